@@ -1,0 +1,33 @@
+"""Admin page forms for checks that need the page's place in the tree."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class CategoryPageForm(WagtailAdminPageForm):
+    """Refuses a category code that a sibling category already uses."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        code = cleaned_data.get("code")
+        parent = self.parent_page
+        if not code or parent is None:
+            return cleaned_data
+        siblings = parent.get_children().filter(disclosurecategorypage__code=code)
+        if self.instance.pk:
+            siblings = siblings.exclude(pk=self.instance.pk)
+        if siblings.exists():
+            self.add_error("code", f"同一上级下已有分类代码 {code}，请换一个。")
+        return cleaned_data
+
+
+class ItemPageForm(WagtailAdminPageForm):
+    """Offers, and accepts, only the departments of the item's own agency as 发布机构."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from disclosure_pages.selectors import agency_for_page
+
+        parent = self.parent_page
+        self.agency = agency_for_page(page=parent) if parent is not None else None
+        if self.agency is not None and "publisher" in self.fields:
+            self.fields["publisher"].queryset = self.agency.departments.all()

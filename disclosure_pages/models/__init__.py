@@ -1,0 +1,25 @@
+from .agency import DEFAULT_INDEX_NUMBER_PATTERN, DisclosureIndexPage
+from .category import DisclosureCategoryPage
+from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
+from .department import Department
+from .guide import DisclosureGuidePage
+from .item import DisclosureItemPage, ItemAttachment
+from .portal import DisclosurePortalPage
+from .sequence import IndexNumberSequence
+
+__all__ = [
+    "DEFAULT_INDEX_NUMBER_PATTERN",
+    "Department",
+    "DisclosureCategoryPage",
+    "DisclosureGuidePage",
+    "DisclosureIndexPage",
+    "DisclosureItemPage",
+    "DisclosureMethod",
+    "DisclosurePeriod",
+    "DisclosurePortalPage",
+    "Genre",
+    "IndexNumberSequence",
+    "ItemAttachment",
+    "Subject",
+    "Validity",
+]

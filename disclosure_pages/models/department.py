@@ -1,0 +1,42 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Department(index.Indexed, models.Model):
+    """A department of an agency (各办、所、中心); the 发布机构 of its items."""
+
+    agency = models.ForeignKey(
+        "disclosure_pages.DisclosureIndexPage",
+        verbose_name="所属机关",
+        on_delete=models.CASCADE,
+        related_name="departments",
+    )
+    name = models.CharField("部门名称", max_length=100)
+    code = models.CharField(
+        "部门代码", max_length=20, help_text="本机关内唯一的简短代码，例如 DZB（党政办）"
+    )
+
+    panels = [FieldPanel("agency"), FieldPanel("name"), FieldPanel("code")]
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = "部门"
+        verbose_name_plural = "部门"
+        ordering = ["agency", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "code"],
+                name="department_code_unique_per_agency",
+                violation_error_message="本机关已有此部门代码。",
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "name"],
+                name="department_name_unique_per_agency",
+                violation_error_message="本机关已有同名部门。",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

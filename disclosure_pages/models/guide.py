@@ -1,0 +1,39 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class DisclosureGuidePage(Page):
+    """The agency's 公开指南: how information is published and how to request it."""
+
+    body = RichTextField(
+        "指南正文",
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+    )
+    revised_date = models.DateField("修订日期", null=True, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("revised_date"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    api_fields = [APIField("revised_date"), APIField("body")]
+
+    parent_page_types = ["disclosure_pages.DisclosureIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    template = "disclosure_pages/guide_page.html"
+
+    class Meta:
+        verbose_name = "公开指南"
+        verbose_name_plural = "公开指南"
+
+    def get_context(self, request, *args, **kwargs):
+        from disclosure_pages.selectors import agency_for_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["agency"] = agency_for_page(page=self)
+        return context

@@ -1,0 +1,230 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from disclosure_pages.blocks import ItemBodyBlock
+from disclosure_pages.forms import ItemPageForm
+from disclosure_pages.validators import validate_document_number
+
+from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
+
+
+class DisclosureItemPage(Page):
+    """One item of the catalogue, with the metadata that Art. 12 and the office require."""
+
+    index_number = models.CharField(
+        "索引号",
+        max_length=80,
+        blank=True,
+        editable=False,
+        help_text="首次发布时按机关的索引号规则自动生成，此后不再改变。",
+    )
+    subject = models.CharField("主题分类", max_length=40, choices=Subject.choices)
+    genre = models.CharField("体裁分类", max_length=20, choices=Genre.choices)
+    publisher = models.ForeignKey(
+        "disclosure_pages.Department",
+        verbose_name="发布机构",
+        on_delete=models.PROTECT,
+        related_name="items",
+    )
+    document_number = models.CharField(
+        "文号",
+        max_length=60,
+        blank=True,
+        validators=[validate_document_number],
+        help_text="按 GB/T 9704 书写，例如：庄街〔2012〕15号；无文号的信息留空。",
+    )
+    written_date = models.DateField("成文日期")
+    publish_date = models.DateField(
+        "发布日期", null=True, blank=True, help_text="首次发布时自动填写。"
+    )
+    disclosure_method = models.CharField(
+        "公开方式",
+        max_length=10,
+        choices=DisclosureMethod.choices,
+        default=DisclosureMethod.PROACTIVE,
+    )
+    disclosure_period = models.CharField(
+        "公开时限",
+        max_length=10,
+        choices=DisclosurePeriod.choices,
+        default=DisclosurePeriod.LONG_TERM,
+    )
+    validity = models.CharField(
+        "有效性", max_length=10, choices=Validity.choices, default=Validity.VALID
+    )
+    effective_date = models.DateField("施行日期", null=True, blank=True)
+    abolished_date = models.DateField("废止日期", null=True, blank=True)
+    expiry_date = models.DateField("失效日期", null=True, blank=True)
+    summary = models.TextField("内容概述", max_length=1000)
+    keywords = models.CharField(
+        "关键词", max_length=200, blank=True, help_text="多个关键词用逗号、顿号或空格分隔。"
+    )
+    source = models.CharField("信息来源", max_length=120, blank=True)
+    body = StreamField(ItemBodyBlock(), verbose_name="正文", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("index_number", read_only=True),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("subject"), FieldPanel("genre")]),
+                FieldRowPanel([FieldPanel("publisher"), FieldPanel("document_number")]),
+                FieldRowPanel(
+                    [FieldPanel("written_date"), FieldPanel("publish_date", read_only=True)]
+                ),
+                FieldRowPanel([FieldPanel("disclosure_method"), FieldPanel("disclosure_period")]),
+                FieldPanel("source"),
+            ],
+            heading="目录信息",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("validity"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("effective_date"),
+                        FieldPanel("abolished_date"),
+                        FieldPanel("expiry_date"),
+                    ]
+                ),
+            ],
+            heading="有效性",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("keywords"),
+        FieldPanel("body"),
+        InlinePanel("attachments", heading="附件", label="附件"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("keywords"),
+        index.SearchField("document_number"),
+        index.SearchField("index_number"),
+        index.FilterField("subject"),
+        index.FilterField("genre"),
+        index.FilterField("validity"),
+        index.FilterField("publish_date"),
+        index.FilterField("publisher"),
+    ]
+
+    api_fields = [
+        APIField("index_number"),
+        APIField("subject"),
+        APIField("genre"),
+        APIField("publisher_name"),
+        APIField("document_number"),
+        APIField("written_date"),
+        APIField("publish_date"),
+        APIField("disclosure_method"),
+        APIField("disclosure_period"),
+        APIField("validity"),
+        APIField("effective_date"),
+        APIField("abolished_date"),
+        APIField("expiry_date"),
+        APIField("summary"),
+        APIField("keyword_list"),
+        APIField("source"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["disclosure_pages.DisclosureCategoryPage"]
+    subpage_types = []
+
+    # A copy is a new item: it gets its own number and date when it is published.
+    exclude_fields_in_copy = ["index_number", "publish_date"]
+
+    template = "disclosure_pages/item_page.html"
+    base_form_class = ItemPageForm
+
+    class Meta:
+        verbose_name = "公开信息"
+        verbose_name_plural = "公开信息"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["index_number"],
+                condition=~Q(index_number=""),
+                name="item_index_number_unique",
+            )
+        ]
+
+    def with_content_json(self, content):
+        # 索引号 and 发布日期 belong to the item, not to a revision: a revision
+        # saved before the first publication must not blank them out again.
+        obj = super().with_content_json(content)
+        obj.index_number = self.index_number
+        obj.publish_date = self.publish_date
+        return obj
+
+    @property
+    def publisher_name(self) -> str:
+        return self.publisher.name
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [word for word in re.split(r"[,，、;；\s]+", self.keywords) if word]
+
+    @property
+    def is_no_longer_valid(self) -> bool:
+        return self.validity in {Validity.ABOLISHED, Validity.EXPIRED}
+
+    def clean(self):
+        super().clean()
+        errors: dict[str, str] = {}
+        today = timezone.localdate()
+        written = self.written_date
+        if written and written > today:
+            errors["written_date"] = "成文日期不能晚于今天。"
+        if written and self.publish_date and written > self.publish_date:
+            errors["written_date"] = (
+                f"成文日期（{written:%Y-%m-%d}）不能晚于发布日期（{self.publish_date:%Y-%m-%d}）。"
+            )
+        if self.validity == Validity.ABOLISHED and not self.abolished_date:
+            errors["abolished_date"] = "有效性为“已废止”时须填写废止日期。"
+        if self.validity == Validity.EXPIRED and not self.expiry_date:
+            errors["expiry_date"] = "有效性为“已失效”时须填写失效日期。"
+        if self.validity in {Validity.VALID, Validity.AMENDED} and self.abolished_date:
+            errors["abolished_date"] = (
+                "仍然有效的信息不能填写废止日期；如已废止，请将有效性改为“已废止”。"
+            )
+        for field, label in (("effective_date", "施行日期"), ("abolished_date", "废止日期"),
+                             ("expiry_date", "失效日期")):  # fmt: skip
+            value = getattr(self, field)
+            if value and written and value < written and field not in errors:
+                errors[field] = f"{label}不能早于成文日期。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class ItemAttachment(Orderable):
+    """An attachment of an item, in the order the editor sets."""
+
+    item = ParentalKey(DisclosureItemPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="文件", on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(
+        "附件名称", max_length=200, blank=True, help_text="留空时使用文件标题。"
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    api_fields = [APIField("document"), APIField("display_title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "附件"
+        verbose_name_plural = "附件"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title

@@ -1,0 +1,27 @@
+from django.db import models
+
+
+class IndexNumberSequence(models.Model):
+    """The last 索引号 serial handed out for one agency in one year.
+
+    One row per (agency, year), locked with SELECT … FOR UPDATE while a number is
+    taken, so concurrent publications can never share a serial.
+    """
+
+    agency = models.ForeignKey(
+        "disclosure_pages.DisclosureIndexPage", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("年份")
+    last_serial = models.PositiveIntegerField("已用流水号", default=0)
+
+    class Meta:
+        verbose_name = "索引号流水号"
+        verbose_name_plural = "索引号流水号"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year"], name="index_sequence_per_agency_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.agency_id}/{self.year}: {self.last_serial}"

@@ -1,0 +1,71 @@
+"""Reads of the catalogue: only live, public pages ever leave here for the public site."""
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from wagtail.models import Page
+
+from .models import (
+    DisclosureCategoryPage,
+    DisclosureGuidePage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+)
+
+ITEMS_PER_PAGE = 20
+
+
+def agency_for_page(*, page: Page) -> DisclosureIndexPage | None:
+    """The agency whose catalogue holds ``page`` (the page itself if it is an agency root)."""
+    return DisclosureIndexPage.objects.ancestor_of(page, inclusive=True).first()
+
+
+def agency_list(*, within: Page) -> QuerySet[DisclosureIndexPage]:
+    return DisclosureIndexPage.objects.child_of(within).live().public().order_by("path")
+
+
+def guide_for_agency(*, agency: DisclosureIndexPage) -> DisclosureGuidePage | None:
+    return DisclosureGuidePage.objects.child_of(agency).live().public().first()
+
+
+def subcategory_list(*, category: Page) -> QuerySet[DisclosureCategoryPage]:
+    return DisclosureCategoryPage.objects.child_of(category).live().public().order_by("code")
+
+
+def category_tree(*, agency: DisclosureIndexPage) -> list[tuple[DisclosureCategoryPage, list]]:
+    """Top-level categories of an agency, each with its subcategories, in code order."""
+    categories = list(
+        DisclosureCategoryPage.objects.descendant_of(agency).live().public().order_by("path")
+    )
+    top = sorted((c for c in categories if c.depth == agency.depth + 1), key=lambda c: c.code)
+    return [
+        (parent, sorted((c for c in categories if c.path.startswith(parent.path) and c != parent),
+                        key=lambda c: c.code))
+        for parent in top
+    ]  # fmt: skip
+
+
+def item_list(*, within: Page) -> QuerySet[DisclosureItemPage]:
+    """Published, public items under ``within``, newest first."""
+    return (
+        DisclosureItemPage.objects.descendant_of(within)
+        .live()
+        .public()
+        .select_related("publisher")
+        .order_by("-publish_date", "-index_number")
+    )
+
+
+def category_item_years(*, category: DisclosureCategoryPage) -> list[int]:
+    dates = item_list(within=category).dates("publish_date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def category_items_page(
+    *, category: DisclosureCategoryPage, page_number: str | None, year: str | None
+) -> PaginatorPage:
+    """One page of a category's table; a malformed page or year falls back gracefully."""
+    items = item_list(within=category)
+    if year and year.isdigit():
+        items = items.filter(publish_date__year=int(year))
+    return Paginator(items, ITEMS_PER_PAGE).get_page(page_number)
