@@ -162,8 +162,14 @@ class DisclosureItemPage(Page):
         # 索引号 and 发布日期 belong to the item, not to a revision: a revision
         # saved before the first publication must not blank them out again.
         obj = super().with_content_json(content)
-        obj.index_number = self.index_number
-        obj.publish_date = self.publish_date
+        obj.index_number, obj.publish_date = self.index_number, self.publish_date
+        if not self.index_number and self.pk:
+            # ``self`` may have been loaded before another request first published
+            # the item; the database row is the authority.
+            stored = DisclosureItemPage.objects.filter(pk=self.pk).values_list(
+                "index_number", "publish_date"
+            )
+            obj.index_number, obj.publish_date = stored.first() or ("", self.publish_date)
         return obj
 
     @property
