@@ -39,7 +39,9 @@ def test_serials_count_up_per_agency_and_year(agency, make_item, publish, root_p
 
 
 def test_a_new_year_starts_again_at_one(make_item, publish):
-    old = make_item(publish_date=datetime.date(2012, 12, 31), written_date=datetime.date(2012, 12, 1))
+    old = make_item(
+        publish_date=datetime.date(2012, 12, 31), written_date=datetime.date(2012, 12, 1)
+    )
     publish(old)
     new = publish(make_item())
 
@@ -84,7 +86,9 @@ def test_unpublishing_and_republishing_keeps_the_number(make_item, publish):
 
 def test_a_copied_item_gets_its_own_number_when_published(category, make_item, publish):
     original = publish(make_item())
-    copy = original.copy(update_attrs={"slug": "copy-of-item", "title": "复制的信息"}, keep_live=False)
+    copy = original.copy(
+        update_attrs={"slug": "copy-of-item", "title": "复制的信息"}, keep_live=False
+    )
     copy = DisclosureItemPage.objects.get(pk=copy.pk)
     assert copy.index_number == ""
     publish(copy)
@@ -150,14 +154,18 @@ def test_concurrent_publications_never_share_a_number(postgres, root_page):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_one_item_twice_at_once_takes_one_serial(postgres, root_page):
     agency = AgencyFactory(parent=root_page)
-    item = ItemFactory(parent=CategoryFactory(parent=agency), publisher=DepartmentFactory(agency=agency))
+    item = ItemFactory(
+        parent=CategoryFactory(parent=agency), publisher=DepartmentFactory(agency=agency)
+    )
     start = threading.Barrier(4)
     results = []
 
     def assign() -> None:
         start.wait()
         try:
-            results.append(item_assign_index_number(item=DisclosureItemPage.objects.get(pk=item.pk)))
+            results.append(
+                item_assign_index_number(item=DisclosureItemPage.objects.get(pk=item.pk))
+            )
         finally:
             connection.close()
 

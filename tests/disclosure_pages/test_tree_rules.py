@@ -9,7 +9,13 @@ from disclosure_pages.models import (
     DisclosureItemPage,
     DisclosurePortalPage,
 )
-from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, GuideFactory, ItemFactory
+from tests.factories import (
+    AgencyFactory,
+    CategoryFactory,
+    DepartmentFactory,
+    GuideFactory,
+    ItemFactory,
+)
 
 
 class TreeRulesTests(WagtailPageTestCase):
@@ -21,12 +27,12 @@ class TreeRulesTests(WagtailPageTestCase):
         cls.agency = AgencyFactory(parent=cls.portal)
         cls.category = CategoryFactory(parent=cls.agency, code="02")
         cls.subcategory = CategoryFactory(parent=cls.category, code="01")
-        cls.item = ItemFactory(parent=cls.subcategory, publisher=DepartmentFactory(agency=cls.agency))
+        cls.item = ItemFactory(
+            parent=cls.subcategory, publisher=DepartmentFactory(agency=cls.agency)
+        )
 
     def test_agency_roots_sit_under_the_site_root_or_a_portal(self):
-        self.assertAllowedParentPageTypes(
-            DisclosureIndexPage, {Page, DisclosurePortalPage}
-        )
+        self.assertAllowedParentPageTypes(DisclosureIndexPage, {Page, DisclosurePortalPage})
         self.assertAllowedSubpageTypes(
             DisclosureIndexPage, {DisclosureCategoryPage, DisclosureGuidePage}
         )

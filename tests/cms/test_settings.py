@@ -1,0 +1,73 @@
+"""Profiles: the embedded default needs nothing, production needs everything."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-random-production-key-for-the-test-only-0123456789",
+    "ALLOWED_HOSTS": "gk.example.gov.cn",
+    "DATABASE_URL": "postgres://cms@127.0.0.1:1/cms",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:1/0",
+}
+PRINT_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.DATABASES['default']['ENGINE']); print(s.CELERY_TASK_ALWAYS_EAGER); "
+    "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND']); print(s.LANGUAGE_CODE, s.TIME_ZONE)"
+)
+
+
+def run_python(code: str, settings_module: str, **env) -> subprocess.CompletedProcess:
+    clean_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY", "ALLOWED_HOSTS", "CI"}
+    }
+    clean_env.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean_env, capture_output=True, text=True
+    )
+
+
+def test_embedded_default_needs_no_environment():
+    result = run_python(PRINT_SETTINGS, "cms.settings.dev")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:4] == [
+        "django.db.backends.sqlite3",
+        "True",
+        "wagtail.search.backends.database",
+        "zh-hans Asia/Shanghai",
+    ]
+
+
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL"]
+)
+def test_production_refuses_to_start_without_its_secrets(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+
+    result = run_python(PRINT_SETTINGS, "cms.settings.production", **env)
+
+    assert result.returncode != 0
+    assert f"Set the {missing} environment variable" in result.stderr
+
+
+def test_production_refuses_sqlite():
+    env = {**PRODUCTION_ENV, "DATABASE_URL": "sqlite:///prod.sqlite3"}
+
+    result = run_python(PRINT_SETTINGS, "cms.settings.production", **env)
+
+    assert result.returncode != 0
+    assert "必须指向 PostgreSQL" in result.stderr
+
+
+def test_production_with_its_environment_uses_postgres_and_a_real_broker():
+    result = run_python(PRINT_SETTINGS, "cms.settings.production", **PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["django.db.backends.postgresql", "False"]

@@ -1,0 +1,118 @@
+import io
+import re
+from collections import Counter
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision, Site
+
+from disclosure_pages import roles
+from disclosure_pages.demo.corpus import default_corpus_path
+from disclosure_pages.models import (
+    Department,
+    DisclosureCategoryPage,
+    DisclosureGuidePage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+)
+from tests.conftest import require_service
+
+
+def snapshot() -> dict:
+    """What a second run of the loader must leave exactly as it was."""
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "title", "live")),
+        "revisions": Revision.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": list(
+            get_user_model().objects.order_by("username").values_list("username", "password")
+        ),
+        "departments": Department.objects.count(),
+        "numbers": list(
+            DisclosureItemPage.objects.order_by("pk").values_list("index_number", "publish_date")
+        ),
+    }
+
+
+class DemoLoaderTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        require_service(default_corpus_path().is_file(), "needs ../shared/corpus/laws.jsonl.gz")
+        cls.output = io.StringIO()
+        call_command("load_demo", stdout=cls.output)
+        cls.agency = DisclosureIndexPage.objects.get(slug="zhuangshi")
+
+    def test_builds_zhuangshi_with_eight_categories_and_174_published_items(self):
+        top = DisclosureCategoryPage.objects.child_of(self.agency).order_by("path")
+        items = DisclosureItemPage.objects.descendant_of(self.agency)
+
+        self.assertEqual(self.agency.agency_name, "宁波市镇海区人民政府庄市街道办事处")
+        self.assertEqual(
+            [c.title for c in top],
+            [
+                "机构概况",
+                "法规公文",
+                "规划计划",
+                "工作动态",
+                "财政信息",
+                "人事信息",
+                "公共服务",
+                "其他",
+            ],
+        )
+        self.assertEqual(items.count(), 174)
+        self.assertEqual(items.live().count(), 174)
+        self.assertTrue(DisclosureGuidePage.objects.child_of(self.agency).live().exists())
+
+    def test_items_are_dated_across_2012_and_numbered_in_publication_order(self):
+        items = list(DisclosureItemPage.objects.order_by("publish_date", "index_number"))
+        months = Counter(item.publish_date.month for item in items)
+        serials = [int(re.search(r"/2012-(\d{5})$", i.index_number).group(1)) for i in items]
+
+        self.assertEqual({item.publish_date.year for item in items}, {2012})
+        self.assertEqual(sorted(months), list(range(1, 13)))
+        self.assertEqual(serials, list(range(1, 175)))
+        self.assertTrue(all(i.written_date <= i.publish_date for i in items))
+
+    def test_item_text_comes_from_the_corpus(self):
+        forwarded = DisclosureItemPage.objects.filter(title__startswith="关于转发《")
+        sample = forwarded.first()
+
+        self.assertGreater(forwarded.count(), 10)
+        self.assertIn("第一条", str(sample.body))
+
+    def test_one_user_per_role_and_the_password_is_printed(self):
+        output = self.output.getvalue()
+        for role in roles.ROLES:
+            self.assertTrue(get_user_model().objects.filter(groups__name=role).exists(), role)
+        self.assertRegex(output, r"密码均为 \S+")
+        password = re.search(r"密码均为 (\S+)）", output).group(1)
+        self.assertTrue(self.client.login(username="xinxiyuan", password=password))
+
+    def test_progress_is_shown(self):
+        self.assertIn("[174/174]", self.output.getvalue())
+        self.assertIn("新建 174 条", self.output.getvalue())
+
+    def test_site_serves_the_portal(self):
+        site = Site.objects.get(is_default_site=True)
+        self.assertEqual(site.root_page.specific_class.__name__, "DisclosurePortalPage")
+        self.assertContains(self.client.get("/"), "宁波市镇海区人民政府庄市街道办事处")
+
+    def test_running_twice_changes_nothing(self):
+        before = snapshot()
+        output = io.StringIO()
+        call_command("load_demo", stdout=output)
+
+        self.assertEqual(snapshot(), before)
+        self.assertIn("新建 0 条", output.getvalue())
+
+
+@pytest.mark.django_db
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="找不到语料文件"):
+        call_command("load_demo", corpus=tmp_path / "nope.jsonl.gz")
