@@ -26,14 +26,17 @@ def item_assign_index_number(*, item: DisclosureItemPage) -> str:
     """Give a published item its 索引号 and 发布日期, once; later calls return the same number.
 
     The serial counts per agency per year of the 发布日期. The item row is locked
-    first, so publishing the same item twice at once still takes one serial.
+    first, so publishing the same item twice at once still takes one serial. An
+    item only scheduled for later (Wagtail signals that too) gets nothing yet.
     """
     with transaction.atomic():
         current = (
             DisclosureItemPage.objects.select_for_update()
-            .values("index_number", "publish_date")
+            .values("index_number", "publish_date", "live")
             .get(pk=item.pk)
         )
+        if not current["live"]:
+            return ""
         if current["index_number"]:
             item.index_number = current["index_number"]
             item.publish_date = current["publish_date"]

@@ -82,3 +82,58 @@ def site_root(agency):
     site.root_page = agency
     site.save()  # also clears Wagtail's cache of site root paths
     return agency
+
+
+def _broker_reachable(url: str | None) -> bool:
+    if not url or not url.startswith("redis://"):
+        return False
+    import redis
+
+    try:
+        return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def celery_worker(postgres, django_db_blocker):
+    """A real ``celery worker`` process on the Redis broker, using the test database.
+
+    Tests that use it must commit their data (``transaction=True``): the worker is
+    another process with its own connection.
+    """
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from cms.celery import app
+
+    broker = os.environ.get("CELERY_BROKER_URL")
+    require_service(_broker_reachable(broker), "needs Redis (CELERY_BROKER_URL)")
+    db = connection.settings_dict
+    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": database_url,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+    }
+    app.conf.task_always_eager = False
+    app.control.purge()
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "warning"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=0.5):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the Celery worker did not start")
+        yield worker
+    finally:
+        app.conf.task_always_eager = True
+        worker.terminate()
+        worker.wait(timeout=30)

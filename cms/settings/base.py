@@ -159,6 +159,12 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    "publish-scheduled-pages": {
+        "task": "disclosure_pages.tasks.publish_scheduled_pages",
+        "schedule": 60.0,
+    },
+}
 
 # ---------------------------------------------------------------------------
 # Wagtail

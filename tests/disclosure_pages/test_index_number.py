@@ -97,6 +97,15 @@ def test_a_copied_item_gets_its_own_number_when_published(category, make_item, p
     assert copy.index_number.endswith("-00002")
 
 
+def test_an_item_scheduled_for_later_has_no_number_until_it_goes_live(make_item, publish):
+    item = make_item()
+    item.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    publish(item)
+
+    assert not item.live
+    assert item.index_number == ""
+
+
 def test_drafts_have_no_number(make_item):
     item = make_item()
     item.save_revision()
@@ -155,7 +164,7 @@ def test_concurrent_publications_never_share_a_number(postgres, root_page):
 def test_publishing_one_item_twice_at_once_takes_one_serial(postgres, root_page):
     agency = AgencyFactory(parent=root_page)
     item = ItemFactory(
-        parent=CategoryFactory(parent=agency), publisher=DepartmentFactory(agency=agency)
+        parent=CategoryFactory(parent=agency), publisher=DepartmentFactory(agency=agency), live=True
     )
     start = threading.Barrier(4)
     results = []
