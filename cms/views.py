@@ -1,7 +1,11 @@
 """Operational endpoints that are not content."""
 
+import logging
+
 from django.db import connection
 from django.http import JsonResponse
+
+logger = logging.getLogger(__name__)
 
 
 def healthz(request):
@@ -9,6 +13,7 @@ def healthz(request):
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except Exception as exc:  # any database failure means "not ready"
-        return JsonResponse({"status": "unavailable", "database": str(exc)}, status=503)
+    except Exception:  # any database failure means "not ready"; details stay in the log
+        logger.exception("healthz: database unreachable")
+        return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})

@@ -1,4 +1,4 @@
-"""Reads of the catalogue: only live, public pages ever leave here for the public site."""
+"""Reads of the catalogue; lists for the public site hold only live, public pages."""
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -34,15 +34,15 @@ def subcategory_list(*, category: Page) -> QuerySet[DisclosureCategoryPage]:
 
 def category_tree(*, agency: DisclosureIndexPage) -> list[tuple[DisclosureCategoryPage, list]]:
     """Top-level categories of an agency, each with its subcategories, in code order."""
-    categories = list(
-        DisclosureCategoryPage.objects.descendant_of(agency).live().public().order_by("path")
-    )
-    top = sorted((c for c in categories if c.depth == agency.depth + 1), key=lambda c: c.code)
-    return [
-        (parent, sorted((c for c in categories if c.path.startswith(parent.path) and c != parent),
-                        key=lambda c: c.code))
-        for parent in top
-    ]  # fmt: skip
+    categories = DisclosureCategoryPage.objects.descendant_of(agency).live().public()
+    children: dict[str, list[DisclosureCategoryPage]] = {}
+    top = []
+    for category in sorted(categories, key=lambda c: c.code):
+        if category.depth == agency.depth + 1:
+            top.append(category)
+        else:
+            children.setdefault(category.path[: -Page.steplen], []).append(category)
+    return [(category, children.get(category.path, [])) for category in top]
 
 
 def item_list(*, within: Page) -> QuerySet[DisclosureItemPage]:

@@ -83,7 +83,6 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Reconnect after a server restart instead of failing the next request.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
