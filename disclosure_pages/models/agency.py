@@ -97,6 +97,7 @@ class DisclosureIndexPage(Page):
         from disclosure_pages import selectors
 
         context = super().get_context(request, *args, **kwargs)
+        context["agency"] = self
         context["categories"] = selectors.category_tree(agency=self)
         context["guide"] = selectors.guide_for_agency(agency=self)
         context["latest_items"] = selectors.item_list(within=self)[:10]

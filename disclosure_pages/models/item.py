@@ -172,6 +172,13 @@ class DisclosureItemPage(Page):
             obj.index_number, obj.publish_date = stored.first() or ("", self.publish_date)
         return obj
 
+    def get_context(self, request, *args, **kwargs):
+        from disclosure_pages.selectors import agency_for_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["agency"] = agency_for_page(page=self)
+        return context
+
     @property
     def publisher_name(self) -> str:
         return self.publisher.name

@@ -120,3 +120,11 @@ def test_agency_home_links_guide_categories_and_latest_items(
 
 def test_public_pages_declare_chinese(client, published_item):
     assert '<html lang="zh-CN">' in client.get(published_item.url).content.decode()
+
+
+def test_every_catalogue_page_names_its_agency_in_the_header(
+    client, site_root, category, published_item
+):
+    for page in (site_root, category, published_item):
+        html = client.get(page.url).content.decode()
+        assert f'<p class="site-name">{site_root.agency_name} 政府信息公开</p>' in html, page
