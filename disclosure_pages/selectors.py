@@ -1,9 +1,13 @@
 """Reads of the catalogue; lists for the public site hold only live, public pages."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from wagtail.models import Page
+from django.db.models import BigIntegerField, QuerySet
+from django.db.models.functions import Cast
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
 
 from .models import (
     DisclosureCategoryPage,
@@ -69,3 +73,32 @@ def category_items_page(
     if year and year.isdigit():
         items = items.filter(publish_date__year=int(year))
     return Paginator(items, ITEMS_PER_PAGE).get_page(page_number)
+
+
+def _referenced_by_public_pages(model) -> QuerySet:
+    """Objects of ``model`` used by a live, public page: attachments, rich-text links, images.
+
+    Wagtail's reference index follows what the page row holds, i.e. the published
+    content of live pages; drafts of a live page never add to it.
+    """
+    references = (
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(model),
+        )
+        .annotate(page_id=Cast("object_id", BigIntegerField()))
+        .filter(page_id__in=Page.objects.live().public().values("pk"))
+        .annotate(target_id=Cast("to_object_id", BigIntegerField()))
+        .values("target_id")
+    )
+    return model.objects.filter(pk__in=references)
+
+
+def public_documents() -> QuerySet:
+    """Documents the public may download: those that published, public pages use."""
+    return _referenced_by_public_pages(get_document_model())
+
+
+def public_images() -> QuerySet:
+    """Images the public API may list: those that published, public pages use."""
+    return _referenced_by_public_pages(get_image_model())

@@ -1,7 +1,10 @@
+from django.http import Http404
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Department
+from .selectors import public_documents
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -17,3 +20,13 @@ class DepartmentViewSet(SnippetViewSet):
 
 
 register_snippet(DepartmentViewSet)
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_documents(document, request):
+    """An attachment of a draft or a restricted page is not public until that page is."""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not public_documents().filter(pk=document.pk).exists():
+        raise Http404("文件不存在或尚未公开。")
+    return None

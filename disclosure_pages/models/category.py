@@ -7,12 +7,14 @@ from wagtail.search import index
 
 from disclosure_pages.forms import CategoryPageForm
 
+from .mixins import AgencyContextMixin
+
 category_code_validator = RegexValidator(
     r"^[0-9A-Za-z]{1,8}$", "分类代码只能由1至8位数字或字母组成，例如 01。"
 )
 
 
-class DisclosureCategoryPage(Page):
+class DisclosureCategoryPage(AgencyContextMixin, Page):
     """A category of the catalogue (目录分类); nestable one level deep."""
 
     code = models.CharField(
@@ -79,7 +81,6 @@ class DisclosureCategoryPage(Page):
         from disclosure_pages import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["agency"] = selectors.agency_for_page(page=self)
         context["subcategories"] = selectors.subcategory_list(category=self)
         context["items_page"] = selectors.category_items_page(
             category=self,

@@ -5,8 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .mixins import AgencyContextMixin
 
-class DisclosureGuidePage(Page):
+
+class DisclosureGuidePage(AgencyContextMixin, Page):
     """The agency's 公开指南: how information is published and how to request it."""
 
     body = RichTextField(
@@ -30,10 +32,3 @@ class DisclosureGuidePage(Page):
     class Meta:
         verbose_name = "公开指南"
         verbose_name_plural = "公开指南"
-
-    def get_context(self, request, *args, **kwargs):
-        from disclosure_pages.selectors import agency_for_page
-
-        context = super().get_context(request, *args, **kwargs)
-        context["agency"] = agency_for_page(page=self)
-        return context

@@ -16,9 +16,10 @@ from disclosure_pages.forms import ItemPageForm
 from disclosure_pages.validators import validate_document_number
 
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
+from .mixins import AgencyContextMixin
 
 
-class DisclosureItemPage(Page):
+class DisclosureItemPage(AgencyContextMixin, Page):
     """One item of the catalogue, with the metadata that Art. 12 and the office require."""
 
     index_number = models.CharField(
@@ -171,13 +172,6 @@ class DisclosureItemPage(Page):
             )
             obj.index_number, obj.publish_date = stored.first() or ("", self.publish_date)
         return obj
-
-    def get_context(self, request, *args, **kwargs):
-        from disclosure_pages.selectors import agency_for_page
-
-        context = super().get_context(request, *args, **kwargs)
-        context["agency"] = agency_for_page(page=self)
-        return context
 
     @property
     def publisher_name(self) -> str:

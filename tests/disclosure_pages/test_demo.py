@@ -84,6 +84,15 @@ class DemoLoaderTests(TestCase):
         self.assertGreater(forwarded.count(), 10)
         self.assertIn("第一条", str(sample.body))
 
+    def test_normative_documents_carry_a_downloadable_attachment(self):
+        item = DisclosureItemPage.objects.filter(genre="行政规范性文件").first()
+        attachment = item.attachments.get()
+
+        response = self.client.get(attachment.document.url)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("第一条".encode(), b"".join(response.streaming_content))
+
     def test_one_user_per_role_and_the_password_is_printed(self):
         output = self.output.getvalue()
         for role in roles.ROLES:
