@@ -39,6 +39,7 @@ class TreeRulesTests(WagtailPageTestCase):
 
     def test_a_portal_holds_several_agencies(self):
         AgencyFactory(parent=self.portal)
+        self.assertAllowedParentPageTypes(DisclosurePortalPage, {Page})
         self.assertAllowedSubpageTypes(DisclosurePortalPage, {DisclosureIndexPage})
         self.assertEqual(self.portal.get_children().type(DisclosureIndexPage).count(), 2)
 
