@@ -48,20 +48,23 @@ class DemoResult:
     items_total: int
 
 
-def _child(parent: Page, model, slug: str, **fields):
+def _child(parent: Page, model, slug: str, *, by, **fields):
     """Return the child of ``parent`` with ``slug``, creating and publishing it if missing."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing
-    return parent.add_child(instance=model(slug=slug, **fields))
+    page = parent.add_child(instance=model(slug=slug, live=False, owner=by, **fields))
+    page.save_revision(user=by).publish(user=by)
+    return page
 
 
-def _portal() -> DisclosurePortalPage:
+def _portal(by) -> DisclosurePortalPage:
     root = Page.get_first_root_node()
     portal = _child(
         root,
         DisclosurePortalPage,
         "gov",
+        by=by,
         title="政府信息公开平台",
         intro="<p>本平台集中发布各机关依法主动公开的政府信息。</p>",
     )
@@ -100,10 +103,10 @@ def _users() -> dict[str, object]:
     return users
 
 
-def _categories(agency: DisclosureIndexPage) -> dict[tuple[str, ...], DisclosureCategoryPage]:
+def _categories(agency: DisclosureIndexPage, by) -> dict[tuple[str, ...], DisclosureCategoryPage]:
     categories = {}
     for code, title, children in content.CATEGORIES:
-        category = _child(agency, DisclosureCategoryPage, f"c{code}", title=title, code=code)
+        category = _child(agency, DisclosureCategoryPage, f"c{code}", by=by, title=title, code=code)
         categories[(code,)] = category
         if isinstance(children, list):
             for subcode, subtitle, _count in children:
@@ -111,6 +114,7 @@ def _categories(agency: DisclosureIndexPage) -> dict[tuple[str, ...], Disclosure
                     category,
                     DisclosureCategoryPage,
                     f"c{code}{subcode}",
+                    by=by,
                     title=subtitle,
                     code=subcode,
                 )
@@ -167,10 +171,15 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
     """Build 庄市街道 with its catalogue, guide, departments, roles' users and 174 items."""
     specs = content.build_items(corpus_path)
     with transaction.atomic():
-        portal = _portal()
-        agency = _child(portal, DisclosureIndexPage, content.AGENCY["slug"], **{
-            k: v for k, v in content.AGENCY.items() if k != "slug"
-        })  # fmt: skip
+        users = _users()
+        # The system administrator sets up the platform and the agency; 党政办 runs
+        # the catalogue from there on, within its page permissions.
+        admin, office = users["admin"], users["dangzhengban"]
+        portal = _portal(admin)
+        agency_fields = {k: v for k, v in content.AGENCY.items() if k != "slug"}
+        agency = _child(
+            portal, DisclosureIndexPage, content.AGENCY["slug"], by=admin, **agency_fields
+        )
         roles.agency_grant_role_permissions(agency=agency)
         departments = {
             code: Department.objects.get_or_create(
@@ -178,23 +187,23 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
             )[0]
             for code, name in content.DEPARTMENTS
         }
-        categories = _categories(agency)
+        categories = _categories(agency, office)
         _child(
             agency,
             DisclosureGuidePage,
             "guide",
+            by=office,
             title=f"{content.AGENCY_SHORT}政府信息公开指南",
             body=content.GUIDE_HTML,
             revised_date=datetime.date(content.YEAR, 1, 4),
         )
-        users = _users()
 
     created = 0
     for done, spec in enumerate(specs, 1):
         category = categories[spec.category_path]
         if not DisclosureItemPage.objects.child_of(category).filter(slug=spec.slug).exists():
             with transaction.atomic():
-                _create_item(category, spec, departments, users["xinxiyuan"], users["dangzhengban"])
+                _create_item(category, spec, departments, users["xinxiyuan"], office)
             created += 1
         if progress:
             progress(done, len(specs), spec.title)

@@ -64,18 +64,21 @@ class DisclosureCategoryPage(AgencyContextMixin, Page):
             return not self.get_children().type(DisclosureCategoryPage).exists()
         return True
 
+    def _parent_category(self) -> "DisclosureCategoryPage | None":
+        parent = self.get_parent()
+        if parent is not None and parent.specific_class is DisclosureCategoryPage:
+            return parent.specific
+        return None
+
     @property
     def is_subcategory(self) -> bool:
-        parent = self.get_parent()
-        return parent is not None and parent.specific_class is DisclosureCategoryPage
+        return self._parent_category() is not None
 
     @property
     def full_code(self) -> str:
         """The code with its parent category's code in front, e.g. 0201."""
-        parent = self.get_parent()
-        if parent is not None and parent.specific_class is DisclosureCategoryPage:
-            return parent.specific.code + self.code
-        return self.code
+        parent = self._parent_category()
+        return parent.code + self.code if parent else self.code
 
     def get_context(self, request, *args, **kwargs):
         from disclosure_pages import selectors

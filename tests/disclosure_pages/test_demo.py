@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from disclosure_pages import roles
 from disclosure_pages.demo.corpus import default_corpus_path
@@ -92,6 +92,15 @@ class DemoLoaderTests(TestCase):
 
         self.assertEqual(response.status_code, 200)
         self.assertIn("第一条".encode(), b"".join(response.streaming_content))
+
+    def test_every_item_was_written_by_an_officer_and_published_by_the_office(self):
+        items = DisclosureItemPage.objects.all()
+        published = PageLogEntry.objects.filter(
+            action="wagtail.publish", page__in=items, user__username="dangzhengban"
+        )
+
+        self.assertEqual(published.count(), 174)
+        self.assertEqual(set(items.values_list("owner__username", flat=True)), {"xinxiyuan"})
 
     def test_one_user_per_role_and_the_password_is_printed(self):
         output = self.output.getvalue()
