@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Department
 from .selectors import public_documents
+from .viewsets import disclosure_item_listing_viewset
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -30,3 +31,8 @@ def serve_only_published_documents(document, request):
     if not public_documents().filter(pk=document.pk).exists():
         raise Http404("文件不存在或尚未公开。")
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_disclosure_item_listing():
+    return disclosure_item_listing_viewset
