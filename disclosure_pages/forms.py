@@ -1,5 +1,6 @@
 """Admin page forms for checks that need the page's place in the tree."""
 
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
@@ -16,7 +17,9 @@ class CategoryPageForm(WagtailAdminPageForm):
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
         if siblings.exists():
-            self.add_error("code", f"同一上级下已有分类代码 {code}，请换一个。")
+            self.add_error(
+                "code", _("同一上级下已有分类代码 %(code)s，请换一个。") % {"code": code}
+            )
         return cleaned_data
 
 

@@ -4,6 +4,7 @@ import re
 import string
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 # GB 32100-2015: 统一社会信用代码 uses digits and capital letters without I, O, S, V, Z.
 _USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -44,13 +45,13 @@ def validate_agency_code(value: str) -> None:
     code = value.strip().upper()
     if len(code) == 18:
         if not is_valid_uscc(code):
-            raise ValidationError("统一社会信用代码无效：请核对18位代码及最后一位校验码。")
+            raise ValidationError(_("统一社会信用代码无效：请核对18位代码及最后一位校验码。"))
         return
     if len(code.replace("-", "")) == 9:
         if not is_valid_org_code(code):
-            raise ValidationError("组织机构代码无效：请核对9位代码（如 00295837-X）及校验码。")
+            raise ValidationError(_("组织机构代码无效：请核对9位代码（如 00295837-X）及校验码。"))
         return
-    raise ValidationError("请填写18位统一社会信用代码或9位组织机构代码。")
+    raise ValidationError(_("请填写18位统一社会信用代码或9位组织机构代码。"))
 
 
 # GB/T 9704-2012: 发文字号 is 机关代字 + year in 六角括号 + serial without leading zeros + 号.
@@ -64,11 +65,13 @@ def validate_document_number(value: str) -> None:
         return
     if _WRONG_BRACKETS_RE.search(value):
         raise ValidationError(
-            "文号的年份须用六角括号〔〕括入，例如：庄街〔2012〕15号。",
+            _("文号的年份须用六角括号〔〕括入，例如：庄街〔2012〕15号。"),
             code="document_number_brackets",
         )
     raise ValidationError(
-        "文号格式应为“机关代字〔年份〕序号号”，序号不加“第”字、不编虚位，例如：庄街〔2012〕15号。",
+        _(
+            "文号格式应为“机关代字〔年份〕序号号”，序号不加“第”字、不编虚位，例如：庄街〔2012〕15号。"
+        ),
         code="document_number_format",
     )
 
@@ -88,17 +91,25 @@ def validate_index_number_pattern(value: str) -> None:
     try:
         fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
     except ValueError as exc:
-        raise ValidationError(f"索引号规则的花括号不匹配：{exc}") from exc
+        raise ValidationError(
+            _("索引号规则的花括号不匹配：%(error)s"), params={"error": exc}
+        ) from exc
     unknown = fields - INDEX_NUMBER_FIELDS
     if unknown:
         raise ValidationError(
-            "索引号规则含有未知占位符：%(unknown)s；可用：{org_code} {year} {month} "
-            "{serial} {category_code}。",
+            _(
+                "索引号规则含有未知占位符：%(unknown)s；可用：{org_code} {year} {month} "
+                "{serial} {category_code}。"
+            ),
             params={"unknown": "、".join(sorted(unknown))},
         )
     if not {"serial", "year"} <= fields:
-        raise ValidationError("索引号规则必须包含 {year} 和 {serial}，否则不同年份的编号会重复。")
+        raise ValidationError(
+            _("索引号规则必须包含 {year} 和 {serial}，否则不同年份的编号会重复。")
+        )
     try:
         value.format(**_INDEX_NUMBER_SAMPLE)
     except (ValueError, TypeError) as exc:
-        raise ValidationError(f"索引号规则的格式说明无效：{exc}") from exc
+        raise ValidationError(
+            _("索引号规则的格式说明无效：%(error)s"), params={"error": exc}
+        ) from exc

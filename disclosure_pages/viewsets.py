@@ -1,5 +1,6 @@
 """Admin views of the catalogue beyond Wagtail's page explorer."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
@@ -21,16 +22,16 @@ class DisclosureItemListingViewSet(PageListingViewSet):
 
     model = DisclosureItemPage
     icon = "list-ul"
-    menu_label = "公开信息目录"
+    menu_label = _("公开信息目录")
     menu_order = 150
     add_to_admin_menu = True
     columns = [
         _base_column("bulk_actions"),
         _base_column("title"),
-        Column("index_number", label="索引号", sort_key="index_number"),
-        Column("publisher", label="发布机构"),
-        DateColumn("publish_date", label="发布日期", sort_key="publish_date"),
-        Column("validity", label="有效性", accessor="get_validity_display", sort_key="validity"),
+        Column("index_number", label=_("索引号"), sort_key="index_number"),
+        Column("publisher", label=_("发布机构")),
+        DateColumn("publish_date", label=_("发布日期"), sort_key="publish_date"),
+        Column("validity", label=_("有效性"), accessor="get_validity_display", sort_key="validity"),
         _base_column("parent"),
         _base_column("status"),
         _base_column("latest_revision_created_at"),
@@ -55,22 +56,22 @@ class DisclosureItemListingViewSet(PageListingViewSet):
         "live",
     ]
     export_headings = {
-        "index_number": "索引号",
-        "title": "名称",
-        "publisher_name": "发布机构",
-        "subject": "主题分类",
-        "genre": "体裁分类",
-        "document_number": "文号",
-        "written_date": "成文日期",
-        "publish_date": "发布日期",
-        "disclosure_method": "公开方式",
-        "disclosure_period": "公开时限",
-        "validity": "有效性",
-        "abolished_date": "废止日期",
-        "expiry_date": "失效日期",
-        "summary": "内容概述",
-        "keywords": "关键词",
-        "live": "已发布",
+        "index_number": _("索引号"),
+        "title": _("名称"),
+        "publisher_name": _("发布机构"),
+        "subject": _("主题分类"),
+        "genre": _("体裁分类"),
+        "document_number": _("文号"),
+        "written_date": _("成文日期"),
+        "publish_date": _("发布日期"),
+        "disclosure_method": _("公开方式"),
+        "disclosure_period": _("公开时限"),
+        "validity": _("有效性"),
+        "abolished_date": _("废止日期"),
+        "expiry_date": _("失效日期"),
+        "summary": _("内容概述"),
+        "keywords": _("关键词"),
+        "live": _("已发布"),
     }
     export_filename = "disclosure-catalogue"
 

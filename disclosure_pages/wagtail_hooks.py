@@ -1,4 +1,5 @@
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -11,7 +12,7 @@ from .viewsets import disclosure_item_listing_viewset
 class DepartmentViewSet(SnippetViewSet):
     model = Department
     icon = "group"
-    menu_label = "部门"
+    menu_label = _("部门")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "code", "agency"]
@@ -29,7 +30,7 @@ def serve_only_published_documents(document, request):
     if request.user.has_perm("wagtailadmin.access_admin"):
         return None
     if not public_documents().filter(pk=document.pk).exists():
-        raise Http404("文件不存在或尚未公开。")
+        raise Http404(_("文件不存在或尚未公开。"))
     return None
 
 

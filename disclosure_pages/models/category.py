@@ -1,5 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
@@ -10,7 +11,7 @@ from disclosure_pages.forms import CategoryPageForm
 from .mixins import AgencyContextMixin
 
 category_code_validator = RegexValidator(
-    r"^[0-9A-Za-z]{1,8}$", "分类代码只能由1至8位数字或字母组成，例如 01。"
+    r"^[0-9A-Za-z]{1,8}$", _("分类代码只能由1至8位数字或字母组成，例如 01。")
 )
 
 
@@ -18,12 +19,12 @@ class DisclosureCategoryPage(AgencyContextMixin, Page):
     """A category of the catalogue (目录分类); nestable one level deep."""
 
     code = models.CharField(
-        "分类代码",
+        _("分类代码"),
         max_length=8,
         validators=[category_code_validator],
-        help_text="同一上级下唯一，例如 01；子分类的完整代码由上级代码与本代码相连，如 0201。",
+        help_text=_("同一上级下唯一，例如 01；子分类的完整代码由上级代码与本代码相连，如 0201。"),
     )
-    description = models.TextField("分类说明", blank=True)
+    description = models.TextField(_("分类说明"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("code"), FieldPanel("description")]
 
@@ -44,8 +45,8 @@ class DisclosureCategoryPage(AgencyContextMixin, Page):
     base_form_class = CategoryPageForm
 
     class Meta:
-        verbose_name = "目录分类"
-        verbose_name_plural = "目录分类"
+        verbose_name = _("目录分类")
+        verbose_name_plural = _("目录分类")
 
     @classmethod
     def can_exist_under(cls, parent):

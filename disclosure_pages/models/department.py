@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -8,13 +9,13 @@ class Department(index.Indexed, models.Model):
 
     agency = models.ForeignKey(
         "disclosure_pages.DisclosureIndexPage",
-        verbose_name="所属机关",
+        verbose_name=_("所属机关"),
         on_delete=models.CASCADE,
         related_name="departments",
     )
-    name = models.CharField("部门名称", max_length=100)
+    name = models.CharField(_("部门名称"), max_length=100)
     code = models.CharField(
-        "部门代码", max_length=20, help_text="本机关内唯一的简短代码，例如 DZB（党政办）"
+        _("部门代码"), max_length=20, help_text=_("本机关内唯一的简短代码，例如 DZB（党政办）")
     )
 
     panels = [FieldPanel("agency"), FieldPanel("name"), FieldPanel("code")]
@@ -22,19 +23,19 @@ class Department(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
-        verbose_name = "部门"
-        verbose_name_plural = "部门"
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
         ordering = ["agency", "code"]
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "code"],
                 name="department_code_unique_per_agency",
-                violation_error_message="本机关已有此部门代码。",
+                violation_error_message=_("本机关已有此部门代码。"),
             ),
             models.UniqueConstraint(
                 fields=["agency", "name"],
                 name="department_name_unique_per_agency",
-                violation_error_message="本机关已有同名部门。",
+                violation_error_message=_("本机关已有同名部门。"),
             ),
         ]
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -12,10 +13,10 @@ class DisclosureGuidePage(AgencyContextMixin, Page):
     """The agency's 公开指南: how information is published and how to request it."""
 
     body = RichTextField(
-        "指南正文",
+        _("指南正文"),
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
     )
-    revised_date = models.DateField("修订日期", null=True, blank=True)
+    revised_date = models.DateField(_("修订日期"), null=True, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("revised_date"), FieldPanel("body")]
 
@@ -30,5 +31,5 @@ class DisclosureGuidePage(AgencyContextMixin, Page):
     template = "disclosure_pages/guide_page.html"
 
     class Meta:
-        verbose_name = "公开指南"
-        verbose_name_plural = "公开指南"
+        verbose_name = _("公开指南")
+        verbose_name_plural = _("公开指南")

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -23,55 +24,55 @@ class DisclosureItemPage(AgencyContextMixin, Page):
     """One item of the catalogue, with the metadata that Art. 12 and the office require."""
 
     index_number = models.CharField(
-        "索引号",
+        _("索引号"),
         max_length=80,
         blank=True,
         editable=False,
-        help_text="首次发布时按机关的索引号规则自动生成，此后不再改变。",
+        help_text=_("首次发布时按机关的索引号规则自动生成，此后不再改变。"),
     )
-    subject = models.CharField("主题分类", max_length=40, choices=Subject.choices)
-    genre = models.CharField("体裁分类", max_length=20, choices=Genre.choices)
+    subject = models.CharField(_("主题分类"), max_length=40, choices=Subject.choices)
+    genre = models.CharField(_("体裁分类"), max_length=20, choices=Genre.choices)
     publisher = models.ForeignKey(
         "disclosure_pages.Department",
-        verbose_name="发布机构",
+        verbose_name=_("发布机构"),
         on_delete=models.PROTECT,
         related_name="items",
     )
     document_number = models.CharField(
-        "文号",
+        _("文号"),
         max_length=60,
         blank=True,
         validators=[validate_document_number],
-        help_text="按 GB/T 9704 书写，例如：庄街〔2012〕15号；无文号的信息留空。",
+        help_text=_("按 GB/T 9704 书写，例如：庄街〔2012〕15号；无文号的信息留空。"),
     )
-    written_date = models.DateField("成文日期")
+    written_date = models.DateField(_("成文日期"))
     publish_date = models.DateField(
-        "发布日期", null=True, blank=True, help_text="首次发布时自动填写。"
+        _("发布日期"), null=True, blank=True, help_text=_("首次发布时自动填写。")
     )
     disclosure_method = models.CharField(
-        "公开方式",
+        _("公开方式"),
         max_length=10,
         choices=DisclosureMethod.choices,
         default=DisclosureMethod.PROACTIVE,
     )
     disclosure_period = models.CharField(
-        "公开时限",
+        _("公开时限"),
         max_length=10,
         choices=DisclosurePeriod.choices,
         default=DisclosurePeriod.LONG_TERM,
     )
     validity = models.CharField(
-        "有效性", max_length=10, choices=Validity.choices, default=Validity.VALID
+        _("有效性"), max_length=10, choices=Validity.choices, default=Validity.VALID
     )
-    effective_date = models.DateField("施行日期", null=True, blank=True)
-    abolished_date = models.DateField("废止日期", null=True, blank=True)
-    expiry_date = models.DateField("失效日期", null=True, blank=True)
-    summary = models.TextField("内容概述", max_length=1000)
+    effective_date = models.DateField(_("施行日期"), null=True, blank=True)
+    abolished_date = models.DateField(_("废止日期"), null=True, blank=True)
+    expiry_date = models.DateField(_("失效日期"), null=True, blank=True)
+    summary = models.TextField(_("内容概述"), max_length=1000)
     keywords = models.CharField(
-        "关键词", max_length=200, blank=True, help_text="多个关键词用逗号、顿号或空格分隔。"
+        _("关键词"), max_length=200, blank=True, help_text=_("多个关键词用逗号、顿号或空格分隔。")
     )
-    source = models.CharField("信息来源", max_length=120, blank=True)
-    body = StreamField(ItemBodyBlock(), verbose_name="正文", blank=True)
+    source = models.CharField(_("信息来源"), max_length=120, blank=True)
+    body = StreamField(ItemBodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("index_number", read_only=True),
@@ -85,7 +86,7 @@ class DisclosureItemPage(AgencyContextMixin, Page):
                 FieldRowPanel([FieldPanel("disclosure_method"), FieldPanel("disclosure_period")]),
                 FieldPanel("source"),
             ],
-            heading="目录信息",
+            heading=_("目录信息"),
         ),
         MultiFieldPanel(
             [
@@ -98,12 +99,12 @@ class DisclosureItemPage(AgencyContextMixin, Page):
                     ]
                 ),
             ],
-            heading="有效性",
+            heading=_("有效性"),
         ),
         FieldPanel("summary"),
         FieldPanel("keywords"),
         FieldPanel("body"),
-        InlinePanel("attachments", heading="附件", label="附件"),
+        InlinePanel("attachments", heading=_("附件"), label=_("附件")),
     ]
 
     search_fields = Page.search_fields + [
@@ -149,8 +150,8 @@ class DisclosureItemPage(AgencyContextMixin, Page):
     base_form_class = ItemPageForm
 
     class Meta:
-        verbose_name = "公开信息"
-        verbose_name_plural = "公开信息"
+        verbose_name = _("公开信息")
+        verbose_name_plural = _("公开信息")
         constraints = [
             models.UniqueConstraint(
                 fields=["index_number"],
@@ -191,24 +192,24 @@ class DisclosureItemPage(AgencyContextMixin, Page):
         today = timezone.localdate()
         written = self.written_date
         if written and written > today:
-            errors["written_date"] = "成文日期不能晚于今天。"
+            errors["written_date"] = _("成文日期不能晚于今天。")
         if written and self.publish_date and written > self.publish_date:
-            errors["written_date"] = (
-                f"成文日期（{written:%Y-%m-%d}）不能晚于发布日期（{self.publish_date:%Y-%m-%d}）。"
-            )
+            errors["written_date"] = _(
+                "成文日期（%(written)s）不能晚于发布日期（%(published)s）。"
+            ) % {"written": f"{written:%Y-%m-%d}", "published": f"{self.publish_date:%Y-%m-%d}"}
         if self.validity == Validity.ABOLISHED and not self.abolished_date:
-            errors["abolished_date"] = "有效性为“已废止”时须填写废止日期。"
+            errors["abolished_date"] = _("有效性为“已废止”时须填写废止日期。")
         if self.validity == Validity.EXPIRED and not self.expiry_date:
-            errors["expiry_date"] = "有效性为“已失效”时须填写失效日期。"
+            errors["expiry_date"] = _("有效性为“已失效”时须填写失效日期。")
         if self.validity in {Validity.VALID, Validity.AMENDED} and self.abolished_date:
-            errors["abolished_date"] = (
+            errors["abolished_date"] = _(
                 "仍然有效的信息不能填写废止日期；如已废止，请将有效性改为“已废止”。"
             )
-        for field, label in (("effective_date", "施行日期"), ("abolished_date", "废止日期"),
-                             ("expiry_date", "失效日期")):  # fmt: skip
+        for field, label in (("effective_date", _("施行日期")), ("abolished_date", _("废止日期")),
+                             ("expiry_date", _("失效日期"))):  # fmt: skip
             value = getattr(self, field)
             if value and written and value < written and field not in errors:
-                errors[field] = f"{label}不能早于成文日期。"
+                errors[field] = _("%(label)s不能早于成文日期。") % {"label": label}
         if errors:
             raise ValidationError(errors)
 
@@ -218,10 +219,10 @@ class ItemAttachment(Orderable):
 
     item = ParentalKey(DisclosureItemPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name="文件", on_delete=models.PROTECT, related_name="+"
+        "wagtaildocs.Document", verbose_name=_("文件"), on_delete=models.PROTECT, related_name="+"
     )
     title = models.CharField(
-        "附件名称", max_length=200, blank=True, help_text="留空时使用文件标题。"
+        _("附件名称"), max_length=200, blank=True, help_text=_("留空时使用文件标题。")
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
@@ -229,8 +230,8 @@ class ItemAttachment(Orderable):
     api_fields = [APIField("document"), APIField("display_title")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "附件"
-        verbose_name_plural = "附件"
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
 
     @property
     def display_title(self) -> str:

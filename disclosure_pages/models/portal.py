@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -10,7 +11,7 @@ class DisclosurePortalPage(Page):
     its subdistricts as sibling agency roots.
     """
 
-    intro = RichTextField("平台简介", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("平台简介"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -20,8 +21,8 @@ class DisclosurePortalPage(Page):
     template = "disclosure_pages/portal_page.html"
 
     class Meta:
-        verbose_name = "公开平台首页"
-        verbose_name_plural = "公开平台首页"
+        verbose_name = _("公开平台首页")
+        verbose_name_plural = _("公开平台首页")
 
     def get_context(self, request, *args, **kwargs):
         from disclosure_pages.selectors import agency_list

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class IndexNumberSequence(models.Model):
@@ -11,12 +12,12 @@ class IndexNumberSequence(models.Model):
     agency = models.ForeignKey(
         "disclosure_pages.DisclosureIndexPage", on_delete=models.CASCADE, related_name="+"
     )
-    year = models.PositiveSmallIntegerField("年份")
-    last_serial = models.PositiveIntegerField("已用流水号", default=0)
+    year = models.PositiveSmallIntegerField(_("年份"))
+    last_serial = models.PositiveIntegerField(_("已用流水号"), default=0)
 
     class Meta:
-        verbose_name = "索引号流水号"
-        verbose_name_plural = "索引号流水号"
+        verbose_name = _("索引号流水号")
+        verbose_name_plural = _("索引号流水号")
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "year"], name="index_sequence_per_agency_year"

@@ -1,0 +1,52 @@
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+from wagtail.users.models import UserProfile
+
+from disclosure_pages.models import DisclosureItemPage, Validity
+
+LOCALE = Path(__file__).resolve().parents[2] / "locale" / "en" / "LC_MESSAGES"
+
+
+def po_entries() -> dict[str, str]:
+    text = (LOCALE / "django.po").read_text(encoding="utf-8")
+    pairs = re.findall(r'\nmsgid ((?:"[^\n]*"\n)+)msgstr ((?:"[^\n]*"\n)+)', text)
+
+    def join(block: str) -> str:
+        return "".join(re.findall(r'"(.*)"', block)).replace('\\"', '"')
+
+    return {join(msgid): join(msgstr) for msgid, msgstr in pairs if join(msgid)}
+
+
+def test_every_admin_string_has_an_english_translation_compiled():
+    entries = po_entries()
+    with (LOCALE / "django.mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+
+    assert entries, "no translations found"
+    assert [m for m, s in entries.items() if not s] == []
+    assert {m: compiled.gettext(m) for m in entries} == entries
+
+
+def test_labels_follow_the_active_language():
+    field = DisclosureItemPage._meta.get_field("index_number")
+    with translation.override("en"):
+        assert str(field.verbose_name) == "Index number"
+        assert str(Validity.ABOLISHED.label) == "Abolished"
+    with translation.override("zh-hans"):
+        assert str(field.verbose_name) == "索引号"
+
+
+@pytest.mark.django_db
+def test_english_admin_user_sees_english_field_labels(admin_client, admin_user, make_item):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    item = make_item()
+
+    html = admin_client.get(f"/admin/pages/{item.pk}/edit/").content.decode()
+
+    assert "Date written" in html and "Publishing department" in html
