@@ -45,14 +45,16 @@ def item_assign_index_number(*, item: DisclosureItemPage) -> str:
         agency = agency_for_page(page=item)
         publish_date = current["publish_date"] or timezone.localdate()
         category = DisclosureCategoryPage.objects.ancestor_of(item).last()
-        serial = _next_serial(agency_id=agency.pk, year=publish_date.year)
-        number = agency.index_number_pattern.format(
-            org_code=agency.org_code,
-            year=publish_date.year,
-            month=publish_date.month,
-            serial=serial,
-            category_code=category.full_code if category else "",
-        )
+        number = ""
+        # Numbers imported from an earlier system may already hold some serials: skip them.
+        while not number or DisclosureItemPage.objects.filter(index_number=number).exists():
+            number = agency.index_number_pattern.format(
+                org_code=agency.org_code,
+                year=publish_date.year,
+                month=publish_date.month,
+                serial=_next_serial(agency_id=agency.pk, year=publish_date.year),
+                category_code=category.full_code if category else "",
+            )
         DisclosureItemPage.objects.filter(pk=item.pk).update(
             index_number=number, publish_date=publish_date
         )

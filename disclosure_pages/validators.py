@@ -103,9 +103,12 @@ def validate_index_number_pattern(value: str) -> None:
             ),
             params={"unknown": "、".join(sorted(unknown))},
         )
-    if not {"serial", "year"} <= fields:
+    if not {"org_code", "serial", "year"} <= fields:
         raise ValidationError(
-            _("索引号规则必须包含 {year} 和 {serial}，否则不同年份的编号会重复。")
+            _(
+                "索引号规则必须包含 {org_code}、{year} 和 {serial}，"
+                "否则不同机关或不同年份的编号会重复。"
+            )
         )
     try:
         value.format(**_INDEX_NUMBER_SAMPLE)

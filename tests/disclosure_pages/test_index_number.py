@@ -58,6 +58,18 @@ def test_custom_pattern_may_use_month_and_category_code(agency, make_item, publi
     assert item.index_number == f"{agency.org_code}-02-201307-0001"
 
 
+def test_numbers_imported_from_an_earlier_system_are_skipped(agency, make_item, publish):
+    year = timezone.localdate().year
+    imported = make_item(live=True)
+    DisclosureItemPage.objects.filter(pk=imported.pk).update(
+        index_number=f"{agency.org_code}/{year}-00001"
+    )
+
+    item = publish(make_item())
+
+    assert item.index_number == f"{agency.org_code}/{year}-00002"
+
+
 def test_number_never_changes_when_the_item_is_edited_and_republished(make_item, publish):
     item = make_item()
     # An editor opened the draft before it was first published elsewhere.

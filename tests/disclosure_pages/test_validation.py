@@ -183,7 +183,8 @@ def test_agency_code_with_a_wrong_check_character_is_refused(code, message):
 @pytest.mark.parametrize(
     ("pattern", "message"),
     [
-        ("{org_code}/{serial:05d}", "必须包含 {year} 和 {serial}"),
+        ("{org_code}/{serial:05d}", "必须包含 {org_code}、{year} 和 {serial}"),
+        ("ZS/{year}-{serial:05d}", "必须包含 {org_code}、{year} 和 {serial}"),
         ("{org_code}/{year}-{seq}", "未知占位符：seq"),
         ("{org_code}/{year-{serial}", "花括号不匹配"),
         ("{org_code}/{year}-{serial:zz}", "格式说明无效"),
