@@ -1,5 +1,6 @@
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -79,7 +80,10 @@ class DisclosureItemPage(AgencyContextMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("subject"), FieldPanel("genre")]),
-                FieldRowPanel([FieldPanel("publisher"), FieldPanel("document_number")]),
+                FieldRowPanel(
+                    # A plain list of the agency's own departments (see ItemPageForm).
+                    [FieldPanel("publisher", widget=forms.Select), FieldPanel("document_number")]
+                ),
                 FieldRowPanel(
                     [FieldPanel("written_date"), FieldPanel("publish_date", read_only=True)]
                 ),

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.factories import AgencyFactory, DepartmentFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -18,3 +20,15 @@ def test_departments_are_managed_in_the_admin_menu(admin_client, department):
 
     assert "党政办公室" in html
     assert "<title>部门 - 政府信息公开平台</title>" in html
+
+
+def test_publisher_choices_are_the_agencys_own_departments(admin_client, category, root_page):
+    DepartmentFactory(agency=category.get_parent().specific, name="财政所")
+    DepartmentFactory(agency=AgencyFactory(parent=root_page), name="别的街道的部门")
+
+    html = admin_client.get(
+        f"/admin/pages/add/disclosure_pages/disclosureitempage/{category.pk}/"
+    ).content.decode()
+
+    assert '<select name="publisher"' in html
+    assert "财政所" in html and "别的街道的部门" not in html
