@@ -2,7 +2,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -163,6 +163,13 @@ class DisclosureItemPage(AgencyContextMixin, Page):
                 name="item_index_number_unique",
             )
         ]
+
+    def publish(self, revision, *args, **kwargs):
+        # page_published, which gives the 索引号, fires inside this transaction:
+        # nobody ever sees the item live without its number, and a failure to
+        # number it leaves the item unpublished rather than half-published.
+        with transaction.atomic():
+            return super().publish(revision, *args, **kwargs)
 
     def with_content_json(self, content):
         # 索引号 and 发布日期 belong to the item, not to a revision: a revision

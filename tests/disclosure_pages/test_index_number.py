@@ -118,6 +118,21 @@ def test_an_item_scheduled_for_later_has_no_number_until_it_goes_live(make_item,
     assert item.index_number == ""
 
 
+def test_an_item_that_cannot_be_numbered_is_not_published(agency, make_item):
+    # A pattern corrupted behind the form's back (validation would refuse it).
+    type(agency).objects.filter(pk=agency.pk).update(
+        index_number_pattern="{org_code}/{year}-{serial:zz}"
+    )
+    item = make_item()
+
+    with pytest.raises(ValueError):
+        item.save_revision().publish()
+
+    item.refresh_from_db()
+    assert not item.live
+    assert item.index_number == ""
+
+
 def test_drafts_have_no_number(make_item):
     item = make_item()
     item.save_revision()
