@@ -31,6 +31,6 @@ class ItemPageForm(WagtailAdminPageForm):
         from disclosure_pages.selectors import agency_for_page
 
         parent = self.parent_page
-        self.agency = agency_for_page(page=parent) if parent is not None else None
-        if self.agency is not None and "publisher" in self.fields:
-            self.fields["publisher"].queryset = self.agency.departments.all()
+        agency = agency_for_page(page=parent) if parent is not None else None
+        if agency is not None and "publisher" in self.fields:
+            self.fields["publisher"].queryset = agency.departments.all()

@@ -236,11 +236,9 @@ class _Builder:
         }
 
     def policy_document(self) -> dict:
-        law = (
-            (self.zhejiang or self.national).pop()
-            if self.rng.random() < 0.5
-            else self.national.pop()
-        )
+        # Half Zhejiang regulations (national ones once those run out), half national.
+        source = self.zhejiang if self.rng.random() < 0.5 and self.zhejiang else self.national
+        law = source.pop()
         title = f"关于转发《{law.title}》的通知"
         intro = f"各村（社区）、各办所中心：现将《{law.title}》转发给你们，请认真贯彻执行。"
         return {
