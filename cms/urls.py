@@ -2,13 +2,21 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.views import healthz
+from review.views.unpublish import UnpublishView
 
 urlpatterns = [
+    # Ahead of Wagtail's own: unpublishing an item asks for a reason (review.views.unpublish).
+    path(
+        "admin/pages/<int:page_id>/unpublish/",
+        require_admin_access(UnpublishView.as_view()),
+        name="disclosure_unpublish",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

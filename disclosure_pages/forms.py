@@ -24,13 +24,24 @@ class CategoryPageForm(WagtailAdminPageForm):
 
 
 class ItemPageForm(WagtailAdminPageForm):
-    """Offers, and accepts, only the departments of the item's own agency as 发布机构."""
+    """Offers, and accepts, only the departments of the item's own agency as 发布机构.
+
+    An information officer is offered only their own departments: an item they
+    report is their department's, and only their department may edit it.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from disclosure_pages import roles
         from disclosure_pages.selectors import agency_for_page
 
+        if "publisher" not in self.fields:
+            return
         parent = self.parent_page
         agency = agency_for_page(page=parent) if parent is not None else None
-        if agency is not None and "publisher" in self.fields:
-            self.fields["publisher"].queryset = agency.departments.all()
+        if agency is not None:
+            departments = agency.departments.all()
+            user = self.for_user
+            if user is not None and not roles.user_manages_catalogue(user):
+                departments = departments.filter(pk__in=roles.user_department_ids(user))
+            self.fields["publisher"].queryset = departments

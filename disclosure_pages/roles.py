@@ -1,4 +1,11 @@
-"""The office's roles (Django groups) and the page permissions each holds on an agency."""
+"""The office's roles (Django groups), what each may do, and who belongs where.
+
+The groups and their model permissions are created by migrations; page
+permissions attach to each agency's catalogue root (``agency_grant_role_permissions``).
+Wagtail's page permissions are then narrowed by ``disclosure_pages.permissions``:
+an information officer works only in the categories and on the items of their
+department, and no one publishes an item except through the review workflow.
+"""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
@@ -11,11 +18,12 @@ SUPERVISOR = "监督"
 
 ROLES = [INFORMATION_OFFICER, LEADER_IN_CHARGE, CONFIDENTIALITY_REVIEWER, OFFICE, SUPERVISOR]
 
-# Page permissions on an agency's catalogue. Publishing stays with 党政办.
+# Page permissions on an agency's catalogue. Reviewers hold none: they act
+# through their workflow step, not through the page editor.
 PAGE_PERMISSIONS = {
     INFORMATION_OFFICER: ["add_page", "change_page"],
-    LEADER_IN_CHARGE: ["change_page"],
-    CONFIDENTIALITY_REVIEWER: ["change_page"],
+    LEADER_IN_CHARGE: [],
+    CONFIDENTIALITY_REVIEWER: [],
     OFFICE: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     SUPERVISOR: [],
 }
@@ -33,3 +41,49 @@ def agency_grant_role_permissions(*, agency: Page) -> None:
                     content_type__app_label="wagtailcore", codename=codename
                 ),
             )
+
+
+def user_has_role(user, role: str) -> bool:
+    """True if ``user`` is in the role's group; cached on the user for the request."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_disclosure_role_names", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._disclosure_role_names = cached
+    return role in cached
+
+
+def user_manages_catalogue(user) -> bool:
+    """党政办 (and superusers) manage the whole catalogue, beyond any one department."""
+    return user.is_superuser or user_has_role(user, OFFICE)
+
+
+def user_department_ids(user) -> set[int]:
+    """The departments ``user`` reports items for (Department.members); cached per request."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_disclosure_department_ids", None)
+    if cached is None:
+        cached = set(user.disclosure_departments.values_list("pk", flat=True))
+        user._disclosure_department_ids = cached
+    return cached
+
+
+def user_category_ids(user) -> set[int]:
+    """Categories in which ``user``'s departments may report items (with their subcategories)."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_disclosure_category_ids", None)
+    if cached is None:
+        from disclosure_pages.models import DisclosureCategoryPage
+
+        allowed = DisclosureCategoryPage.objects.filter(
+            allowed_departments__members=user
+        ).distinct()
+        cached = set()
+        for category in allowed:
+            cached.add(category.pk)
+            cached.update(category.get_descendants().values_list("pk", flat=True))
+        user._disclosure_category_ids = cached
+    return cached

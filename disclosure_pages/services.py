@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from .models import DisclosureCategoryPage, DisclosureItemPage, IndexNumberSequence
 from .selectors import agency_for_page
+from .workdays import working_days_between
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ def _next_serial(*, agency_id: int, year: int) -> int:
 
 
 def item_assign_index_number(*, item: DisclosureItemPage) -> str:
-    """Give a published item its 索引号 and 发布日期, once; later calls return the same number.
+    """Give a published item its 索引号, 发布日期 and 公开用时, once; later calls keep them.
 
     The serial counts per agency per year of the 发布日期. The item row is locked
     first, so publishing the same item twice at once still takes one serial. An
@@ -32,7 +33,7 @@ def item_assign_index_number(*, item: DisclosureItemPage) -> str:
     with transaction.atomic():
         current = (
             DisclosureItemPage.objects.select_for_update()
-            .values("index_number", "publish_date", "live")
+            .values("index_number", "publish_date", "live", "written_date")
             .get(pk=item.pk)
         )
         if not current["live"]:
@@ -55,10 +56,16 @@ def item_assign_index_number(*, item: DisclosureItemPage) -> str:
                 serial=_next_serial(agency_id=agency.pk, year=publish_date.year),
                 category_code=category.full_code if category else "",
             )
+        working_days = (
+            working_days_between(current["written_date"], publish_date)
+            if current["written_date"]
+            else None
+        )
         DisclosureItemPage.objects.filter(pk=item.pk).update(
-            index_number=number, publish_date=publish_date
+            index_number=number, publish_date=publish_date, publication_working_days=working_days
         )
     item.index_number = number
     item.publish_date = publish_date
+    item.publication_working_days = working_days
     logger.info("索引号 %s assigned to item %s", number, item.pk)
     return number

@@ -18,6 +18,7 @@ env = environ.Env()
 
 INSTALLED_APPS = [
     "disclosure_pages",
+    "review",
     "search",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
@@ -159,8 +160,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
-    "publish-scheduled-pages": {
-        "task": "disclosure_pages.tasks.publish_scheduled_pages",
+    "publication-schedule": {
+        "task": "review.tasks.run_publication_schedule",
         "schedule": 60.0,
     },
 }
@@ -175,6 +176,12 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai", "UTC"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# An edit made during review sends the item back to the first step: every step
+# approves the exact revision that goes live (disclosure_pages.publication).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow_actions.publish_approved_revision"
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Search: the embedded default is the database; the search issue adds
 # SEARCH_URL for Elasticsearch and OpenSearch.

@@ -8,10 +8,12 @@ from wagtail.search import index
 
 from disclosure_pages.validators import validate_agency_code, validate_index_number_pattern
 
+from .mixins import OfficePermissionsMixin
+
 DEFAULT_INDEX_NUMBER_PATTERN = "{org_code}/{year}-{serial:05d}"
 
 
-class DisclosureIndexPage(Page):
+class DisclosureIndexPage(OfficePermissionsMixin, Page):
     """The catalogue root (目录) of one agency (机关)."""
 
     agency_name = models.CharField(

@@ -8,14 +8,14 @@ from wagtail.search import index
 
 from disclosure_pages.forms import CategoryPageForm
 
-from .mixins import AgencyContextMixin
+from .mixins import AgencyContextMixin, OfficePermissionsMixin
 
 category_code_validator = RegexValidator(
     r"^[0-9A-Za-z]{1,8}$", _("分类代码只能由1至8位数字或字母组成，例如 01。")
 )
 
 
-class DisclosureCategoryPage(AgencyContextMixin, Page):
+class DisclosureCategoryPage(OfficePermissionsMixin, AgencyContextMixin, Page):
     """A category of the catalogue (目录分类); nestable one level deep."""
 
     code = models.CharField(

@@ -1,3 +1,5 @@
+from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -18,7 +20,28 @@ class Department(index.Indexed, models.Model):
         _("部门代码"), max_length=20, help_text=_("本机关内唯一的简短代码，例如 DZB（党政办）")
     )
 
-    panels = [FieldPanel("agency"), FieldPanel("name"), FieldPanel("code")]
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("信息员"),
+        blank=True,
+        related_name="disclosure_departments",
+        help_text=_("为本部门报送信息的人员。只能编辑本部门的信息。"),
+    )
+    categories = models.ManyToManyField(
+        "disclosure_pages.DisclosureCategoryPage",
+        verbose_name=_("可报送的分类"),
+        blank=True,
+        related_name="allowed_departments",
+        help_text=_("本部门信息员可在这些分类（含其子分类）下新建信息。"),
+    )
+
+    panels = [
+        FieldPanel("agency"),
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("members", widget=forms.SelectMultiple(attrs={"size": 8})),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+    ]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -6,10 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .mixins import AgencyContextMixin
+from .mixins import AgencyContextMixin, OfficePermissionsMixin
 
 
-class DisclosureGuidePage(AgencyContextMixin, Page):
+class DisclosureGuidePage(OfficePermissionsMixin, AgencyContextMixin, Page):
     """The agency's 公开指南: how information is published and how to request it."""
 
     body = RichTextField(

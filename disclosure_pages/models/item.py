@@ -15,13 +15,14 @@ from wagtail.search import index
 
 from disclosure_pages.blocks import ItemBodyBlock
 from disclosure_pages.forms import ItemPageForm
+from disclosure_pages.publication import ensure_publication_allowed
 from disclosure_pages.validators import validate_document_number
 
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
-from .mixins import AgencyContextMixin
+from .mixins import AgencyContextMixin, OfficePermissionsMixin
 
 
-class DisclosureItemPage(AgencyContextMixin, Page):
+class DisclosureItemPage(OfficePermissionsMixin, AgencyContextMixin, Page):
     """One item of the catalogue, with the metadata that Art. 12 and the office require."""
 
     index_number = models.CharField(
@@ -68,6 +69,13 @@ class DisclosureItemPage(AgencyContextMixin, Page):
     effective_date = models.DateField(_("施行日期"), null=True, blank=True)
     abolished_date = models.DateField(_("废止日期"), null=True, blank=True)
     expiry_date = models.DateField(_("失效日期"), null=True, blank=True)
+    publication_working_days = models.PositiveSmallIntegerField(
+        _("公开用时（工作日）"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("从成文日期到首次发布的工作日数；超过 20 个工作日即超出条例第二十六条的时限。"),
+    )
     summary = models.TextField(_("内容概述"), max_length=1000)
     keywords = models.CharField(
         _("关键词"), max_length=200, blank=True, help_text=_("多个关键词用逗号、顿号或空格分隔。")
@@ -148,7 +156,7 @@ class DisclosureItemPage(AgencyContextMixin, Page):
     subpage_types = []
 
     # A copy is a new item: it gets its own number and date when it is published.
-    exclude_fields_in_copy = ["index_number", "publish_date"]
+    exclude_fields_in_copy = ["index_number", "publish_date", "publication_working_days"]
 
     template = "disclosure_pages/item_page.html"
     base_form_class = ItemPageForm
@@ -165,25 +173,46 @@ class DisclosureItemPage(AgencyContextMixin, Page):
         ]
 
     def publish(self, revision, *args, **kwargs):
+        ensure_publication_allowed(revision)
         # page_published, which gives the 索引号, fires inside this transaction:
         # nobody ever sees the item live without its number, and a failure to
         # number it leaves the item unpublished rather than half-published.
         with transaction.atomic():
             return super().publish(revision, *args, **kwargs)
 
+    # Set once, at the first publication; they belong to the item, not to a revision.
+    FIRST_PUBLICATION_FIELDS = ("index_number", "publish_date", "publication_working_days")
+
     def with_content_json(self, content):
-        # 索引号 and 发布日期 belong to the item, not to a revision: a revision
-        # saved before the first publication must not blank them out again.
+        # A revision saved before the first publication must not blank out the
+        # 索引号, 发布日期 or 公开用时 given at that publication.
         obj = super().with_content_json(content)
-        obj.index_number, obj.publish_date = self.index_number, self.publish_date
+        source = self
         if not self.index_number and self.pk:
             # ``self`` may have been loaded before another request first published
             # the item; the database row is the authority.
-            stored = DisclosureItemPage.objects.filter(pk=self.pk).values_list(
-                "index_number", "publish_date"
+            source = (
+                DisclosureItemPage.objects.filter(pk=self.pk)
+                .only(*self.FIRST_PUBLICATION_FIELDS)
+                .first()
+                or self
             )
-            obj.index_number, obj.publish_date = stored.first() or ("", self.publish_date)
+        for field in self.FIRST_PUBLICATION_FIELDS:
+            setattr(obj, field, getattr(source, field))
+        # 有效性 follows an approved 失效日期 without a new review: whatever
+        # revision is shown or published after that date says 已失效.
+        if obj.validity_has_lapsed():
+            obj.validity = Validity.EXPIRED
         return obj
+
+    def validity_has_lapsed(self, today=None) -> bool:
+        """True once the 失效日期 has come for an item still marked 有效 or 已修改."""
+        today = today or timezone.localdate()
+        return (
+            self.validity in {Validity.VALID, Validity.AMENDED}
+            and self.expiry_date is not None
+            and self.expiry_date <= today
+        )
 
     @property
     def publisher_name(self) -> str:

@@ -7,3 +7,12 @@ class AgencyContextMixin:
         context = super().get_context(request, *args, **kwargs)
         context["agency"] = agency_for_page(page=self)
         return context
+
+
+class OfficePermissionsMixin:
+    """Page permissions narrowed to the office's roles (see disclosure_pages.permissions)."""
+
+    def permissions_for_user(self, user):
+        from disclosure_pages.permissions import DisclosurePermissionTester
+
+        return DisclosurePermissionTester(user, self)

@@ -3,8 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .mixins import OfficePermissionsMixin
 
-class DisclosurePortalPage(Page):
+
+class DisclosurePortalPage(OfficePermissionsMixin, Page):
     """The home of a platform that hosts one or more agencies' catalogues.
 
     A subdistrict runs one agency under it; a district platform hosts all of

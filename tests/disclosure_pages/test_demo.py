@@ -93,14 +93,23 @@ class DemoLoaderTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("第一条".encode(), b"".join(response.streaming_content))
 
-    def test_every_item_was_written_by_an_officer_and_published_by_the_office(self):
+    def test_every_item_passed_the_three_review_steps_and_went_live_on_the_last(self):
         items = DisclosureItemPage.objects.all()
-        published = PageLogEntry.objects.filter(
-            action="wagtail.publish", page__in=items, user__username="dangzhengban"
-        )
+        log = PageLogEntry.objects.filter(page__in=items)
 
-        self.assertEqual(published.count(), 174)
-        self.assertEqual(set(items.values_list("owner__username", flat=True)), {"xinxiyuan"})
+        approvals = Counter(
+            log.filter(action="wagtail.workflow.approve").values_list("user__username", flat=True)
+        )
+        self.assertEqual(approvals, {"fenguan": 174, "baomi": 174, "dangzhengban": 174})
+        self.assertEqual(
+            log.filter(action="wagtail.publish", user__username="dangzhengban").count(), 174
+        )
+        self.assertEqual(log.filter(action="wagtail.workflow.start").count(), 174)
+
+    def test_each_item_was_written_by_its_own_departments_officer(self):
+        for item in DisclosureItemPage.objects.select_related("owner", "publisher"):
+            self.assertIn(item.publisher, item.owner.disclosure_departments.all(), item.title)
+            self.assertTrue(item.owner.groups.filter(name=roles.INFORMATION_OFFICER).exists())
 
     def test_one_user_per_role_and_the_password_is_printed(self):
         output = self.output.getvalue()

@@ -1,9 +1,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from disclosure_pages.demo.corpus import default_corpus_path
-from disclosure_pages.demo.loader import DEMO_PASSWORD, DEMO_USERS, demo_load
+from disclosure_pages.demo.loader import DEMO_PASSWORD, demo_accounts, demo_load
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             )
 
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
-        for username, display_name, _role in DEMO_USERS:
+        for username, display_name, _role in demo_accounts():
             self.stdout.write(f"  {username:<14} {display_name}")
 
         interactive = self.stdout.isatty()
@@ -41,8 +42,10 @@ class Command(BaseCommand):
             elif done % step == 0 or done == total:
                 self.stdout.write(f"  [{done:>3}/{total}] {title}")
 
-        self.stdout.write(f"读取语料 {corpus.name}，生成目录……")
-        result = demo_load(corpus_path=corpus, progress=progress)
+        self.stdout.write(f"读取语料 {corpus.name}，生成目录并逐条走完审核流程……")
+        # Hundreds of review steps would mail the demo accounts' made-up addresses.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            result = demo_load(corpus_path=corpus, progress=progress)
         if interactive:
             self.stdout.write("")
         self.stdout.write(

@@ -1,0 +1,72 @@
+"""Signal receivers: thin, each hands over to a service or a task."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_save
+from wagtail.signals import task_submitted
+
+from disclosure_pages.models import Department, DisclosureIndexPage, DisclosureItemPage
+
+from . import services, tasks
+
+_M2M_CHANGES = {"post_add": "added", "post_remove": "removed"}
+
+
+def check_submitted_revision(sender, instance, **kwargs):
+    revision = instance.revision
+    if revision is None or not issubclass(revision.content_type.model_class(), DisclosureItemPage):
+        return
+    transaction.on_commit(lambda: tasks.check_revision.delay(revision.pk))
+
+
+def attach_workflow_to_new_agency(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        services.agency_attach_default_workflow(agency=instance)
+
+
+def log_role_change(sender, instance, action, reverse, pk_set, **kwargs):
+    change = _M2M_CHANGES.get(action)
+    if change is None or not pk_set:
+        return
+    User = get_user_model()
+    if reverse:  # group.user_set.add(user, …)
+        for member in User.objects.filter(pk__in=pk_set):
+            services.user_log_role_change(member=member, action=change, group_names=[instance.name])
+    else:  # user.groups.add(group, …)
+        names = list(Group.objects.filter(pk__in=pk_set).values_list("name", flat=True))
+        services.user_log_role_change(member=instance, action=change, group_names=names)
+
+
+def log_department_membership(sender, instance, action, reverse, pk_set, **kwargs):
+    change = _M2M_CHANGES.get(action)
+    if change is None or not pk_set:
+        return
+    User = get_user_model()
+    if reverse:  # user.disclosure_departments.add(department, …)
+        for department in Department.objects.filter(pk__in=pk_set):
+            services.department_log_membership_change(
+                department=department, action=change, usernames=[instance.get_username()]
+            )
+    else:
+        usernames = [user.get_username() for user in User.objects.filter(pk__in=pk_set)]
+        services.department_log_membership_change(
+            department=instance, action=change, usernames=usernames
+        )
+
+
+def connect() -> None:
+    task_submitted.connect(check_submitted_revision, dispatch_uid="review.check_submitted")
+    post_save.connect(
+        attach_workflow_to_new_agency,
+        sender=DisclosureIndexPage,
+        dispatch_uid="review.attach_workflow",
+    )
+    m2m_changed.connect(
+        log_role_change, sender=get_user_model().groups.through, dispatch_uid="review.roles"
+    )
+    m2m_changed.connect(
+        log_department_membership,
+        sender=Department.members.through,
+        dispatch_uid="review.department_members",
+    )
