@@ -22,12 +22,11 @@ _MARKERS = re.compile(
             r"内部文件",
             r"内部刊物",
             r"内部参考",
-            r"内部使用",
             r"内部传阅",
             r"注意保存",
             r"注意保密",
-            r"(?:不得|严禁|请勿)(?:外传|扩散|公开)",
-            r"不宜公开",
+            # "不得公开" is ordinary law text; an instruction not to pass a paper on is not.
+            r"(?:不得|严禁|请勿)外传",
         ]
     )
 )

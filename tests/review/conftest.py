@@ -1,0 +1,98 @@
+"""An office as the roles meet it in the admin: two departments, one user per role."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.test.utils.form_data import querydict_from_html
+
+from disclosure_pages import roles
+from disclosure_pages.models import Department, DisclosureCategoryPage, DisclosureGuidePage
+from tests.factories import CategoryFactory, DepartmentFactory, GuideFactory, ItemFactory
+
+PASSWORD = "test-password"
+ROLE_USERS = {
+    "officer": roles.INFORMATION_OFFICER,
+    "officer_b": roles.INFORMATION_OFFICER,
+    "leader": roles.LEADER_IN_CHARGE,
+    "secrecy": roles.CONFIDENTIALITY_REVIEWER,
+    "office": roles.OFFICE,
+    "supervisor": roles.SUPERVISOR,
+}
+
+
+@dataclass
+class Office:
+    agency: object
+    category_a: DisclosureCategoryPage
+    category_b: DisclosureCategoryPage
+    department_a: Department
+    department_b: Department
+    guide: DisclosureGuidePage
+    users: dict
+
+    def item(self, department="a", **fields):
+        """A draft item of department a (社会事务办) or b (财政所), owned by its officer."""
+        parent, publisher, owner = (
+            (self.category_a, self.department_a, self.users["officer"])
+            if department == "a"
+            else (self.category_b, self.department_b, self.users["officer_b"])
+        )
+        fields.setdefault("owner", owner)
+        return ItemFactory(parent=parent, publisher=publisher, **fields)
+
+
+@pytest.fixture
+def office(agency, mailoutbox):
+    roles.agency_grant_role_permissions(agency=agency)
+    category_a = CategoryFactory(parent=agency, title="工作动态", code="04")
+    category_b = CategoryFactory(parent=agency, title="财政信息", code="05")
+    department_a = DepartmentFactory(agency=agency, name="社会事务管理办公室", code="SWB")
+    department_b = DepartmentFactory(agency=agency, name="财政所", code="CZS")
+    department_a.categories.add(category_a)
+    department_b.categories.add(category_b)
+    User = get_user_model()
+    users = {}
+    for username, role in ROLE_USERS.items():
+        user = User.objects.create_user(username, f"{username}@example.gov.cn", PASSWORD)
+        user.groups.add(Group.objects.get(name=role))
+        users[username] = user
+    department_a.members.add(users["officer"])
+    department_b.members.add(users["officer_b"])
+    guide = GuideFactory(parent=agency)
+    return Office(
+        agency=agency,
+        category_a=category_a,
+        category_b=category_b,
+        department_a=department_a,
+        department_b=department_b,
+        guide=guide,
+        users=users,
+    )
+
+
+def edit_form_data(client, page, **changes):
+    """The page editor's form as the browser would send it, with ``changes`` applied."""
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200, response.status_code
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    data.setdefault("body-count", "0")
+    for name, value in changes.items():
+        data[name] = value
+    return data
+
+
+def edit_post(client, page, action: str | None = None, **changes):
+    """Press a button of the page editor: None saves a draft, or 'submit', 'publish' …"""
+    data = edit_form_data(client, page, **changes)
+    if action:
+        data[f"action-{action}"] = action
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+
+def is_denied(response) -> bool:
+    """Wagtail answers a forbidden admin page with 403, or by sending the user to the dashboard."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == "/admin/"
+    )

@@ -1,0 +1,116 @@
+"""The review workflow as the roles use it in the admin."""
+
+import pytest
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
+
+from disclosure_pages.models import DisclosureItemPage
+from tests.review.conftest import edit_post, is_denied
+
+pytestmark = pytest.mark.django_db
+
+
+def current_state(item) -> TaskState:
+    return DisclosureItemPage.objects.get(pk=item.pk).current_workflow_task_state
+
+
+def act(client, item, action: str, **data):
+    state = current_state(item)
+    return client.post(f"/admin/pages/workflow/action/{item.pk}/{action}/{state.pk}/", data)
+
+
+def test_officer_submits_three_steps_approve_and_the_last_publishes(office, client):
+    item = office.item(title="庄市街道2024年社会救助工作安排")
+    client.force_login(office.users["officer"])
+
+    response = edit_post(client, item, "submit", title="庄市街道2024年社会救助工作安排（修订）")
+
+    assert response.status_code == 302
+    assert current_state(item).task.name == "分管领导审签"
+    for reviewer, step in [
+        ("leader", "分管领导审签"),
+        ("secrecy", "保密审查"),
+        ("office", "党政办终审发布"),
+    ]:
+        assert current_state(item).task.name == step
+        client.force_login(office.users[reviewer])
+        assert act(client, item, "approve").status_code == 302
+    item.refresh_from_db()
+    assert item.live
+    assert item.title == "庄市街道2024年社会救助工作安排（修订）"
+    assert item.index_number
+    log = PageLogEntry.objects.filter(page=item)
+    assert log.filter(action="wagtail.publish", user=office.users["office"]).exists()
+    assert log.filter(action="wagtail.workflow.start", user=office.users["officer"]).exists()
+
+
+def submitted(office, client, **fields):
+    """An item of department a, submitted by its officer through the editor."""
+    item = office.item(**fields)
+    client.force_login(office.users["officer"])
+    assert edit_post(client, item, "submit").status_code == 302
+    return item
+
+
+def test_leader_sends_back_with_a_comment_the_author_is_told_and_resubmits(
+    office, client, mailoutbox
+):
+    item = submitted(office, client, title="关于社区养老服务的通知")
+    client.force_login(office.users["leader"])
+    mailoutbox.clear()
+
+    response = act(client, item, "reject", comment="请补充服务对象和申请条件。")
+
+    assert response.status_code == 302
+    state = WorkflowState.objects.for_instance(item).get()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    [mail] = [m for m in mailoutbox if "officer@example.gov.cn" in m.to]
+    assert "请补充服务对象和申请条件。" in mail.body
+    assert PageLogEntry.objects.filter(
+        page=item, action="wagtail.workflow.reject", data__comment="请补充服务对象和申请条件。"
+    ).exists()
+
+    # In the admin: the author's dashboard lists it with the comment, and the author resubmits.
+    client.force_login(office.users["officer"])
+    dashboard = client.get("/admin/")
+    assert "退回修改的信息" in dashboard.content.decode()
+    assert "请补充服务对象和申请条件。" in dashboard.content.decode()
+    assert (
+        edit_post(client, item, "submit", summary="服务对象为辖区80周岁以上老人。").status_code
+        == 302
+    )
+    assert current_state(item).task.name == "分管领导审签"
+    assert not DisclosureItemPage.objects.get(pk=item.pk).live
+
+
+def test_sending_back_from_the_review_page_needs_a_comment(office, client):
+    item = submitted(office, client)
+    client.force_login(office.users["leader"])
+    page = f"/admin/review/tasks/{current_state(item).pk}/"
+
+    response = client.post(page, {"decision": "reject", "comment": " "})
+
+    assert response.status_code == 400
+    assert "退回修改时请写明意见" in response.content.decode()
+    assert current_state(item).status == TaskState.STATUS_IN_PROGRESS
+
+    response = client.post(page, {"decision": "reject", "comment": "标题不规范。"})
+    assert response.status_code == 302
+    assert WorkflowState.objects.for_instance(item).get().status == "needs_changes"
+
+
+def test_reviewers_read_the_submission_but_cannot_open_the_editor(office, client):
+    item = submitted(office, client, summary="本通知的内容概述。")
+    client.force_login(office.users["leader"])
+
+    review_page = client.get(f"/admin/review/tasks/{current_state(item).pk}/")
+
+    assert review_page.status_code == 200
+    assert "本通知的内容概述。" in review_page.content.decode()
+    assert is_denied(client.get(f"/admin/pages/{item.pk}/edit/"))
+    preview = client.get(f"/admin/pages/workflow/preview/{item.pk}/{current_state(item).task_id}/")
+    assert preview.status_code == 200
+    # Not their step yet: the confidentiality reviewer cannot act on it.
+    client.force_login(office.users["secrecy"])
+    assert is_denied(act(client, item, "approve"))
+    assert current_state(item).task.name == "分管领导审签"
+    assert is_denied(client.get(f"/admin/review/tasks/{current_state(item).pk}/"))
