@@ -13,7 +13,8 @@ ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
 def valid_id(body17: str = "33021119850704123") -> str:
-    return body17 + "10X98765432"[sum(int(d) * w for d, w in zip(body17, ID_WEIGHTS)) % 11]
+    total = sum(int(digit) * weight for digit, weight in zip(body17, ID_WEIGHTS, strict=True))
+    return body17 + "10X98765432"[total % 11]
 
 
 def valid_card(prefix15: str = "622202123456789") -> str:
