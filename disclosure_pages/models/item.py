@@ -17,6 +17,7 @@ from disclosure_pages.blocks import ItemBodyBlock
 from disclosure_pages.forms import ItemPageForm
 from disclosure_pages.publication import ensure_publication_allowed
 from disclosure_pages.validators import validate_document_number
+from review.panels import ReviewFindingsPanel
 
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
 from .mixins import AgencyContextMixin, OfficePermissionsMixin
@@ -83,7 +84,9 @@ class DisclosureItemPage(OfficePermissionsMixin, AgencyContextMixin, Page):
     source = models.CharField(_("信息来源"), max_length=120, blank=True)
     body = StreamField(ItemBodyBlock(), verbose_name=_("正文"), blank=True)
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        ReviewFindingsPanel(),
+        *Page.content_panels,
         FieldPanel("index_number", read_only=True),
         MultiFieldPanel(
             [

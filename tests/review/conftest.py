@@ -77,9 +77,33 @@ def edit_form_data(client, page, **changes):
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200, response.status_code
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    data.setdefault("body-count", "0")
+    data.update(body_form_data(page))
     for name, value in changes.items():
         data[name] = value
+    return data
+
+
+def body_form_data(page, paragraphs: list[str] | None = None) -> dict:
+    """The body StreamField as the editor's JavaScript posts it (paragraph blocks)."""
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    from disclosure_pages.blocks import RICH_TEXT_FEATURES
+
+    converter = ContentstateConverter(features=RICH_TEXT_FEATURES)
+    if paragraphs is None:
+        page = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
+        paragraphs = [block.value.source for block in page.body if block.block_type == "paragraph"]
+    data = {"body-count": str(len(paragraphs))}
+    for index, html in enumerate(paragraphs):
+        data.update(
+            {
+                f"body-{index}-type": "paragraph",
+                f"body-{index}-value": converter.from_database_format(html),
+                f"body-{index}-deleted": "",
+                f"body-{index}-order": str(index),
+                f"body-{index}-id": f"block-{index}",
+            }
+        )
     return data
 
 
