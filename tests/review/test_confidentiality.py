@@ -12,7 +12,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 
 from disclosure_pages.models import DisclosureItemPage, ItemAttachment
 from review.checks import Kind
-from review.models import SensitiveWord
+from review.models import RevisionCheck, SensitiveWord
 from review.selectors import revision_findings
 from tests.review.conftest import body_form_data, edit_form_data, edit_post, is_denied
 from tests.review.test_checks import valid_card, valid_id
@@ -195,8 +195,6 @@ def test_the_editor_shows_the_findings_of_the_latest_revision(office, client):
 def test_checks_run_when_a_revision_is_submitted(
     office, client, django_capture_on_commit_callbacks
 ):
-    from review.models import RevisionCheck
-
     item = office.item(summary="身份证号 " + valid_id())
     client.force_login(office.users["officer"])
     with django_capture_on_commit_callbacks(execute=True):
