@@ -49,13 +49,13 @@ class AccountabilityLogFilterSet(SiteHistoryReportFilterSet):
     def get_action_choices(self):
         used = set()
         for model in _all_log_models():
-            used.update(model.objects.get_actions())
+            used.update(model.objects.all().get_actions())
         return [choice for choice in log_action_registry.get_choices() if choice[0] in used]
 
     def get_users_queryset(self):
         ids = set()
         for model in _all_log_models():
-            ids.update(model.objects.get_user_ids())
+            ids.update(model.objects.all().get_user_ids())
         User = get_user_model()
         return User.objects.filter(pk__in=ids).order_by(User.USERNAME_FIELD)
 
