@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import IntegerField, Q, Value
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.log_actions import registry as log_action_registry
@@ -18,6 +19,10 @@ from wagtail.models import PageLogEntry
 from disclosure_pages.models import Department, DisclosureItemPage
 
 PERMISSION = "review.view_accountability_log"
+
+
+def _local_time(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _all_log_models():
@@ -79,6 +84,14 @@ class AccountabilityLogView(LogEntriesView):
         "note": _("意见或理由"),
     }
     list_export = list(export_headings)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Local time, as officials read it, in both formats.
+        self.custom_field_preprocess["timestamp"] = {
+            self.FORMAT_CSV: _local_time,
+            self.FORMAT_XLSX: _local_time,
+        }
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):

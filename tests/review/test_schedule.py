@@ -1,33 +1,105 @@
+"""定时发布, 定时下线 and 有效性 lapsing, run by a real Celery worker as beat would every minute."""
+
 import datetime
 import time
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.utils import timezone
+from wagtail.models import PageLogEntry
 
-from disclosure_pages.models import DisclosureItemPage
-from disclosure_pages.tasks import publish_scheduled_pages
+from disclosure_pages.models import DisclosureItemPage, Validity
+from review.services import items_mark_lapsed
+from review.tasks import run_publication_schedule
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
+from tests.workflow import publish_through_workflow
+
+
+def wait_for(condition, message: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.2)
+
+
+def test_beat_runs_the_schedule_every_minute():
+    entry = settings.CELERY_BEAT_SCHEDULE["publication-schedule"]
+    assert entry["task"] == run_publication_schedule.name
+    assert entry["schedule"] == 60.0
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_worker_publishes_a_scheduled_item_when_its_time_comes(celery_worker, root_page):
+def test_worker_publishes_an_approved_item_when_its_time_comes(celery_worker, root_page):
     agency = AgencyFactory(parent=root_page)
     item = ItemFactory(
         parent=CategoryFactory(parent=agency), publisher=DepartmentFactory(agency=agency)
     )
-    go_live_at = timezone.now() + datetime.timedelta(seconds=2)
-    item.go_live_at = go_live_at
-    item.save_revision().publish()
-    item.refresh_from_db()
+    item.go_live_at = timezone.now() + datetime.timedelta(seconds=2)
+    publish_through_workflow(item)
     assert not item.live and item.index_number == ""
 
-    time.sleep(max(0.0, (go_live_at - timezone.now()).total_seconds()) + 0.1)
-    publish_scheduled_pages.delay()
+    time.sleep(max(0.0, (item.go_live_at - timezone.now()).total_seconds()) + 0.1)
+    run_publication_schedule.delay()
 
-    deadline = time.monotonic() + 30
-    while not DisclosureItemPage.objects.get(pk=item.pk).live:
-        assert time.monotonic() < deadline, "the worker did not publish the scheduled item"
-        time.sleep(0.2)
+    wait_for(
+        lambda: DisclosureItemPage.objects.get(pk=item.pk).live,
+        "the worker did not publish the scheduled item",
+    )
     item.refresh_from_db()
     assert item.index_number.endswith("-00001")
     assert item.publish_date == timezone.localdate()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_worker_takes_an_expired_item_offline(celery_worker, root_page):
+    agency = AgencyFactory(parent=root_page)
+    item = ItemFactory(
+        parent=CategoryFactory(parent=agency), publisher=DepartmentFactory(agency=agency)
+    )
+    item.expire_at = timezone.now() + datetime.timedelta(seconds=3)
+    item = publish_through_workflow(item)
+    assert item.live
+
+    time.sleep(max(0.0, (item.expire_at - timezone.now()).total_seconds()) + 0.1)
+    run_publication_schedule.delay()
+
+    wait_for(
+        lambda: not DisclosureItemPage.objects.get(pk=item.pk).live,
+        "the worker did not unpublish the expired item",
+    )
+    assert PageLogEntry.objects.filter(page=item, action="wagtail.unpublish.scheduled").exists()
+
+
+@pytest.mark.django_db
+def test_validity_turns_expired_on_the_expiry_date_and_is_logged(make_item, publish):
+    today = timezone.localdate()
+    lapsing = publish(make_item(expiry_date=today + datetime.timedelta(days=1)))
+    later = publish(make_item(expiry_date=today + datetime.timedelta(days=2)))
+    draft = make_item(expiry_date=today)
+    assert lapsing.validity == Validity.VALID
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=1), tick=True):
+        assert items_mark_lapsed() == 1
+
+        lapsing.refresh_from_db()
+        later.refresh_from_db()
+        assert lapsing.validity == Validity.EXPIRED
+        assert later.validity == Validity.VALID
+        assert DisclosureItemPage.objects.get(pk=draft.pk).validity == Validity.VALID
+        assert PageLogEntry.objects.filter(
+            page=lapsing, action="disclosure.validity_lapsed"
+        ).exists()
+        # A later edit cannot bring it back to 有效: every revision after the date reads 已失效.
+        lapsing.title = "修改标题"
+        assert publish(lapsing).validity == Validity.EXPIRED
+        assert items_mark_lapsed() == 0
+
+
+@pytest.mark.django_db
+def test_the_public_page_shows_the_expired_validity(make_item, publish, site_root, client):
+    item = publish(make_item(expiry_date=timezone.localdate() + datetime.timedelta(days=1)))
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=1)):
+        items_mark_lapsed()
+
+    assert "已失效" in client.get(item.url).content.decode()
