@@ -1,13 +1,26 @@
 """Admin views of the catalogue beyond Wagtail's page explorer."""
 
+import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from .models import DisclosureItemPage
+from .workdays import PUBLICATION_DEADLINE_WORKING_DAYS
 
 
 class DisclosureItemFilterSet(PageListingViewSet.filterset_class):
+    published_late = django_filters.BooleanFilter(
+        label=_("超过20个工作日发布"), method="filter_published_late"
+    )
+
+    def filter_published_late(self, queryset, name, value):
+        if value is None:
+            return queryset
+        late = Q(publication_working_days__gt=PUBLICATION_DEADLINE_WORKING_DAYS)
+        return queryset.filter(late if value else ~late)
+
     class Meta:
         model = DisclosureItemPage
         fields = ["validity", "genre", "subject", "publisher", "disclosure_period"]
@@ -33,6 +46,12 @@ class DisclosureItemListingViewSet(PageListingViewSet):
         # The calendar date, not "13 years ago": the catalogue is cited by date.
         Column("publish_date", label=_("发布日期"), sort_key="publish_date"),
         Column("validity", label=_("有效性"), accessor="get_validity_display", sort_key="validity"),
+        Column(
+            "publication_working_days",
+            label=_("公开用时"),
+            accessor="timeliness_display",
+            sort_key="publication_working_days",
+        ),
         _base_column("parent"),
         _base_column("status"),
         _base_column("latest_revision_created_at"),
@@ -47,6 +66,7 @@ class DisclosureItemListingViewSet(PageListingViewSet):
         "document_number",
         "written_date",
         "publish_date",
+        "publication_working_days",
         "disclosure_method",
         "disclosure_period",
         "validity",
@@ -65,6 +85,7 @@ class DisclosureItemListingViewSet(PageListingViewSet):
         "document_number": _("文号"),
         "written_date": _("成文日期"),
         "publish_date": _("发布日期"),
+        "publication_working_days": _("公开用时（工作日）"),
         "disclosure_method": _("公开方式"),
         "disclosure_period": _("公开时限"),
         "validity": _("有效性"),

@@ -17,6 +17,7 @@ from disclosure_pages.blocks import ItemBodyBlock
 from disclosure_pages.forms import ItemPageForm
 from disclosure_pages.publication import ensure_publication_allowed
 from disclosure_pages.validators import validate_document_number
+from disclosure_pages.workdays import PUBLICATION_DEADLINE_WORKING_DAYS
 from review.panels import ReviewFindingsPanel
 
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
@@ -220,6 +221,19 @@ class DisclosureItemPage(OfficePermissionsMixin, AgencyContextMixin, Page):
     @property
     def publisher_name(self) -> str:
         return self.publisher.name
+
+    @property
+    def is_published_late(self) -> bool:
+        """Published more than 20 working days after it was written (Art. 26)."""
+        days = self.publication_working_days
+        return days is not None and days > PUBLICATION_DEADLINE_WORKING_DAYS
+
+    @property
+    def timeliness_display(self) -> str:
+        if self.publication_working_days is None:
+            return ""
+        label = _("%(days)s 个工作日") % {"days": self.publication_working_days}
+        return f"{label}（{_('超期')}）" if self.is_published_late else str(label)
 
     @property
     def keyword_list(self) -> list[str]:
