@@ -4,16 +4,21 @@ from django.utils.translation import gettext_lazy as _
 from .services import MIN_REASON_LENGTH
 
 
-class OverrideForm(forms.Form):
-    reason = forms.CharField(
-        label=_("不予修改的理由"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+def reason_field(label, required_message, *, rows: int) -> forms.CharField:
+    """A written reason for the accountability log (see services._written_reason)."""
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
         min_length=MIN_REASON_LENGTH,
         error_messages={
-            "required": _("请写明不予修改的理由。"),
-            "min_length": _("理由太短，请至少写 %(limit_value)d 个字。"),
+            "required": required_message,
+            "min_length": _("太短了，请至少写 %(limit_value)d 个字。"),
         },
     )
+
+
+class OverrideForm(forms.Form):
+    reason = reason_field(_("不予修改的理由"), _("请写明不予修改的理由。"), rows=2)
 
 
 class DecisionForm(forms.Form):
@@ -34,14 +39,8 @@ class DecisionForm(forms.Form):
 
 
 class UnpublishReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("撤下原因"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        min_length=MIN_REASON_LENGTH,
-        error_messages={
-            "required": _("撤下公开信息须写明原因，原因会记入责任追究日志。"),
-            "min_length": _("原因太短，请至少写 %(limit_value)d 个字。"),
-        },
+    reason = reason_field(
+        _("撤下原因"), _("撤下公开信息须写明原因，原因会记入责任追究日志。"), rows=3
     )
 
 

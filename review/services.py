@@ -75,13 +75,17 @@ def revision_run_checks(*, revision: Revision) -> RevisionCheck:
     return check
 
 
-def finding_override(*, finding: CheckFinding, user, reason: str) -> CheckFinding:
-    """Accept a blocking finding with the reviewer's written reason; logged for accountability."""
+def _written_reason(reason: str, message: str) -> str:
+    """A reason that will stand in the accountability log: not blank, not a token."""
     reason = reason.strip()
     if len(reason) < MIN_REASON_LENGTH:
-        raise ValidationError(
-            _("请写明不予修改的理由（至少 %(count)s 个字）。") % {"count": MIN_REASON_LENGTH}
-        )
+        raise ValidationError(message % {"count": MIN_REASON_LENGTH})
+    return reason
+
+
+def finding_override(*, finding: CheckFinding, user, reason: str) -> CheckFinding:
+    """Accept a blocking finding with the reviewer's written reason; logged for accountability."""
+    reason = _written_reason(reason, _("请写明不予修改的理由（至少 %(count)s 个字）。"))
     with transaction.atomic():
         finding = CheckFinding.objects.select_for_update().get(pk=finding.pk)
         if finding.override_reason:
@@ -109,11 +113,7 @@ def finding_override(*, finding: CheckFinding, user, reason: str) -> CheckFindin
 
 def item_unpublish(*, item: DisclosureItemPage, user, reason: str) -> None:
     """Take an item off the public catalogue, logging who did it and why."""
-    reason = reason.strip()
-    if len(reason) < MIN_REASON_LENGTH:
-        raise ValidationError(
-            _("请写明撤下的原因（至少 %(count)s 个字）。") % {"count": MIN_REASON_LENGTH}
-        )
+    reason = _written_reason(reason, _("请写明撤下的原因（至少 %(count)s 个字）。"))
     with transaction.atomic():
         UnpublishPageAction(item, user=user, log_action=False).execute(skip_permission_checks=True)
         log(
