@@ -38,8 +38,19 @@ def active_word_rules():
     )
 
 
-def revision_check(*, revision: Revision) -> RevisionCheck:
-    """The stored checks of ``revision``, running them first if they never ran."""
+def is_item_revision(revision: Revision) -> bool:
+    model = revision.content_type.model_class()
+    return model is not None and issubclass(model, DisclosureItemPage)
+
+
+def revision_check(*, revision: Revision) -> RevisionCheck | None:
+    """The stored checks of an item revision, running them first if they never ran.
+
+    Other pages (categories, the guide) pass the same workflow but hold no
+    government information to check: ``None``.
+    """
+    if not is_item_revision(revision):
+        return None
     existing = RevisionCheck.objects.filter(revision=revision).first()
     if existing is not None:
         return existing
@@ -49,7 +60,10 @@ def revision_check(*, revision: Revision) -> RevisionCheck:
 
 
 def revision_findings(*, revision: Revision) -> QuerySet[CheckFinding]:
-    return revision_check(revision=revision).findings.select_related("overridden_by")
+    check = revision_check(revision=revision)
+    if check is None:
+        return CheckFinding.objects.none()
+    return check.findings.select_related("overridden_by")
 
 
 def revision_unresolved_findings(*, revision: Revision) -> list[CheckFinding]:

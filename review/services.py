@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Revision, TaskState, WorkflowPage
+from wagtail.search import index as search_index
 
 from disclosure_pages.models import DisclosureItemPage, Genre, Validity
 from disclosure_pages.publication import revision_is_workflow_approved
@@ -43,7 +44,8 @@ def revision_run_checks(*, revision: Revision) -> RevisionCheck:
     if not isinstance(item, DisclosureItemPage):
         raise ValueError(f"revision {revision.pk} is not an item revision")
     pieces, unreadable = item_check_texts(item)
-    agency = agency_for_page(page=item.get_parent()) if item.get_parent() else None
+    agency = agency_for_page(page=item)
+    # The agency's own published contact address is meant to be public.
     allowed = frozenset(filter(None, [getattr(agency, "email", "").lower()]))
     findings = unreadable + run_checks(
         pieces,
@@ -136,7 +138,6 @@ def schedules_refuse_unapproved(*, now=None) -> int:
     now = now or timezone.now()
     due = Revision.objects.filter(
         approved_go_live_at__lte=now,
-        base_content_type__model="page",
         content_type__app_label="disclosure_pages",
         content_type__model="disclosureitempage",
     )
@@ -163,18 +164,22 @@ def items_mark_lapsed(*, today=None) -> int:
     )
     count = 0
     for item in lapsed:
+        previous = item.validity
         with transaction.atomic():
             updated = DisclosureItemPage.objects.filter(
                 pk=item.pk, validity__in=[Validity.VALID, Validity.AMENDED]
             ).update(validity=Validity.EXPIRED)
             if not updated:
                 continue
+            item.validity = Validity.EXPIRED
+            # The row changed behind Wagtail's back: keep search filters in step.
+            search_index.insert_or_update_object(item)
             log(
                 instance=item,
                 action="disclosure.validity_lapsed",
                 revision=item.live_revision,
                 content_changed=True,
-                data={"expiry_date": item.expiry_date.isoformat(), "previous": item.validity},
+                data={"expiry_date": item.expiry_date.isoformat(), "previous": previous},
             )
         count += 1
     return count

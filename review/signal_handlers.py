@@ -6,16 +6,17 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
 from wagtail.signals import task_submitted
 
-from disclosure_pages.models import Department, DisclosureIndexPage, DisclosureItemPage
+from disclosure_pages.models import Department, DisclosureIndexPage
 
 from . import services, tasks
+from .selectors import is_item_revision
 
 _M2M_CHANGES = {"post_add": "added", "post_remove": "removed"}
 
 
 def check_submitted_revision(sender, instance, **kwargs):
     revision = instance.revision
-    if revision is None or not issubclass(revision.content_type.model_class(), DisclosureItemPage):
+    if revision is None or not is_item_revision(revision):
         return
     transaction.on_commit(lambda: tasks.check_revision.delay(revision.pk))
 

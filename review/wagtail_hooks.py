@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -74,6 +75,16 @@ def add_rejected_items_panel(request, panels):
     rows = rejected_items_for_author(user=request.user)
     if rows:
         panels.append(RejectedItemsPanel(rows))
+
+
+@hooks.register("construct_page_action_menu")
+def hide_review_link_in_the_editor(menu_items, request, context):
+    """审阅 opens the step page for reviewers outside the editor; inside it would only save."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if not (isinstance(item, WorkflowMenuItem) and item.name == "review")
+    ]
 
 
 @hooks.register("before_bulk_action")

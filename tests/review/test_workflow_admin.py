@@ -114,3 +114,27 @@ def test_reviewers_read_the_submission_but_cannot_open_the_editor(office, client
     assert is_denied(act(client, item, "approve"))
     assert current_state(item).task.name == "分管领导审签"
     assert is_denied(client.get(f"/admin/review/tasks/{current_state(item).pk}/"))
+
+
+def test_the_office_decides_its_step_from_the_editor(office, client):
+    item = submitted(office, client)
+    for reviewer in ["leader", "secrecy"]:
+        client.force_login(office.users[reviewer])
+        act(client, item, "approve")
+    client.force_login(office.users["office"])
+
+    html = client.get(f"/admin/pages/{item.pk}/edit/").content.decode()
+
+    assert 'data-workflow-action-name="approve"' in html or 'value="approve"' in html
+    assert "审阅" not in html  # the step page link belongs to the dashboard, not the editor
+
+
+def test_a_category_passes_the_same_workflow_without_checks(office, client):
+    from tests.workflow import publish_through_workflow
+
+    category = office.category_a
+    category.title = "工作动态（更名）"
+
+    published = publish_through_workflow(category)
+
+    assert published.title == "工作动态（更名）"
