@@ -56,6 +56,11 @@ class TaskReviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.page.get_admin_display_title()
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": "", "label": f"{self.task.name}：{self.page.get_admin_display_title()}"}
+        ]
+
     def get_context_data(self, **kwargs):
         findings = list(revision_findings(revision=self.revision))
         override_forms = kwargs.pop("override_forms", {})

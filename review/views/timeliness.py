@@ -21,6 +21,9 @@ class TimelinessReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("公开时效报告")
     header_icon = "time"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
             raise PermissionDenied

@@ -111,6 +111,18 @@ class DemoLoaderTests(TestCase):
             self.assertIn(item.publisher, item.owner.disclosure_departments.all(), item.title)
             self.assertTrue(item.owner.groups.filter(name=roles.INFORMATION_OFFICER).exists())
 
+    def test_a_few_items_were_published_late_and_the_report_shows_them(self):
+        late = DisclosureItemPage.objects.filter(publication_working_days__gt=20)
+        self.client.force_login(get_user_model().objects.get(username="jiandu"))
+
+        response = self.client.get(
+            "/admin/review/timeliness/", {"date_from": "2012-01-01", "date_to": "2012-12-31"}
+        )
+
+        self.assertTrue(1 <= late.count() <= 10)
+        self.assertEqual(sum(row.overdue_count for row in response.context["rows"]), late.count())
+        self.assertContains(response, late.first().title)
+
     def test_one_user_per_role_and_the_password_is_printed(self):
         output = self.output.getvalue()
         for role in roles.ROLES:

@@ -138,3 +138,38 @@ def test_a_category_passes_the_same_workflow_without_checks(office, client):
     published = publish_through_workflow(category)
 
     assert published.title == "工作动态（更名）"
+
+
+def test_an_officer_creates_and_submits_an_item_only_for_their_own_department(office, client):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    client.force_login(office.users["officer"])
+    url = f"/admin/pages/add/disclosure_pages/disclosureitempage/{office.category_a.pk}/"
+    form_html = client.get(url).content.decode()
+    data = querydict_from_html(form_html, form_id="page-edit-form")
+    data.update(
+        {
+            "title": "社区居家养老服务补贴申领指南",
+            "slug": "yanglao-butie",
+            "subject": "民政、扶贫、救灾",
+            "genre": "办事指南",
+            "written_date": "2024-03-01",
+            "summary": "申领条件、材料和流程。",
+            "body-count": "0",
+            "action-submit": "submit",
+        }
+    )
+    # Only their own department is offered as 发布机构; another one is refused.
+    assert f'value="{office.department_b.pk}"' not in form_html
+    data["publisher"] = str(office.department_b.pk)
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "publisher" in refused.context["form"].errors
+    assert not DisclosureItemPage.objects.filter(slug="yanglao-butie").exists()
+
+    data["publisher"] = str(office.department_a.pk)
+    assert client.post(url, data).status_code == 302
+
+    item = DisclosureItemPage.objects.get(slug="yanglao-butie")
+    assert not item.live and item.owner == office.users["officer"]
+    assert current_state(item).task.name == "分管领导审签"
