@@ -173,3 +173,14 @@ def test_an_officer_creates_and_submits_an_item_only_for_their_own_department(of
     item = DisclosureItemPage.objects.get(slug="yanglao-butie")
     assert not item.live and item.owner == office.users["officer"]
     assert current_state(item).task.name == "分管领导审签"
+
+
+def test_reviewers_are_mailed_a_preview_and_their_dashboard_not_an_editor_link(
+    office, client, mailoutbox
+):
+    item = submitted(office, client, title="关于开展安全生产检查的通知")
+
+    [mail] = [m for m in mailoutbox if "leader@example.gov.cn" in m.to]
+    assert "关于开展安全生产检查的通知" in mail.body and "分管领导审签" in mail.body
+    assert f"/admin/pages/workflow/preview/{item.pk}/" in mail.body
+    assert f"/admin/pages/{item.pk}/edit/" not in mail.body
