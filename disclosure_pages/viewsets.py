@@ -3,8 +3,10 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import DisclosureItemPage
 from .workdays import PUBLICATION_DEADLINE_WORKING_DAYS
@@ -26,12 +28,23 @@ class DisclosureItemFilterSet(PageListingViewSet.filterset_class):
         fields = ["validity", "genre", "subject", "publisher", "disclosure_period"]
 
 
+page_permission_policy = PagePermissionPolicy()
+
+
 def _base_column(name: str) -> Column:
     return next(c for c in PageListingViewSet.columns if c.name == name)
 
 
+class CatalogueMenuItem(MenuItem):
+    def is_shown(self, request):
+        # Reviewers and supervisors hold no page permissions; the listing would turn them away.
+        return page_permission_policy.explorable_root_instance(request.user) is not None
+
+
 class DisclosureItemListingViewSet(PageListingViewSet):
     """The whole catalogue as one table: filter it, sort it, export it to CSV or Excel."""
+
+    menu_item_class = CatalogueMenuItem
 
     model = DisclosureItemPage
     icon = "list-ul"

@@ -135,3 +135,14 @@ def test_permission_cell(office, client, publish, action, role, expected):
     client.force_login(office.users[role])
 
     assert ACTIONS[action](client, office, publish) is expected
+
+
+@pytest.mark.parametrize(
+    "role, shown", [("officer", True), ("office", True), ("leader", False), ("supervisor", False)]
+)
+def test_the_menu_offers_the_catalogue_only_to_those_it_serves(office, client, role, shown):
+    client.force_login(office.users[role])
+
+    html = client.get("/admin/").content.decode()
+
+    assert ('"url": "/admin/disclosure_items/"' in html) is shown  # the sidebar's menu data
