@@ -103,3 +103,25 @@ def test_the_public_page_shows_the_expired_validity(make_item, publish, site_roo
         items_mark_lapsed()
 
     assert "已失效" in client.get(item.url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_worker_checks_a_revision_once_it_is_submitted(celery_worker, root_page):
+    from review.models import RevisionCheck
+
+    agency = AgencyFactory(parent=root_page)
+    item = ItemFactory(
+        parent=CategoryFactory(parent=agency),
+        publisher=DepartmentFactory(agency=agency),
+        summary="联系人手机 13812345678",
+    )
+    revision = item.save_revision()
+    # Committed (transaction=True), so the on-commit hook hands the id to the worker.
+    item.get_workflow().start(item, None)
+
+    wait_for(
+        lambda: RevisionCheck.objects.filter(revision=revision).exists(),
+        "the worker did not check the submitted revision",
+    )
+    check = RevisionCheck.objects.get(revision=revision)
+    assert [finding.kind for finding in check.findings.all()] == ["mobile"]
