@@ -59,7 +59,7 @@ class WordMatcher:
             if rule.variants:
                 key, _ = normalise(rule.word)
                 if key:
-                    self._variant.add_word(key, rule)
+                    self._variant.add_word(key, (rule, len(key)))
         self._has_exact = len(self._exact) > 0
         self._has_variant = len(self._variant) > 0
         if self._has_exact:
@@ -78,8 +78,7 @@ class WordMatcher:
         if not self._has_variant:
             return
         normalised, positions = normalise(text)
-        for last, rule in self._variant.iter(normalised):
-            key_length = len(normalise(rule.word)[0])
+        for last, (rule, key_length) in self._variant.iter(normalised):
             start = positions[last - key_length + 1]
             end = positions[last] + 1
             if (start, end) not in seen:
