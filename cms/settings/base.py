@@ -184,7 +184,13 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="norepl
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Search: the embedded default is the database; the search issue adds
-# SEARCH_URL for Elasticsearch and OpenSearch.
+# Public full-text search (search app). SEARCH_URL picks the engine:
+# opensearch://host:9200, elasticsearch://host:9200, or unset for the database.
+SEARCH_URL = env("SEARCH_URL", default="")
+# Keeps tests, development and production apart on a shared engine.
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="disclosure-dev-")
+SEARCH_CHINESE_ANALYZER = env("SEARCH_CHINESE_ANALYZER", default="cjk")
+
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

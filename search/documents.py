@@ -1,0 +1,51 @@
+"""The search index of published items, defined once with elasticsearch-dsl.
+
+Every engine uses this definition: Elasticsearch and OpenSearch receive the
+mapping and settings it serialises to, and the database engine reads the same
+field list. Chinese text is analysed by ``SEARCH_CHINESE_ANALYZER``: ``cjk``
+(bigrams, shipped with both engines) unless the operator installed smartcn or IK.
+"""
+
+from django.conf import settings
+from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Text, analyzer
+
+# Setting value → the analyzer type the engine knows.
+CHINESE_ANALYZERS = {"cjk": "cjk", "smartcn": "smartcn", "ik": "ik_max_word"}
+
+
+def chinese_analyzer():
+    name = getattr(settings, "SEARCH_CHINESE_ANALYZER", "cjk")
+    return analyzer("chinese", type=CHINESE_ANALYZERS[name])
+
+
+class ItemDocument(Document):
+    """One published item as the public search sees it: public fields only."""
+
+    title = Text(analyzer="chinese", fields={"raw": Keyword()})
+    summary = Text(analyzer="chinese")
+    body = Text(analyzer="chinese")
+    attachments = Text(analyzer="chinese")
+    index_number = Keyword()
+    document_number = Keyword()
+    publisher = Keyword()
+    publisher_id = Integer()
+    # Every level of the item's category, as "法规公文" and "法规公文/规范性文件".
+    categories = Keyword()
+    agency_id = Integer()
+    year = Integer()
+    publish_date = Date()
+    validity = Keyword()
+    url = Keyword(index=False)
+
+
+def items_alias() -> str:
+    """The alias searches read; the index behind it is replaced whole on reindex."""
+    return f"{settings.SEARCH_INDEX_PREFIX}items"
+
+
+def item_index(name: str) -> Index:
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.analyzer(chinese_analyzer())
+    index.document(ItemDocument)
+    return index
