@@ -1,32 +1,10 @@
 """The text of an item revision that the checks read: title, summary, body, attachments."""
 
-import html
-import re
-
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from disclosure_pages.texts import attachment_texts, body_text
+
 from .checks import CheckText, Finding, Kind, Severity
-from .checks.attachments import extract_text
-
-_BLOCK_END = re.compile(r"<(?:br\s*/?|/p|/h[1-6]|/li|/tr|/td|/th)\s*>", re.IGNORECASE)
-
-
-def html_to_text(source: str) -> str:
-    return html.unescape(strip_tags(_BLOCK_END.sub("\n", source)))
-
-
-def body_text(body) -> str:
-    parts = []
-    for block in body:
-        if block.block_type == "paragraph":
-            parts.append(html_to_text(block.value.source))
-        elif block.block_type == "table":
-            for row in (block.value or {}).get("data") or []:
-                parts.append("\t".join(str(cell) for cell in row if cell))
-        elif block.block_type == "image":
-            parts.extend(filter(None, [block.value.get("caption"), block.value.get("alt_text")]))
-    return "\n".join(parts)
 
 
 def item_check_texts(item) -> tuple[list[CheckText], list[Finding]]:
@@ -37,11 +15,7 @@ def item_check_texts(item) -> tuple[list[CheckText], list[Finding]]:
         CheckText("body", _("正文"), body_text(item.body)),
     ]
     unreadable = []
-    for attachment in item.attachments.all():
-        document = attachment.document
-        label = attachment.display_title
-        with document.open_file() as stream:
-            extracted = extract_text(document.file.name, stream)
+    for label, extracted in attachment_texts(item):
         if extracted.problem:
             unreadable.append(
                 Finding(

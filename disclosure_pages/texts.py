@@ -1,0 +1,37 @@
+"""An item's plain text — body blocks and attachments — for the checks and the search index."""
+
+import html
+import re
+from collections.abc import Iterator
+
+from django.utils.html import strip_tags
+
+_BLOCK_END = re.compile(r"<(?:br\s*/?|/p|/h[1-6]|/li|/tr|/td|/th)\s*>", re.IGNORECASE)
+
+
+def html_to_text(source: str) -> str:
+    return html.unescape(strip_tags(_BLOCK_END.sub("\n", source)))
+
+
+def body_text(body) -> str:
+    """Paragraphs, table cells and image captions of a body StreamField, in order."""
+    parts = []
+    for block in body:
+        if block.block_type == "paragraph":
+            parts.append(html_to_text(block.value.source))
+        elif block.block_type == "table":
+            for row in (block.value or {}).get("data") or []:
+                parts.append("\t".join(str(cell) for cell in row if cell))
+        elif block.block_type == "image":
+            parts.extend(filter(None, [block.value.get("caption"), block.value.get("alt_text")]))
+    return "\n".join(parts)
+
+
+def attachment_texts(item) -> Iterator[tuple[str, object]]:
+    """Each attachment's title and its text (``ExtractedText``; ``problem`` set if unreadable)."""
+    from review.checks.attachments import extract_text
+
+    for attachment in item.attachments.all():
+        document = attachment.document
+        with document.open_file() as stream:
+            yield attachment.display_title, extract_text(document.file.name, stream)
