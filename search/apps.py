@@ -3,8 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
-    """Full-text search of published items (engines arrive with the search issue)."""
+    """Full-text search of published items."""
 
     name = "search"
     label = "disclosure_search"
     verbose_name = _("全文检索")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -49,6 +49,19 @@ class OpenSearchEngine:
         written, _errors = helpers.bulk(self.client, actions, refresh="wait_for")
         return written
 
+    def alias_ensure(self) -> None:
+        """Create and publish an empty index when none exists yet (first use)."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            self.index_publish(self.index_create())
+
+    def document_put(self, document: dict) -> None:
+        self.client.index(
+            index=self.alias, id=document["id"], body=_source(document), refresh="wait_for"
+        )
+
+    def document_delete(self, document_id: int) -> None:
+        self.client.delete(index=self.alias, id=document_id, refresh="wait_for", ignore=[404])
+
     def execute(self, search: Search) -> dict:
         return self.client.search(index=self.alias, body=search.to_dict())
 
