@@ -65,6 +65,9 @@ class OpenSearchEngine:
     def execute(self, search: Search) -> dict:
         return self.client.search(index=self.alias, body=search.to_dict())
 
+    def index_drop(self, name: str) -> None:
+        self.client.indices.delete(index=name, ignore_unavailable=True)
+
     def indexes_drop(self) -> None:
         """Remove every index of this alias (tests and teardown)."""
         self.client.indices.delete(index=f"{self.alias}-*", ignore_unavailable=True)
