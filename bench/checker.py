@@ -30,24 +30,20 @@ import docx  # noqa: E402
 from disclosure_pages.demo.corpus import default_corpus_path, iter_laws  # noqa: E402
 from review.checks import CheckText, WordRule, run_checks  # noqa: E402
 from review.checks.attachments import extract_text  # noqa: E402
-from review.checks.personal_data import passes_luhn  # noqa: E402
+from review.checks.personal_data import id_check_character, passes_luhn  # noqa: E402
 
 TARGET_CHARS = 50_000
-
-
-def _with_check_digit(body17: str) -> str:
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum(int(digit) * weight for digit, weight in zip(body17, weights, strict=True))
-    return body17 + "10X98765432"[total % 11]
 
 
 def _with_luhn(prefix: str) -> str:
     return next(prefix + last for last in "0123456789" if passes_luhn(prefix + last))
 
 
+ID_BODY = "33021119850704123"
+
 # What a leaky item holds: one of each kind the checks must find (7 findings).
 SEEDED = [
-    f"申请人身份证号 {_with_check_digit('33021119850704123')}，",
+    f"申请人身份证号 {ID_BODY}{id_check_character(ID_BODY)}，",
     "联系电话 13812345678，",
     f"补助发放至卡号 {_with_luhn('622202123456789')}，",
     "邮箱 zhangsan1985@qq.com。",

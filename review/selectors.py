@@ -5,7 +5,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from wagtail.models import Revision, TaskState, Workflow
+from wagtail.models import Revision, TaskState, Workflow, WorkflowState
 
 from disclosure_pages.models import Department, DisclosureItemPage
 from disclosure_pages.workdays import PUBLICATION_DEADLINE_WORKING_DAYS
@@ -51,10 +51,7 @@ def revision_check(*, revision: Revision) -> RevisionCheck | None:
     """
     if not is_item_revision(revision):
         return None
-    existing = RevisionCheck.objects.filter(revision=revision).first()
-    if existing is not None:
-        return existing
-    from .services import revision_run_checks
+    from .services import revision_run_checks  # returns the stored check when there is one
 
     return revision_run_checks(revision=revision)
 
@@ -85,7 +82,7 @@ def rejected_items_for_author(*, user, limit: int = 20) -> list[dict]:
         TaskState.objects.filter(
             status=TaskState.STATUS_REJECTED,
             workflow_state__requested_by=user,
-            workflow_state__status="needs_changes",
+            workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
         )
         .select_related("task", "finished_by", "workflow_state")
         .order_by("-finished_at")[:limit]

@@ -28,6 +28,12 @@ _EMAIL = re.compile(
 OFFICIAL_EMAIL_SUFFIXES = (".gov.cn", "@gov.cn")
 
 
+def id_check_character(body17: str) -> str:
+    """The 18th character of a resident ID (GB 11643, ISO 7064 MOD 11-2) for its first 17 digits."""
+    total = sum(int(digit) * weight for digit, weight in zip(body17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
 def is_valid_id_number(value: str) -> bool:
     if len(value) != 18:
         return False
@@ -35,8 +41,7 @@ def is_valid_id_number(value: str) -> bool:
         datetime.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(value[:17], _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11] == value[17].upper()
+    return id_check_character(value[:17]) == value[17].upper()
 
 
 def passes_luhn(digits: str) -> bool:

@@ -44,7 +44,8 @@ def decides(client, office, step: int, action: str) -> bool:
 
 def submits(client, office) -> bool:
     item = office.item()
-    edit_post(client, item, "submit") if opens(client, f"/admin/pages/{item.pk}/edit/") else None
+    if opens(client, f"/admin/pages/{item.pk}/edit/"):
+        edit_post(client, item, "submit")
     return WorkflowState.objects.for_instance(item).exists()
 
 
