@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api_router
 from cms.views import healthz
 from review.views.unpublish import UnpublishView
+from search.views import SearchAPIView, search_page
 
 urlpatterns = [
     # Ahead of Wagtail's own: unpublishing an item asks for a reason (review.views.unpublish).
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/search/", SearchAPIView.as_view(), name="search_api"),
+    path("search/", search_page, name="search"),
     path("sitemap.xml", sitemap),
     path("healthz", healthz, name="healthz"),
 ]

@@ -19,8 +19,12 @@ def chinese_analyzer():
 
 
 class ItemDocument(Document):
-    """One published item as the public search sees it: public fields only."""
+    """One published page as the public search sees it: public fields only.
 
+    Mostly catalogue items; the agency's guide too (``kind``), without item metadata.
+    """
+
+    kind = Keyword()
     title = Text(analyzer="chinese", fields={"raw": Keyword()})
     summary = Text(analyzer="chinese")
     body = Text(analyzer="chinese")
@@ -36,6 +40,8 @@ class ItemDocument(Document):
     publish_date = Date()
     validity = Keyword()
     url = Keyword(index=False)
+    # Hash of the fields above (attachments by file hash), compared by reconcile.
+    fingerprint = Keyword(index=False)
 
 
 def items_alias() -> str:

@@ -1,14 +1,49 @@
 """Queries of the public search, built once with elasticsearch-dsl for every engine."""
 
-from elasticsearch.dsl import Q, Search
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from elasticsearch.dsl import A, Q, Search
 
 # Where the words are found, and how much each place counts.
 TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "body": 1.0, "attachments": 1.0}
 HIGHLIGHT_FRAGMENT_CHARS = 80
+# Elasticsearch's and OpenSearch's default index.max_result_window.
+MAX_RESULT_WINDOW = 10_000
+# Facet name → indexed field, and how many values each facet lists.
+FACETS = {
+    "category": "categories",
+    "year": "year",
+    "department": "publisher",
+    "validity": "validity",
+}
+FACET_SIZE = 50
 
 
-def item_search(*, text: str, index: str) -> Search:
-    """Items containing ``text`` as written: phrase matching over the Chinese bigrams.
+class Sort(models.TextChoices):
+    RELEVANCE = "relevance", _("相关度")
+    DATE = "date", _("发布日期")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str = ""
+    category: str = ""
+    department: str = ""
+    agency_id: int | None = None
+    year: int | None = None
+    validity: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    sort: Sort = Sort.RELEVANCE
+    page: int = 1
+    page_size: int = 10
+
+
+def text_query(text: str) -> Q:
+    """Documents containing ``text`` as written: phrase matching over the Chinese bigrams.
 
     The user's text is a phrase, never query syntax. An item whose title is the
     query itself ranks first.
@@ -19,14 +54,54 @@ def item_search(*, text: str, index: str) -> Search:
         for field, boost in TEXT_FIELDS.items()
     ]
     exact_title = Q("term", **{"title.raw": {"value": text, "boost": 100.0}})
-    return (
-        Search(index=index)
-        .query(Q("bool", should=[*phrases, exact_title], minimum_should_match=1))
-        .highlight(
-            *TEXT_FIELDS,
-            fragment_size=HIGHLIGHT_FRAGMENT_CHARS,
-            number_of_fragments=2,
-            pre_tags=["<em>"],
-            post_tags=["</em>"],
-        )
+    return Q("bool", should=[*phrases, exact_title], minimum_should_match=1)
+
+
+def item_search(*, text: str, index: str) -> Search:
+    """The text query alone, with highlighted fragments."""
+    return _highlighted(Search(index=index).query(text_query(text)))
+
+
+def page_search(*, request: SearchRequest, index: str) -> Search:
+    """A page of results for ``request`` with its facets, counted over the filtered results."""
+    filters = []
+    if request.category:
+        filters.append(Q("term", categories=request.category))
+    if request.department:
+        filters.append(Q("term", publisher=request.department))
+    if request.agency_id:
+        filters.append(Q("term", agency_id=request.agency_id))
+    if request.year:
+        filters.append(Q("term", year=request.year))
+    if request.validity:
+        filters.append(Q("term", validity=request.validity))
+    if request.date_from or request.date_to:
+        bounds = {}
+        if request.date_from:
+            bounds["gte"] = request.date_from.isoformat()
+        if request.date_to:
+            bounds["lte"] = request.date_to.isoformat()
+        filters.append(Q("range", publish_date=bounds))
+
+    must = [text_query(request.text)] if request.text else []
+    search = Search(index=index).query(Q("bool", must=must, filter=filters))
+    for name, field in FACETS.items():
+        search.aggs.bucket(name, A("terms", field=field, size=FACET_SIZE))
+    if request.sort == Sort.DATE or not request.text:
+        search = search.sort({"publish_date": {"order": "desc"}}, {"_score": {"order": "desc"}})
+    else:
+        search = search.sort({"_score": {"order": "desc"}}, {"publish_date": {"order": "desc"}})
+    start = (request.page - 1) * request.page_size
+    search = search[start : start + request.page_size].extra(track_total_hits=True)
+    return _highlighted(search)
+
+
+def _highlighted(search: Search) -> Search:
+    return search.highlight(
+        *TEXT_FIELDS,
+        fragment_size=HIGHLIGHT_FRAGMENT_CHARS,
+        number_of_fragments=2,
+        pre_tags=["<em>"],
+        post_tags=["</em>"],
+        encoder="html",
     )

@@ -1,41 +1,151 @@
-"""What the public search may index, and each item as a search document."""
+"""What the public search may index, and each page as a search document."""
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
+from wagtail.models import Page
 
-from disclosure_pages.models import DisclosureCategoryPage, DisclosureItemPage
-from disclosure_pages.selectors import agency_for_page
-from disclosure_pages.texts import attachment_texts, body_text
+from disclosure_pages.models import (
+    DisclosureCategoryPage,
+    DisclosureGuidePage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+)
+from disclosure_pages.texts import attachment_texts, body_text, html_to_text
+
+from .models import SearchSettings
+
+
+def hidden_validities() -> list[str]:
+    """有效性 values the office chose to keep out of the public search."""
+    return list(SearchSettings.load().hidden_validities)
 
 
 def searchable_items() -> QuerySet[DisclosureItemPage]:
-    """Live, public items only: never drafts, revisions in review or restricted pages."""
-    return DisclosureItemPage.objects.live().public().select_related("publisher")
+    """Live, public items only: never drafts, revisions in review, restricted pages,
+    or items whose 有效性 the office hides from search."""
+    return (
+        DisclosureItemPage.objects.live()
+        .public()
+        .exclude(validity__in=hidden_validities())
+        .select_related("publisher")
+    )
 
 
-def item_search_document(*, item: DisclosureItemPage) -> dict:
-    """The public fields of a live item as the index stores them (``id`` is the page id)."""
-    categories = list(DisclosureCategoryPage.objects.ancestor_of(item).order_by("depth"))
-    agency = agency_for_page(page=item)
-    readable = [
-        extracted.text for _title, extracted in attachment_texts(item) if not extracted.problem
-    ]
-    return {
-        "id": item.pk,
-        "title": item.title,
-        "summary": item.summary,
-        "body": body_text(item.body),
-        "attachments": "\n".join(readable),
-        "index_number": item.index_number,
-        "document_number": item.document_number,
-        "publisher": item.publisher.name,
-        "publisher_id": item.publisher_id,
-        "categories": [
-            "/".join(category.title for category in categories[: depth + 1])
-            for depth in range(len(categories))
-        ],
-        "agency_id": agency.pk if agency else None,
-        "year": item.publish_date.year if item.publish_date else None,
-        "publish_date": item.publish_date,
-        "validity": item.validity,
-        "url": item.url,
-    }
+def searchable_guides() -> QuerySet[DisclosureGuidePage]:
+    return DisclosureGuidePage.objects.live().public()
+
+
+def searchable_page_ids() -> set[int]:
+    return set(searchable_items().values_list("pk", flat=True)) | set(
+        searchable_guides().values_list("pk", flat=True)
+    )
+
+
+def searchable_pages(*, ids: Iterable[int] | None = None) -> Iterator[Page]:
+    """Every searchable page (or those of ``ids``), items in id order, then guides."""
+    items = searchable_items().prefetch_related("attachments__document").order_by("pk")
+    guides = searchable_guides().order_by("pk")
+    if ids is not None:
+        ids = list(ids)
+        items, guides = items.filter(pk__in=ids), guides.filter(pk__in=ids)
+    yield from items.iterator(chunk_size=200)
+    yield from guides.iterator(chunk_size=200)
+
+
+class DocumentBuilder:
+    """Turns pages into search documents; category titles and agencies are read once,
+    so a rebuild costs no extra query per item."""
+
+    def __init__(self, *, with_attachments: bool = True):
+        self.with_attachments = with_attachments
+        self.category_titles = dict(DisclosureCategoryPage.objects.values_list("path", "title"))
+        self.agency_ids = dict(DisclosureIndexPage.objects.values_list("path", "pk"))
+
+    def document(self, page: Page) -> dict:
+        if isinstance(page, DisclosureGuidePage):
+            document = self._guide(page)
+            attachment_keys = []
+        else:
+            document = self._item(page)
+            attachment_keys = [
+                (a.document_id, a.document.file_hash) for a in page.attachments.all()
+            ]
+            if self.with_attachments:
+                document["attachments"] = "\n".join(
+                    extracted.text
+                    for _title, extracted in attachment_texts(page)
+                    if not extracted.problem
+                )
+        document["fingerprint"] = fingerprint(document, attachment_keys)
+        return document
+
+    def _ancestor_paths(self, page: Page) -> list[str]:
+        step = Page.steplen
+        return [page.path[:end] for end in range(step, len(page.path), step)]
+
+    def _agency_id(self, page: Page) -> int | None:
+        for path in reversed(self._ancestor_paths(page)):
+            if path in self.agency_ids:
+                return self.agency_ids[path]
+        return None
+
+    def _item(self, item: DisclosureItemPage) -> dict:
+        titles = [
+            self.category_titles[path]
+            for path in self._ancestor_paths(item)
+            if path in self.category_titles
+        ]
+        return {
+            "id": item.pk,
+            "kind": "item",
+            "title": item.title,
+            "summary": item.summary,
+            "body": body_text(item.body),
+            "attachments": "",
+            "index_number": item.index_number,
+            "document_number": item.document_number or None,
+            "publisher": item.publisher.name,
+            "publisher_id": item.publisher_id,
+            # Every level, as "法规公文" and "法规公文/规范性文件".
+            "categories": ["/".join(titles[: depth + 1]) for depth in range(len(titles))],
+            "agency_id": self._agency_id(item),
+            "year": item.publish_date.year if item.publish_date else None,
+            "publish_date": item.publish_date,
+            "validity": item.validity,
+            "url": item.url,
+        }
+
+    def _guide(self, guide: DisclosureGuidePage) -> dict:
+        return {
+            "id": guide.pk,
+            "kind": "guide",
+            "title": guide.title,
+            "summary": "",
+            "body": html_to_text(guide.body),
+            "attachments": "",
+            "index_number": None,
+            "document_number": None,
+            "publisher": None,
+            "publisher_id": None,
+            "categories": [],
+            "agency_id": self._agency_id(guide),
+            "year": guide.revised_date.year if guide.revised_date else None,
+            "publish_date": guide.revised_date,
+            "validity": None,
+            "url": guide.url,
+        }
+
+
+def fingerprint(document: dict, attachment_keys: list) -> str:
+    """Identifies a document's content; attachments count by their file hashes, so
+    reconciling never has to read the files again."""
+    content = {k: v for k, v in document.items() if k not in ("attachments", "fingerprint")}
+    payload = json.dumps([content, attachment_keys], sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def page_search_document(*, page: Page) -> dict:
+    return DocumentBuilder().document(page)

@@ -1,47 +1,63 @@
-"""Writes to the search index."""
+"""Writes to the search index, and searches."""
 
 import logging
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import transaction
 
 from .engines import current_engine
-from .selectors import item_search_document, searchable_items
+from .queries import SearchRequest, page_search
+from .results import SearchResults, search_results
+from .selectors import DocumentBuilder, searchable_page_ids, searchable_pages
 
 logger = logging.getLogger(__name__)
-
-
-def item_index_refresh(*, item_id: int) -> str:
-    """Bring one item's document in line with the database: put it if the item is
-    live and public, remove it otherwise. Returns what was done."""
-    engine = current_engine()
-    if engine is None:
-        return "skipped"
-    engine.alias_ensure()
-    item = searchable_items().filter(pk=item_id).first()
-    if item is None:
-        engine.document_delete(item_id)
-        return "removed"
-    engine.document_put(item_search_document(item=item))
-    return "indexed"
-
 
 Progress = Callable[[int, int], None]
 
 
-def index_rebuild(*, progress: Progress | None = None, chunk_size: int = 200) -> int:
-    """Build a new index of every searchable item and switch the alias to it.
+def page_index_refresh(*, page_id: int) -> str:
+    """Bring one page's document in line with the database: put it if the page is
+    searchable, remove it otherwise. Returns what was done."""
+    engine = current_engine()
+    engine.alias_ensure()
+    page = next(searchable_pages(ids=[page_id]), None)
+    if page is None:
+        engine.document_delete(page_id)
+        return "removed"
+    engine.document_put(DocumentBuilder().document(page))
+    return "indexed"
+
+
+def page_index_refresh_later(*, page_id: int) -> None:
+    """Refresh a page's document after the current transaction commits, in a Celery task.
+
+    Never fails the caller: if the broker is away, the nightly reconcile repairs it.
+    """
+    from .tasks import refresh_page_in_index
+
+    def send():
+        try:
+            refresh_page_in_index.delay(page_id)
+        except Exception:  # the change has committed; the index catches up later
+            logger.exception("could not queue search indexing of page %s", page_id)
+
+    transaction.on_commit(send)
+
+
+def index_rebuild(*, progress: Progress | None = None) -> int:
+    """Build a new index of every searchable page and switch the alias to it.
 
     Searches keep reading the old index until the switch; if building fails,
     the half-built index is dropped and the old one stays in service.
     """
     engine = current_engine()
-    if engine is None:
-        return 0
-    items = searchable_items().order_by("pk")
-    total = items.count()
+    total = len(searchable_page_ids())
+    builder = DocumentBuilder()
 
     def documents() -> Iterator[dict]:
-        for done, item in enumerate(items.iterator(chunk_size=chunk_size), 1):
-            yield item_search_document(item=item)
+        for done, page in enumerate(searchable_pages(), 1):
+            yield builder.document(page)
             if progress:
                 progress(done, total)
 
@@ -54,3 +70,48 @@ def index_rebuild(*, progress: Progress | None = None, chunk_size: int = 200) ->
     engine.index_publish(name)
     logger.info("search index %s built with %s documents", name, written)
     return written
+
+
+@dataclass
+class Drift:
+    """How the index differs from the database."""
+
+    missing: list[int] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)
+    extra: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.missing) + len(self.stale) + len(self.extra)
+
+
+def index_reconcile(*, fix: bool = False, progress: Progress | None = None) -> Drift:
+    """Compare the index with the database; with ``fix``, put missing and stale
+    documents and delete extra ones. Attachments are compared by file hash, so
+    no file is read unless its document must be rewritten."""
+    engine = current_engine()
+    engine.alias_ensure()
+    indexed = engine.document_fingerprints()
+    builder = DocumentBuilder(with_attachments=False)
+    drift = Drift()
+    expected = searchable_page_ids()
+    for done, page in enumerate(searchable_pages(), 1):
+        if page.pk not in indexed:
+            drift.missing.append(page.pk)
+        elif indexed[page.pk] != builder.document(page)["fingerprint"]:
+            drift.stale.append(page.pk)
+        if progress:
+            progress(done, len(expected))
+    drift.extra = sorted(set(indexed) - expected)
+    if fix:
+        builder = DocumentBuilder()
+        for page in searchable_pages(ids=drift.missing + drift.stale):
+            engine.document_put(builder.document(page))
+        for page_id in drift.extra:
+            engine.document_delete(page_id)
+    return drift
+
+
+def search_run(*, request: SearchRequest) -> SearchResults:
+    engine = current_engine()
+    return search_results(engine.execute(page_search(request=request, index=engine.alias)), request)

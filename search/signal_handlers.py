@@ -1,43 +1,62 @@
 """Index on Wagtail's publish, unpublish, move and delete: after commit, ids only."""
 
-import logging
-
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from disclosure_pages.models import DisclosureItemPage
+from disclosure_pages.models import (
+    Department,
+    DisclosureCategoryPage,
+    DisclosureGuidePage,
+    DisclosureItemPage,
+)
 
-from .tasks import refresh_item_in_index
+from .models import SearchSettings
+from .services import page_index_refresh_later
 
-logger = logging.getLogger(__name__)
-
-
-def _enqueue(item_id: int) -> None:
-    def send():
-        try:
-            refresh_item_in_index.delay(item_id)
-        except Exception:  # publishing has committed; the index catches up later
-            logger.exception("could not queue search indexing of item %s", item_id)
-
-    transaction.on_commit(send)
+INDEXED_PAGE_TYPES = (DisclosureItemPage, DisclosureGuidePage)
 
 
 def refresh_on_change(sender, instance, **kwargs):
-    _enqueue(instance.pk)
+    page_index_refresh_later(page_id=instance.pk)
 
 
-def refresh_on_move(sender, instance, **kwargs):
-    if isinstance(instance.specific_deferred, DisclosureItemPage):
-        _enqueue(instance.pk)
+def refresh_subtree(sender, instance, **kwargs):
+    # Moving or renaming a category changes the category path of every item under it.
+    for page_id in (
+        instance.get_descendants(inclusive=True)
+        .type(*INDEXED_PAGE_TYPES)
+        .values_list("pk", flat=True)
+    ):
+        page_index_refresh_later(page_id=page_id)
+
+
+def refresh_department_items(sender, instance, created, **kwargs):
+    # The department's name is each of its items' 发布机构.
+    if not created:
+        for page_id in instance.items.values_list("pk", flat=True):
+            page_index_refresh_later(page_id=page_id)
+
+
+def rebuild_on_settings_change(sender, instance, **kwargs):
+    from .tasks import rebuild_index
+
+    transaction.on_commit(rebuild_index.delay)
 
 
 def connect() -> None:
+    for model in INDEXED_PAGE_TYPES:
+        name = model._meta.model_name
+        page_published.connect(refresh_on_change, sender=model, dispatch_uid=f"search.pub.{name}")
+        page_unpublished.connect(
+            refresh_on_change, sender=model, dispatch_uid=f"search.unpub.{name}"
+        )
+        post_delete.connect(refresh_on_change, sender=model, dispatch_uid=f"search.del.{name}")
+    post_page_move.connect(refresh_subtree, dispatch_uid="search.moved")
     page_published.connect(
-        refresh_on_change, sender=DisclosureItemPage, dispatch_uid="search.published"
+        refresh_subtree, sender=DisclosureCategoryPage, dispatch_uid="search.category"
     )
-    page_unpublished.connect(
-        refresh_on_change, sender=DisclosureItemPage, dispatch_uid="search.unpublished"
+    post_save.connect(refresh_department_items, sender=Department, dispatch_uid="search.dept")
+    post_save.connect(
+        rebuild_on_settings_change, sender=SearchSettings, dispatch_uid="search.settings"
     )
-    post_delete.connect(refresh_on_change, sender=DisclosureItemPage, dispatch_uid="search.deleted")
-    post_page_move.connect(refresh_on_move, dispatch_uid="search.moved")

@@ -1,18 +1,29 @@
 """Celery tasks of the search index: ids in, retried with backoff while the engine is away."""
 
 from celery import shared_task
-from opensearchpy.exceptions import ConnectionError as EngineConnectionError
-from opensearchpy.exceptions import TransportError
 
 from . import services
+from .engines import SearchEngineUnavailable
 
 
 @shared_task(
-    autoretry_for=(EngineConnectionError, TransportError),
+    autoretry_for=(SearchEngineUnavailable,),
     retry_backoff=5,
     retry_backoff_max=600,
     max_retries=12,
     ignore_result=True,
 )
-def refresh_item_in_index(item_id: int) -> None:
-    services.item_index_refresh(item_id=item_id)
+def refresh_page_in_index(page_id: int) -> None:
+    services.page_index_refresh(page_id=page_id)
+
+
+@shared_task(ignore_result=True)
+def rebuild_index() -> None:
+    services.index_rebuild()
+
+
+@shared_task(autoretry_for=(SearchEngineUnavailable,), retry_backoff=60, max_retries=5)
+def reconcile_index() -> dict:
+    """Nightly: repair what indexing missed (engine or broker down, a publish during a reindex)."""
+    drift = services.index_reconcile(fix=True)
+    return {"missing": drift.missing, "stale": drift.stale, "extra": drift.extra}

@@ -1,20 +1,42 @@
-"""The search engine chosen by ``SEARCH_URL``."""
+"""The search engine chosen by ``SEARCH_URL``: OpenSearch, Elasticsearch, or the database.
+
+Every engine runs the same elasticsearch-dsl definitions and answers searches in
+the Elasticsearch response format, so nothing above this package knows which one runs.
+"""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from .errors import SearchEngineUnavailable
+
+__all__ = ["SearchEngineUnavailable", "current_engine", "engine_name"]
+
+
+def engine_name() -> str:
+    url = settings.SEARCH_URL
+    return urlsplit(url).scheme.rstrip("s") if url else "database"
+
 
 def current_engine():
-    """The configured engine, or ``None`` while ``SEARCH_URL`` is unset (database search)."""
+    """The configured engine; the database engine while ``SEARCH_URL`` is unset."""
     url = settings.SEARCH_URL
     if not url:
-        return None
+        from .database import DatabaseEngine
+
+        return DatabaseEngine()
     parts = urlsplit(url)
+    scheme = "https" if parts.scheme.endswith("s") else "http"
     if parts.scheme in ("opensearch", "opensearchs"):
         from .opensearch import OpenSearchEngine
 
-        scheme = "https" if parts.scheme.endswith("s") else "http"
         return OpenSearchEngine(f"{scheme}://{parts.netloc}")
-    raise ImproperlyConfigured(f"SEARCH_URL: unsupported engine {parts.scheme!r}")
+    if parts.scheme in ("elasticsearch", "elasticsearchs"):
+        from .elasticsearch import ElasticsearchEngine
+
+        return ElasticsearchEngine(f"{scheme}://{parts.netloc}")
+    raise ImproperlyConfigured(
+        f"SEARCH_URL: unsupported engine {parts.scheme!r} (use opensearch://, elasticsearch://, "
+        "or leave it unset for the database)"
+    )

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
+from cms.progress import ProgressPrinter
 from disclosure_pages.demo.corpus import default_corpus_path
 from disclosure_pages.demo.loader import DEMO_PASSWORD, demo_accounts, demo_load
 
@@ -32,22 +33,12 @@ class Command(BaseCommand):
         for username, display_name, _role in demo_accounts():
             self.stdout.write(f"  {username:<14} {display_name}")
 
-        interactive = self.stdout.isatty()
-        step = 10
-
-        def progress(done: int, total: int, title: str) -> None:
-            if interactive:
-                self.stdout.write(f"\r  [{done:>3}/{total}] {title[:40]:<40}", ending="")
-                self.stdout.flush()
-            elif done % step == 0 or done == total:
-                self.stdout.write(f"  [{done:>3}/{total}] {title}")
-
+        progress = ProgressPrinter(self.stdout, step=10)
         self.stdout.write(f"读取语料 {corpus.name}，生成目录并逐条走完审核流程……")
         # Hundreds of review steps would mail the demo accounts' made-up addresses.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             result = demo_load(corpus_path=corpus, progress=progress)
-        if interactive:
-            self.stdout.write("")
+        progress.finish()
         self.stdout.write(
             self.style.SUCCESS(
                 f"完成：{result.agency.agency_name}，新建 {result.items_created} 条，"

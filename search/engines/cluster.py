@@ -1,0 +1,137 @@
+"""What the OpenSearch and Elasticsearch engines share: versioned indexes behind an alias.
+
+The DSL builds plain request bodies (``to_dict()``); the engines send them. A rebuild
+fills a new versioned index and swaps the alias in one request, so searches never
+see a half-built index.
+"""
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from django.utils import timezone
+from elasticsearch.dsl import Search
+
+from search.documents import item_index, items_alias
+
+from .errors import SearchEngineUnavailable
+
+
+class ClusterEngine:
+    # Client exceptions meaning "not now": the caller retries later.
+    unavailable_errors: tuple[type[Exception], ...] = ()
+    # Raised when the alias does not exist yet: nothing was ever indexed.
+    missing_index_errors: tuple[type[Exception], ...] = ()
+
+    def __init__(self, client):
+        self.client = client
+        self.alias = items_alias()
+
+    @contextmanager
+    def _unavailable_as_error(self) -> Iterator[None]:
+        try:
+            yield
+        except self.unavailable_errors as error:
+            raise SearchEngineUnavailable(str(error)) from error
+
+    # -- what differs between the two clients --------------------------------------
+    def _index_create(self, name: str, body: dict) -> None:
+        raise NotImplementedError
+
+    def _aliases_update(self, actions: list[dict]) -> None:
+        raise NotImplementedError
+
+    def _document_index(self, index: str, document_id: int, source: dict) -> None:
+        raise NotImplementedError
+
+    def _document_delete(self, index: str, document_id: int) -> None:
+        raise NotImplementedError
+
+    def _search(self, index: str, body: dict) -> dict:
+        raise NotImplementedError
+
+    def _bulk(self, actions: Iterable[dict]) -> int:
+        raise NotImplementedError
+
+    def _scan(self, index: str, body: dict) -> Iterator[dict]:
+        raise NotImplementedError
+
+    # -- the engine interface -------------------------------------------------------
+    def index_create(self) -> str:
+        """A new, empty versioned index (not yet behind the alias)."""
+        name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
+        with self._unavailable_as_error():
+            self._index_create(name, item_index(name).to_dict())
+        return name
+
+    def index_publish(self, name: str) -> None:
+        """Point the alias at ``name`` atomically, then drop the indexes it replaced."""
+        old = self.indexes_behind_alias()
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions.append({"add": {"index": name, "alias": self.alias}})
+        with self._unavailable_as_error():
+            self._aliases_update(actions)
+            for index in old:
+                if index != name:
+                    self.client.indices.delete(index=index)
+
+    def indexes_behind_alias(self) -> list[str]:
+        with self._unavailable_as_error():
+            if not self.client.indices.exists_alias(name=self.alias):
+                return []
+            return list(self.client.indices.get_alias(name=self.alias))
+
+    def documents_load(self, index: str, documents: Iterable[dict]) -> int:
+        """Bulk-load ``{"id": …, **fields}`` documents; returns how many were written."""
+        actions = (
+            {"_index": index, "_id": document["id"], "_source": _source(document)}
+            for document in documents
+        )
+        with self._unavailable_as_error():
+            return self._bulk(actions)
+
+    def alias_ensure(self) -> None:
+        """Create and publish an empty index when none exists yet (first use)."""
+        if not self.indexes_behind_alias():
+            self.index_publish(self.index_create())
+
+    def document_put(self, document: dict) -> None:
+        with self._unavailable_as_error():
+            self._document_index(self.alias, document["id"], _source(document))
+
+    def document_delete(self, document_id: int) -> None:
+        with self._unavailable_as_error():
+            self._document_delete(self.alias, document_id)
+
+    def execute(self, search: Search) -> dict:
+        """Run a search of the alias; the answer is in the Elasticsearch format."""
+        body = search.to_dict()
+        with self._unavailable_as_error():
+            try:
+                return self._search(self.alias, body)
+            except self.missing_index_errors:
+                return {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+
+    def document_fingerprints(self) -> dict[int, str]:
+        """Every document id in the alias with its content fingerprint (for reconcile)."""
+        body = {"query": {"match_all": {}}, "_source": ["fingerprint"]}
+        with self._unavailable_as_error():
+            return {
+                int(hit["_id"]): hit["_source"].get("fingerprint", "")
+                for hit in self._scan(self.alias, body)
+            }
+
+    def index_drop(self, name: str) -> None:
+        with self._unavailable_as_error():
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    def indexes_drop(self) -> None:
+        """Remove every index of this alias (tests and teardown). Names are listed
+        first: Elasticsearch 8 refuses wildcard deletes by default."""
+        with self._unavailable_as_error():
+            names = list(self.client.indices.get(index=f"{self.alias}-*"))
+            for name in names:
+                self.client.indices.delete(index=name, ignore_unavailable=True)
+
+
+def _source(document: dict) -> dict:
+    return {key: value for key, value in document.items() if key != "id"}
