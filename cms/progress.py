@@ -13,7 +13,7 @@ class ProgressPrinter:
             self.stdout.write(f"\r  [{done:>3}/{total}] {label[:40]:<40}", ending="")
             self.stdout.flush()
         elif done % self.step == 0 or done == total:
-            self.stdout.write(f"  [{done:>3}/{total}] {label}".rstrip())
+            self.stdout.write(f"  [{done}/{total}] {label}".rstrip())
 
     def finish(self) -> None:
         if self.interactive:

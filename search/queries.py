@@ -97,11 +97,7 @@ def page_search(*, request: SearchRequest, index: str) -> Search:
 
 
 def _highlighted(search: Search) -> Search:
+    # The html encoder escapes the text, so fragments are safe HTML with only <em> added.
     return search.highlight(
-        *TEXT_FIELDS,
-        fragment_size=HIGHLIGHT_FRAGMENT_CHARS,
-        number_of_fragments=2,
-        pre_tags=["<em>"],
-        post_tags=["</em>"],
-        encoder="html",
-    )
+        *TEXT_FIELDS, fragment_size=HIGHLIGHT_FRAGMENT_CHARS, number_of_fragments=2
+    ).highlight_options(pre_tags=["<em>"], post_tags=["</em>"], encoder="html")

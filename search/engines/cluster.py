@@ -31,6 +31,8 @@ class ClusterEngine:
         try:
             yield
         except self.unavailable_errors as error:
+            if getattr(error, "status_code", None) == 400:
+                raise  # a malformed request is a bug here, not a reason to retry
             raise SearchEngineUnavailable(str(error)) from error
 
     # -- what differs between the two clients --------------------------------------

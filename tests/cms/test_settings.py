@@ -40,7 +40,7 @@ def test_embedded_default_needs_no_environment():
     assert result.stdout.split("\n")[:4] == [
         "django.db.backends.sqlite3",
         "True",
-        "wagtail.search.backends.database",
+        "wagtail.search.backends.database.fallback",
         "zh-hans Asia/Shanghai",
     ]
 

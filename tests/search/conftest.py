@@ -1,21 +1,40 @@
 import pytest
 
 from search.engines import current_engine
+from search.models import IndexGeneration
 from search.queries import item_search
 from tests.conftest import require_service
 from tests.search.test_opensearch_node import OPENSEARCH_URL, node_reachable
 
+ENGINES = ["database", "opensearch"]
 
-@pytest.fixture
-def engine(settings):
-    """The OpenSearch engine on the dev/CI node, with an index prefix of its own."""
-    require_service(node_reachable(), "needs OpenSearch (OPENSEARCH_URL; scripts/services up)")
-    settings.SEARCH_URL = OPENSEARCH_URL.replace("http://", "opensearch://")
-    settings.SEARCH_INDEX_PREFIX = "disclosure-test-indexing-"
+
+def use_engine(settings, name: str, prefix: str):
+    """Configure ``name`` with an index prefix of its own and start from an empty index."""
+    if name == "opensearch":
+        require_service(node_reachable(), "needs OpenSearch (OPENSEARCH_URL; scripts/services up)")
+        settings.SEARCH_URL = OPENSEARCH_URL.replace("http://", "opensearch://")
+    else:
+        settings.SEARCH_URL = ""
+    settings.SEARCH_INDEX_PREFIX = prefix
     engine = current_engine()
     engine.indexes_drop()
+    return engine
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, settings, db):
+    """Each search engine in turn: the database engine and the real OpenSearch node."""
+    engine = use_engine(settings, request.param, "disclosure-test-indexing-")
     yield engine
     engine.indexes_drop()
+
+
+def all_indexes(engine) -> set[str]:
+    """Every index the engine holds for this prefix, behind the alias or not."""
+    if hasattr(engine, "client"):
+        return set(engine.client.indices.get(index=f"{engine.alias}-*"))
+    return {str(pk) for pk in IndexGeneration.objects.values_list("pk", flat=True)}
 
 
 def titles(engine, text: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.selectors import item_search_document, searchable_items
+from search.selectors import page_search_document, searchable_items
 from tests.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def test_only_live_public_items_are_searchable(make_item, publish, category):
 
     assert set(items) == {live, in_review}
     assert draft not in items
-    assert item_search_document(item=items.get(pk=in_review.pk))["title"] == "审核中的修改"
+    assert page_search_document(page=items.get(pk=in_review.pk))["title"] == "审核中的修改"
 
 
 def test_a_document_carries_the_public_fields_and_text(agency, department, publish, make_item):
@@ -34,7 +34,7 @@ def test_a_document_carries_the_public_fields_and_text(agency, department, publi
         )
     )
 
-    document = item_search_document(item=item)
+    document = page_search_document(page=item)
 
     assert document["categories"] == ["法规公文", "法规公文/规范性文件"]
     assert document["body"] == "第一条\xa0为了保障公民权利。\n"

@@ -1,0 +1,77 @@
+"""manage.py search_reconcile: the index compared with the database, and repaired."""
+
+import io
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+
+from search.services import index_reconcile
+from search.tasks import reconcile_index
+from tests.search.conftest import titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_missing_stale_and_extra_documents_are_reported_then_fixed(engine, make_item, publish):
+    kept = publish(make_item(title="保持不变的预算"))
+    changed = publish(make_item(title="旧标题的预算"))
+    call_command("search_reindex", stdout=io.StringIO())
+    # What indexing missed: a publication while the broker was down, a change made
+    # behind Wagtail's back, a document of a page that no longer exists.
+    missed = publish(make_item(title="漏掉索引的预算"))
+    type(changed).objects.filter(pk=changed.pk).update(title="新标题的预算")
+    engine.document_put({**engine_document(engine, kept.pk), "id": 987654})
+
+    output = io.StringIO()
+    call_command("search_reconcile", stdout=output)
+
+    report = output.getvalue()
+    assert f"缺失：1 条（页面 {missed.pk}）" in report
+    assert f"过期：1 条（页面 {changed.pk}）" in report
+    assert "多余：1 条（页面 987654）" in report
+    assert "加 --fix 修复" in report
+    assert sorted(titles(engine, "预算")) == ["保持不变的预算", "保持不变的预算", "旧标题的预算"]
+
+    call_command("search_reconcile", "--fix", stdout=io.StringIO())
+
+    assert sorted(titles(engine, "预算")) == ["保持不变的预算", "新标题的预算", "漏掉索引的预算"]
+    assert index_reconcile().total == 0
+
+
+def engine_document(engine, page_id: int) -> dict:
+    from wagtail.models import Page
+
+    from search.selectors import page_search_document
+
+    return page_search_document(page=Page.objects.get(pk=page_id).specific)
+
+
+def test_an_item_published_during_a_reindex_is_repaired_by_reconcile(
+    engine, make_item, publish, django_capture_on_commit_callbacks
+):
+    from search.services import index_rebuild
+
+    publish(make_item(title="重建前的政府信息公开"))
+
+    def publish_meanwhile(done, total):
+        # An editor's item goes live while the rebuild is loading: its indexing task
+        # writes to the old index, which the switch then drops.
+        with django_capture_on_commit_callbacks(execute=True):
+            publish(make_item(title="重建中发布的政府信息公开"))
+
+    index_rebuild(progress=publish_meanwhile)
+    assert titles(engine, "政府信息公开") == ["重建前的政府信息公开"]
+
+    reconcile_index.delay()  # what beat runs nightly
+
+    assert sorted(titles(engine, "政府信息公开")) == [
+        "重建中发布的政府信息公开",
+        "重建前的政府信息公开",
+    ]
+
+
+def test_reconcile_runs_nightly():
+    schedule = django_settings.CELERY_BEAT_SCHEDULE["search-reconcile"]
+    assert schedule["task"] == "search.tasks.reconcile_index"
+    assert (schedule["schedule"].hour, schedule["schedule"].minute) == ({2}, {30})
