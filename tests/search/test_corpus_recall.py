@@ -1,0 +1,50 @@
+"""Real government text: every engine finds every document that contains the words."""
+
+import pytest
+
+from disclosure_pages.demo.corpus import default_corpus_path
+from search.corpus import corpus_documents, substring_truth
+from search.queries import item_search
+from tests.conftest import require_service
+from tests.search.conftest import ENGINES, use_engine
+
+QUERIES = ["公开", "政府信息公开", "行政处罚", "预算", "信息公开"]
+SAMPLE = 600
+
+
+@pytest.fixture(scope="module")
+def documents():
+    path = default_corpus_path()
+    require_service(path.is_file(), "needs ../shared/corpus/laws.jsonl.gz")
+    return list(corpus_documents(path, limit=SAMPLE))
+
+
+@pytest.fixture(params=ENGINES)
+def loaded(request, settings, db, documents):
+    engine = use_engine(settings, request.param, "disclosure-test-recall-")
+    index = engine.index_create()
+    engine.documents_load(index, documents)
+    engine.index_publish(index)
+    yield engine
+    engine.indexes_drop()
+
+
+def found(engine, text: str) -> list[int]:
+    search = item_search(text=text, index=engine.alias).extra(size=len(QUERIES) * SAMPLE)
+    return [int(hit["_id"]) for hit in engine.execute(search)["hits"]["hits"]]
+
+
+def test_every_document_containing_the_words_is_found(loaded, documents):
+    for text in QUERIES:
+        truth = substring_truth(documents, text)
+        assert truth, text  # the sample holds each query
+        assert set(found(loaded, text)) >= truth, text
+
+
+def test_an_exact_title_ranks_first(loaded, documents):
+    # A law whose title other documents also mention.
+    title = next(
+        d["title"] for d in documents if len(substring_truth(documents, d["title"])) > 1
+    )
+
+    assert found(loaded, title)[0] == next(d["id"] for d in documents if d["title"] == title)
