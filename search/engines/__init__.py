@@ -4,6 +4,7 @@ Every engine runs the same elasticsearch-dsl definitions and answers searches in
 the Elasticsearch response format, so nothing above this package knows which one runs.
 """
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -21,7 +22,12 @@ def engine_name() -> str:
 
 def current_engine():
     """The configured engine; the database engine while ``SEARCH_URL`` is unset."""
-    url = settings.SEARCH_URL
+    return _engine(settings.SEARCH_URL, settings.SEARCH_INDEX_PREFIX)
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str, prefix: str):
+    # One engine per setting, so a process keeps its client's pooled connections.
     if not url:
         from .database import DatabaseEngine
 

@@ -1,0 +1,327 @@
+"""Benchmark: full-text search on the 3,471 corpus laws, then scaled to 100,000 on OpenSearch.
+
+Run by hand, with ./scripts/services up (OpenSearch, Redis):
+    eval "$(./scripts/services env)"; .venv/bin/python bench/search.py [--scale 100000]
+
+In one run it measures, on the same data:
+- recall against substring truth for stock Wagtail search (its SQLite full-text
+  backend), our database engine and OpenSearch, for a fixed list of queries;
+- reindex throughput (``index_rebuild`` from the live pages, documents/s);
+- query latency p50/p95 through ``GET /api/search/`` served by gunicorn, 8 clients;
+- publish-to-searchable delay: items published through the workflow, indexed by a
+  real Celery worker on Redis, polled until OpenSearch finds them;
+- then the corpus repeated up to ``--scale`` documents on OpenSearch: bulk-load
+  throughput and the same latency measurement.
+The data lives in a throwaway SQLite file under var/bench/. Figures go to
+bench/results/search.json.
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DB = ROOT / "var" / "bench" / "search.sqlite3"
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings_search"
+os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
+os.environ["CELERY_TASK_ALWAYS_EAGER"] = "false"
+OPENSEARCH = os.environ.get("OPENSEARCH_URL", "http://127.0.0.1:9200")
+PREFIX = "disclosure-bench-"
+
+QUERIES = ["公开", "政府信息公开", "信息公开", "行政处罚", "预算", "安全生产", "环境保护",
+           "人民政府", "行政许可", "监督检查"]  # fmt: skip
+CLIENTS = 8
+REQUESTS_PER_CLIENT = 50
+PUBLICATIONS = 20
+PORT = 8765
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def fresh_database() -> None:
+    BENCH_DB.parent.mkdir(parents=True, exist_ok=True)
+    BENCH_DB.unlink(missing_ok=True)
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def load_pages(corpus: Path, limit: int | None) -> int:
+    """Every corpus law as a live item (created live: the workflow is not what is measured)."""
+    from wagtail.models import Page
+
+    from disclosure_pages.demo.content import _law_blocks, _summary_of
+    from disclosure_pages.demo.corpus import iter_laws
+    from search.corpus import _date
+    from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
+
+    agency = AgencyFactory(parent=Page.get_first_root_node(), live=True)
+    category = CategoryFactory(parent=agency, title="法规公文", code="02", live=True)
+    department = DepartmentFactory(agency=agency, name="党政办公室", code="DZB")
+    count = 0
+    for law in islice(iter_laws(corpus), limit):
+        published = (_date(law.dates[-1]) if law.dates else None) or datetime.date(2012, 1, 1)
+        ItemFactory(
+            parent=category, live=True, title=law.title[:255], slug=f"law-{law.id}",
+            summary=_summary_of(law.body), body=_law_blocks(law), publisher=department,
+            written_date=published, publish_date=published, index_number=f"B/{law.id:05d}",
+        )  # fmt: skip
+        count += 1
+        if count % 500 == 0:
+            print(f"  [{count}] pages", flush=True)
+    return count
+
+
+def use_engine(url: str) -> None:
+    from django.conf import settings
+
+    settings.SEARCH_URL = url
+    settings.SEARCH_INDEX_PREFIX = PREFIX
+
+
+def recall(found: set[int], truth: set[int]) -> float:
+    return len(found & truth) / len(truth) if truth else 1.0
+
+
+def engine_recall(truths: dict[str, set[int]]) -> dict[str, float]:
+    from search.engines import current_engine
+    from search.queries import item_search
+
+    engine = current_engine()
+    result = {}
+    for text in QUERIES:
+        search = item_search(text=text, index=engine.alias).extra(size=10_000, _source=False)
+        ids = {int(hit["_id"]) for hit in engine.execute(search)["hits"]["hits"]}
+        result[text] = round(recall(ids, truths[text]), 4)
+    return result
+
+
+def stock_recall(truths: dict[str, set[int]]) -> dict[str, float]:
+    from disclosure_pages.models import DisclosureItemPage
+
+    result = {}
+    for text in QUERIES:
+        found = DisclosureItemPage.objects.live().search(text, backend="stock")
+        result[text] = round(recall({page.pk for page in found}, truths[text]), 4)
+    return result
+
+
+def rebuild() -> dict:
+    from search.services import index_rebuild
+
+    started = time.perf_counter()
+    written = index_rebuild()
+    seconds = time.perf_counter() - started
+    return {
+        "documents": written,
+        "seconds": round(seconds, 2),
+        "per_second": round(written / seconds),
+    }  # noqa: E501
+
+
+def serve(search_url: str):
+    env = {**os.environ, "SEARCH_URL": search_url, "SEARCH_INDEX_PREFIX": PREFIX, "DEBUG": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", "4",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def http_latency(search_url: str) -> dict:
+    """p50/p95 of /api/search/ at CLIENTS concurrent clients, cycling through QUERIES."""
+    server = serve(search_url)
+    timings: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def client(offset: int) -> None:
+        nonlocal errors
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        for n in range(REQUESTS_PER_CLIENT + 5):
+            query = urllib.parse.urlencode({"q": QUERIES[(offset + n) % len(QUERIES)]})
+            started = time.perf_counter()
+            connection.request("GET", f"/api/search/?{query}", headers={"Host": "127.0.0.1"})
+            response = connection.getresponse()
+            response.read()
+            elapsed = time.perf_counter() - started
+            with lock:
+                if response.status != 200:
+                    errors += 1
+                elif n >= 5:  # the first requests warm the workers up
+                    timings.append(elapsed)
+
+    try:
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {
+        "requests": len(timings), "errors": errors,
+        "p50_ms": round(percentile(timings, 0.5) * 1000, 1),
+        "p95_ms": round(percentile(timings, 0.95) * 1000, 1),
+        "requests_per_second": round((len(timings) + errors) / wall, 1),
+    }  # fmt: skip
+
+
+def publish_to_searchable(search_url: str) -> dict:
+    """Publish items through the workflow; a real worker indexes them; poll until found."""
+    from cms.celery import app
+    from disclosure_pages.models import Department, DisclosureCategoryPage
+    from search.engines import current_engine
+    from search.queries import item_search
+    from tests.factories import ItemFactory
+    from tests.workflow import publish_through_workflow
+
+    env = {**os.environ, "SEARCH_URL": search_url, "SEARCH_INDEX_PREFIX": PREFIX}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo", "-l", "warning",
+         "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    app.conf.task_always_eager = False
+    delays = []
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=0.5):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the Celery worker did not start")
+        category = DisclosureCategoryPage.objects.get(code="02")
+        department = Department.objects.get(code="DZB")
+        engine = current_engine()
+        for n in range(PUBLICATIONS):
+            title = f"基准测试发布的第{n}号信息公开通知"
+            item = ItemFactory(
+                parent=category, title=title, slug=f"bench-{n}", publisher=department
+            )
+            publish_through_workflow(item)  # returns after commit: the task is queued
+            published = time.perf_counter()
+            while not engine.execute(item_search(text=title, index=engine.alias))["hits"]["hits"]:
+                if time.perf_counter() - published > 30:
+                    raise RuntimeError(f"{title} was not searchable after 30 s")
+                time.sleep(0.01)
+            delays.append(time.perf_counter() - published)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    return {
+        "publications": len(delays),
+        "p50_ms": round(percentile(delays, 0.5) * 1000),
+        "p95_ms": round(percentile(delays, 0.95) * 1000),
+    }
+
+
+def scale_up(documents: list[dict], target: int) -> dict:
+    """The corpus documents repeated (new ids) up to ``target``, bulk-loaded into a new index."""
+    from search.engines import current_engine
+
+    engine = current_engine()
+
+    def repeated():
+        for n in range(target):
+            original = documents[n % len(documents)]
+            yield {**original, "id": 10_000_000 + n}
+
+    name = engine.index_create()
+    started = time.perf_counter()
+    written = engine.documents_load(name, repeated())
+    seconds = time.perf_counter() - started
+    engine.index_publish(name)
+    return {
+        "documents": written,
+        "seconds": round(seconds, 1),
+        "per_second": round(written / seconds),
+    }  # noqa: E501
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/laws.jsonl.gz")
+    parser.add_argument("--scale", type=int, default=100_000)
+    parser.add_argument("--limit", type=int, help="only the first N laws (a quick trial run)")
+    args = parser.parse_args()
+    opensearch_url = OPENSEARCH.replace("http://", "opensearch://")
+
+    print("==> fresh database and pages", flush=True)
+    fresh_database()
+    started = time.perf_counter()
+    pages = load_pages(args.corpus, args.limit)
+    print(f"  {pages} pages in {time.perf_counter() - started:.0f} s", flush=True)
+
+    from search.corpus import substring_truth
+    from search.selectors import DocumentBuilder, searchable_pages
+
+    builder = DocumentBuilder(with_attachments=False)
+    documents = [builder.document(page) for page in searchable_pages()]
+    truths = {text: substring_truth(documents, text) for text in QUERIES}
+    results = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "date": datetime.date.today().isoformat(),
+        "documents": len(documents),
+        "truth_counts": {text: len(truth) for text, truth in truths.items()},
+    }
+
+    print("==> stock Wagtail search (SQLite full-text backend)", flush=True)
+    results["stock_wagtail"] = {"recall": stock_recall(truths)}
+
+    print("==> database engine", flush=True)
+    use_engine("")
+    results["database"] = {"reindex": rebuild(), "recall": engine_recall(truths)}
+    results["database"]["latency"] = http_latency("")
+
+    print("==> OpenSearch", flush=True)
+    use_engine(opensearch_url)
+    from search.engines import current_engine
+
+    current_engine().indexes_drop()
+    results["opensearch"] = {"reindex": rebuild(), "recall": engine_recall(truths)}
+    results["opensearch"]["latency"] = http_latency(opensearch_url)
+    results["opensearch"]["publish_to_searchable"] = publish_to_searchable(opensearch_url)
+
+    print(f"==> OpenSearch at {args.scale} documents", flush=True)
+    results["opensearch_scaled"] = {"bulk_load": scale_up(documents, args.scale)}
+    results["opensearch_scaled"]["latency"] = http_latency(opensearch_url)
+    current_engine().indexes_drop()
+
+    for name in ("stock_wagtail", "database", "opensearch"):
+        recalls = results[name]["recall"]
+        results[name]["recall_mean"] = round(statistics.mean(recalls.values()), 4)
+    out = ROOT / "bench" / "results" / "search.json"
+    out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
