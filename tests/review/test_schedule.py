@@ -13,14 +13,8 @@ from disclosure_pages.models import DisclosureItemPage, Validity
 from review.services import items_mark_lapsed
 from review.tasks import run_publication_schedule
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
+from tests.waiting import wait_for
 from tests.workflow import publish_through_workflow
-
-
-def wait_for(condition, message: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, message
-        time.sleep(0.2)
 
 
 def test_beat_runs_the_schedule_every_minute():
