@@ -1,0 +1,71 @@
+"""检索设置 in the admin: 党政办 chooses which 有效性 the public search hides."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from search.models import SearchSettings
+from tests.search.conftest import titles
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/settings/disclosure_search/searchsettings/"
+
+
+def edit_url(client) -> str:
+    """Wagtail sends the settings menu entry on to the edit view of the one instance."""
+    response = client.get(URL)
+    assert response.status_code == 302
+    return response.url
+
+
+def user_in(django_user_model, role: str):
+    user = django_user_model.objects.create_user(username=role, password="x")
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def test_the_office_hides_abolished_items_from_search(
+    client, django_user_model, engine, make_item, publish, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(make_item(title="现行的行政处罚规定"))
+        publish(
+            make_item(
+                title="已废止的行政处罚规定",
+                validity="已废止",
+                abolished_date=datetime.date.today(),
+            )
+        )
+    client.force_login(user_in(django_user_model, "党政办"))
+
+    url = edit_url(client)
+    form = client.get(url)
+    assert form.status_code == 200 and "不在检索结果中显示的有效性" in form.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"hidden_validities": ["已废止"]})
+
+    assert response.status_code == 302
+    assert SearchSettings.load().hidden_validities == ["已废止"]
+    assert titles(engine, "行政处罚") == ["现行的行政处罚规定"]
+
+
+def test_a_bad_choice_is_a_form_error(client, django_user_model):
+    client.force_login(user_in(django_user_model, "党政办"))
+
+    response = client.post(edit_url(client), {"hidden_validities": ["永久有效"]})
+
+    assert response.status_code == 200
+    assert "永久有效" in response.content.decode()  # "选择一个有效的选项。永久有效 不在…"
+    assert SearchSettings.load().hidden_validities == []
+
+
+@pytest.mark.parametrize("role", ["信息员", "分管领导", "保密审查员", "监督"])
+def test_other_roles_cannot_change_the_search_settings(client, django_user_model, role):
+    client.force_login(user_in(django_user_model, role))
+
+    response = client.get(URL, follow=True)
+
+    assert "不在检索结果中显示的有效性" not in response.content.decode()
+    assert response.redirect_chain[-1][0] == "/admin/"  # Wagtail's permission denied
