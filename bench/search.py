@@ -271,14 +271,27 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/laws.jsonl.gz")
     parser.add_argument("--scale", type=int, default=100_000)
     parser.add_argument("--limit", type=int, help="only the first N laws (a quick trial run)")
+    parser.add_argument(
+        "--reuse-pages", action="store_true", help="keep the pages of the previous run's database"
+    )
     args = parser.parse_args()
     opensearch_url = OPENSEARCH.replace("http://", "opensearch://")
 
-    print("==> fresh database and pages", flush=True)
-    fresh_database()
-    started = time.perf_counter()
-    pages = load_pages(args.corpus, args.limit)
-    print(f"  {pages} pages in {time.perf_counter() - started:.0f} s", flush=True)
+    if args.reuse_pages and BENCH_DB.exists():
+        print("==> the previous run's pages", flush=True)
+        import django
+
+        django.setup()
+        from disclosure_pages.models import DisclosureItemPage
+
+        for page in DisclosureItemPage.objects.filter(slug__startswith="bench-"):
+            page.delete()  # the previous run's publications
+    else:
+        print("==> fresh database and pages", flush=True)
+        fresh_database()
+        started = time.perf_counter()
+        pages = load_pages(args.corpus, args.limit)
+        print(f"  {pages} pages in {time.perf_counter() - started:.0f} s", flush=True)
 
     from search.corpus import substring_truth
     from search.selectors import DocumentBuilder, searchable_pages

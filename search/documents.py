@@ -25,10 +25,12 @@ class ItemDocument(Document):
     """
 
     kind = Keyword()
-    title = Text(analyzer="chinese", fields={"raw": Keyword()})
-    summary = Text(analyzer="chinese")
-    body = Text(analyzer="chinese")
-    attachments = Text(analyzer="chinese")
+    # Offsets in the postings let the highlighter cut fragments without re-analysing
+    # long bodies at query time.
+    title = Text(analyzer="chinese", index_options="offsets", fields={"raw": Keyword()})
+    summary = Text(analyzer="chinese", index_options="offsets")
+    body = Text(analyzer="chinese", index_options="offsets")
+    attachments = Text(analyzer="chinese", index_options="offsets")
     index_number = Keyword()
     document_number = Keyword()
     publisher = Keyword()
@@ -49,9 +51,13 @@ def items_alias() -> str:
     return f"{settings.SEARCH_INDEX_PREFIX}items"
 
 
+# A new index is bulk-loaded without refreshes; publishing it restores this interval.
+REFRESH_INTERVAL = "1s"
+
+
 def item_index(name: str) -> Index:
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.settings(number_of_shards=1, number_of_replicas=0, refresh_interval="-1")
     index.analyzer(chinese_analyzer())
     index.document(ItemDocument)
     return index

@@ -93,6 +93,8 @@ def page_search(*, request: SearchRequest, index: str) -> Search:
         search = search.sort({"_score": {"order": "desc"}}, {"publish_date": {"order": "desc"}})
     start = (request.page - 1) * request.page_size
     search = search[start : start + request.page_size].extra(track_total_hits=True)
+    # Long texts stay in the index: the results show their highlighted fragments only.
+    search = search.source(excludes=["body", "attachments"])
     return _highlighted(search)
 
 

@@ -6,14 +6,19 @@ see a half-built index.
 """
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 
 from django.utils import timezone
 from elasticsearch.dsl import Search
 
-from search.documents import item_index, items_alias
+from search.documents import REFRESH_INTERVAL, item_index, items_alias
 
 from .errors import SearchEngineUnavailable
+
+BULK_THREADS = 2
+BULK_CHUNK = 500
 
 
 class ClusterEngine:
@@ -51,7 +56,7 @@ class ClusterEngine:
     def _search(self, index: str, body: dict) -> dict:
         raise NotImplementedError
 
-    def _bulk(self, actions: Iterable[dict]) -> int:
+    def _bulk(self, actions: list[dict]) -> int:
         raise NotImplementedError
 
     def _scan(self, index: str, body: dict) -> Iterator[dict]:
@@ -71,6 +76,10 @@ class ClusterEngine:
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions.append({"add": {"index": name, "alias": self.alias}})
         with self._unavailable_as_error():
+            self.client.indices.put_settings(
+                index=name, body={"index": {"refresh_interval": REFRESH_INTERVAL}}
+            )
+            self.client.indices.refresh(index=name)
             self._aliases_update(actions)
             for index in old:
                 if index != name:
@@ -84,12 +93,24 @@ class ClusterEngine:
 
     def documents_load(self, index: str, documents: Iterable[dict]) -> int:
         """Bulk-load ``{"id": …, **fields}`` documents; returns how many were written."""
-        actions = (
-            {"_index": index, "_id": document["id"], "_source": _source(document)}
-            for document in documents
-        )
-        with self._unavailable_as_error():
-            return self._bulk(actions)
+        # Documents are read (from the database) in this thread; BULK_THREADS requests
+        # in flight keep the engine's indexing threads busy. No refresh per request:
+        # publishing the index refreshes it once.
+        documents = iter(documents)
+        written = 0
+        with self._unavailable_as_error(), ThreadPoolExecutor(BULK_THREADS) as pool:
+            in_flight: list[Future] = []
+            while batch := list(islice(documents, BULK_CHUNK)):
+                actions = [
+                    {"_index": index, "_id": document["id"], "_source": _source(document)}
+                    for document in batch
+                ]
+                in_flight.append(pool.submit(self._bulk, actions))
+                if len(in_flight) >= BULK_THREADS:
+                    written += in_flight.pop(0).result()
+            for future in in_flight:
+                written += future.result()
+        return written
 
     def alias_ensure(self) -> None:
         """Create and publish an empty index when none exists yet (first use)."""

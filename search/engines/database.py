@@ -120,8 +120,10 @@ class DatabaseEngine:
             )
         }
         highlight = body.get("highlight")
+        excluded = set(body.get("_source", {}).get("excludes", []))
+        searched = phrases(query)
         hits = [
-            _hit(entries[row["document_id"]], row["_score"], highlight, phrases(query))
+            _hit(entries[row["document_id"]], row["_score"], highlight, searched, excluded)
             for row in page
         ]
         response = {"hits": {"total": {"value": len(rows), "relation": "eq"}, "hits": hits}}
@@ -184,8 +186,14 @@ def _sortable(value):
     return (1, value)
 
 
-def _hit(entry: SearchEntry, relevance: float, highlight: dict | None, searched: dict) -> dict:
-    source = {field: getattr(entry, field) for field in STORED_FIELDS if field != "document_id"}
+def _hit(
+    entry: SearchEntry, relevance: float, highlight: dict | None, searched: dict, excluded: set
+) -> dict:
+    source = {
+        field: getattr(entry, field)
+        for field in STORED_FIELDS
+        if field != "document_id" and field not in excluded
+    }
     source["categories"] = _values(entry.categories, "categories")
     if source["publish_date"]:
         source["publish_date"] = source["publish_date"].isoformat()

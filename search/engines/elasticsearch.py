@@ -2,7 +2,7 @@
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 
-from .cluster import ClusterEngine
+from .cluster import BULK_THREADS, ClusterEngine
 
 
 class ElasticsearchEngine(ClusterEngine):
@@ -10,7 +10,9 @@ class ElasticsearchEngine(ClusterEngine):
     missing_index_errors = (NotFoundError,)
 
     def __init__(self, url: str):
-        super().__init__(Elasticsearch(hosts=[url], request_timeout=30))
+        super().__init__(
+            Elasticsearch(hosts=[url], request_timeout=30, connections_per_node=BULK_THREADS + 2)
+        )
 
     def _index_create(self, name, body):
         self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
@@ -30,7 +32,7 @@ class ElasticsearchEngine(ClusterEngine):
         return self.client.search(index=index, body=body).body
 
     def _bulk(self, actions):
-        written, _errors = helpers.bulk(self.client, actions, refresh="wait_for")
+        written, _errors = helpers.bulk(self.client, actions, chunk_size=len(actions))
         return written
 
     def _scan(self, index, body):

@@ -4,7 +4,7 @@ from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as ClientConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
-from .cluster import ClusterEngine
+from .cluster import BULK_THREADS, ClusterEngine
 
 
 class OpenSearchEngine(ClusterEngine):
@@ -12,7 +12,7 @@ class OpenSearchEngine(ClusterEngine):
     missing_index_errors = (NotFoundError,)
 
     def __init__(self, url: str):
-        super().__init__(OpenSearch(hosts=[url], timeout=30))
+        super().__init__(OpenSearch(hosts=[url], timeout=30, pool_maxsize=BULK_THREADS + 2))
 
     def _index_create(self, name, body):
         self.client.indices.create(index=name, body=body)
@@ -30,7 +30,7 @@ class OpenSearchEngine(ClusterEngine):
         return self.client.search(index=index, body=body)
 
     def _bulk(self, actions):
-        written, _errors = helpers.bulk(self.client, actions, refresh="wait_for")
+        written, _errors = helpers.bulk(self.client, actions, chunk_size=len(actions))
         return written
 
     def _scan(self, index, body):
