@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from disclosure_pages.models import (
@@ -38,6 +39,11 @@ def refresh_department_items(sender, instance, created, **kwargs):
             page_index_refresh_later(page_id=page_id)
 
 
+def refresh_restricted_subtree(sender, instance, **kwargs):
+    # A password or login restriction added to (or lifted from) a page covers its subtree.
+    refresh_subtree(sender, instance.page)
+
+
 def rebuild_on_settings_change(sender, instance, **kwargs):
     from .tasks import rebuild_index
 
@@ -57,6 +63,12 @@ def connect() -> None:
         refresh_subtree, sender=DisclosureCategoryPage, dispatch_uid="search.category"
     )
     post_save.connect(refresh_department_items, sender=Department, dispatch_uid="search.dept")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            refresh_restricted_subtree,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search.restriction.{signal is post_save}",
+        )
     post_save.connect(
         rebuild_on_settings_change, sender=SearchSettings, dispatch_uid="search.settings"
     )

@@ -132,3 +132,23 @@ def test_renaming_a_category_or_department_updates_its_items(
 
     [hit] = search_run(request=SearchRequest(text="预算")).hits
     assert (hit.category, hit.publisher) == ("政策文件", "财政和审计办公室")
+
+
+def test_a_restriction_added_after_publishing_takes_the_items_out(
+    engine, make_item, publish, category, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(make_item(title="内部预算通报"))
+    assert titles(engine, "预算") == ["内部预算通报"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=category, restriction_type=PageViewRestriction.PASSWORD, password="x1y2"
+        )
+    assert titles(engine, "预算") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert titles(engine, "预算") == ["内部预算通报"]
