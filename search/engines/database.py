@@ -120,7 +120,7 @@ class DatabaseEngine:
             )
         }
         highlight = body.get("highlight")
-        excluded = set(body.get("_source", {}).get("excludes", []))
+        excluded = _excluded_fields(body.get("_source", True))
         searched = phrases(query)
         hits = [
             _hit(entries[row["document_id"]], row["_score"], highlight, searched, excluded)
@@ -186,6 +186,20 @@ def _sortable(value):
     return (1, value)
 
 
+def _excluded_fields(spec) -> set[str]:
+    """``_source`` as Elasticsearch reads it: true, false, a list of fields, or excludes."""
+    stored = set(STORED_FIELDS)
+    if spec is True:
+        return set()
+    if spec is False:
+        return stored
+    if isinstance(spec, (list, str)):
+        return stored - set([spec] if isinstance(spec, str) else spec)
+    included = spec.get("includes")
+    excluded = set(spec.get("excludes", []))
+    return excluded | (stored - set(included) if included else set())
+
+
 def _hit(
     entry: SearchEntry, relevance: float, highlight: dict | None, searched: dict, excluded: set
 ) -> dict:
@@ -194,8 +208,9 @@ def _hit(
         for field in STORED_FIELDS
         if field != "document_id" and field not in excluded
     }
-    source["categories"] = _values(entry.categories, "categories")
-    if source["publish_date"]:
+    if "categories" in source:
+        source["categories"] = _values(entry.categories, "categories")
+    if source.get("publish_date"):
         source["publish_date"] = source["publish_date"].isoformat()
     hit = {"_id": str(entry.document_id), "_score": relevance, "_source": source}
     if highlight:

@@ -149,3 +149,19 @@ def test_documents_are_put_and_deleted_one_by_one(loaded):
 
     assert found(loaded, "预算") == [6]
     assert loaded.document_fingerprints() == {1: "1", 2: "2", 4: "4", 5: "5", 6: "6"}
+
+
+@pytest.mark.parametrize(
+    "source, fields",
+    [(False, set()), (["title"], {"title"}), ({"excludes": ["body", "attachments"]}, None)],
+)
+def test_source_filtering_is_the_same_on_every_engine(loaded, source, fields):
+    search = item_search(text="预算", index=loaded.alias).extra(_source=source)
+
+    [hit] = loaded.execute(search)["hits"]["hits"]
+
+    returned = set(hit.get("_source", {}))
+    if fields is None:
+        assert "title" in returned and not returned & {"body", "attachments"}
+    else:
+        assert returned == fields
