@@ -71,7 +71,8 @@ class ClusterEngine:
         return name
 
     def index_publish(self, name: str) -> None:
-        """Point the alias at ``name`` atomically, then drop the indexes it replaced."""
+        """Point the alias at ``name`` atomically, then drop the indexes it replaced and
+        any older index a killed rebuild left unfinished (names sort by creation time)."""
         old = self.indexes_behind_alias()
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions.append({"add": {"index": name, "alias": self.alias}})
@@ -81,9 +82,9 @@ class ClusterEngine:
             )
             self.client.indices.refresh(index=name)
             self._aliases_update(actions)
-            for index in old:
-                if index != name:
-                    self.client.indices.delete(index=index)
+            abandoned = [i for i in self.client.indices.get(index=f"{self.alias}-*") if i < name]
+            for index in set(old + abandoned) - {name}:
+                self.client.indices.delete(index=index, ignore_unavailable=True)
 
     def indexes_behind_alias(self) -> list[str]:
         with self._unavailable_as_error():

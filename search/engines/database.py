@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from itertools import islice
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from elasticsearch.dsl import Search
 
@@ -41,10 +42,12 @@ class DatabaseEngine:
         return str(IndexGeneration.objects.create().pk)
 
     def index_publish(self, name: str) -> None:
+        """Make build ``name`` the one searched; drop the builds it replaces, and any
+        older build a killed rebuild left unfinished."""
         with transaction.atomic():
             IndexGeneration.objects.filter(pk=int(name)).update(published_at=timezone.now())
             IndexGeneration.objects.exclude(pk=int(name)).filter(
-                published_at__isnull=False
+                Q(published_at__isnull=False) | Q(pk__lt=int(name))
             ).delete()
 
     def indexes_behind_alias(self) -> list[str]:

@@ -58,3 +58,15 @@ def test_old_indexes_are_removed_after_the_switch(engine, make_item, publish):
     assert engine.indexes_behind_alias() != first
     assert all_indexes(engine) == set(engine.indexes_behind_alias())
     assert titles(engine, "预算") == ["预算公开"]
+
+
+def test_a_build_left_unfinished_by_a_killed_rebuild_is_cleared_by_the_next(
+    engine, make_item, publish
+):
+    publish(make_item(title="预算公开"))
+    abandoned = engine.index_create()  # a rebuild killed before it could switch or clean up
+
+    call_command("search_reindex", stdout=io.StringIO())
+
+    assert abandoned not in all_indexes(engine)
+    assert all_indexes(engine) == set(engine.indexes_behind_alias())
