@@ -212,6 +212,7 @@ def publish_to_searchable(search_url: str) -> dict:
         cwd=ROOT, env=env,
     )  # fmt: skip
     app.conf.task_always_eager = False
+    app.control.purge()  # tasks queued while no worker ran (the old pages' removals)
     delays = []
     try:
         deadline = time.monotonic() + 60

@@ -47,6 +47,8 @@ class ClusterEngine:
     def _aliases_update(self, actions: list[dict]) -> None:
         raise NotImplementedError
 
+    # Single documents are written with an immediate refresh: an office publishes a few
+    # items an hour, and the public should find each one at once.
     def _document_index(self, index: str, document_id: int, source: dict) -> None:
         raise NotImplementedError
 

@@ -21,12 +21,10 @@ class ElasticsearchEngine(ClusterEngine):
         self.client.indices.update_aliases(actions=actions)
 
     def _document_index(self, index, document_id, source):
-        self.client.index(index=index, id=document_id, document=source, refresh="wait_for")
+        self.client.index(index=index, id=document_id, document=source, refresh=True)
 
     def _document_delete(self, index, document_id):
-        self.client.options(ignore_status=404).delete(
-            index=index, id=document_id, refresh="wait_for"
-        )
+        self.client.options(ignore_status=404).delete(index=index, id=document_id, refresh=True)
 
     def _search(self, index, body):
         return self.client.search(index=index, body=body).body

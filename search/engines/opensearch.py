@@ -21,10 +21,10 @@ class OpenSearchEngine(ClusterEngine):
         self.client.indices.update_aliases(body={"actions": actions})
 
     def _document_index(self, index, document_id, source):
-        self.client.index(index=index, id=document_id, body=source, refresh="wait_for")
+        self.client.index(index=index, id=document_id, body=source, refresh=True)
 
     def _document_delete(self, index, document_id):
-        self.client.delete(index=index, id=document_id, refresh="wait_for", ignore=[404])
+        self.client.delete(index=index, id=document_id, refresh=True, ignore=[404])
 
     def _search(self, index, body):
         return self.client.search(index=index, body=body)
