@@ -15,16 +15,21 @@ def html_to_text(source: str) -> str:
 
 
 def body_text(body) -> str:
-    """Paragraphs, table cells and image captions of a body StreamField, in order."""
+    """Paragraphs, table cells and image captions of a body StreamField, in order.
+
+    Reads the stored JSON (``raw_data``) rather than the block values: building
+    rich-text and image objects for every block costs more than the text itself.
+    """
     parts = []
-    for block in body:
-        if block.block_type == "paragraph":
-            parts.append(html_to_text(block.value.source))
-        elif block.block_type == "table":
-            for row in (block.value or {}).get("data") or []:
+    for block in getattr(body, "raw_data", body):
+        value = block["value"]
+        if block["type"] == "paragraph":
+            parts.append(html_to_text(value))
+        elif block["type"] == "table":
+            for row in (value or {}).get("data") or []:
                 parts.append("\t".join(str(cell) for cell in row if cell))
-        elif block.block_type == "image":
-            parts.extend(filter(None, [block.value.get("caption"), block.value.get("alt_text")]))
+        elif block["type"] == "image":
+            parts.extend(filter(None, [value.get("caption"), value.get("alt_text")]))
     return "\n".join(parts)
 
 
