@@ -62,8 +62,8 @@ def item_search(*, text: str, index: str) -> Search:
     return _highlighted(Search(index=index).query(text_query(text)))
 
 
-def page_search(*, request: SearchRequest, index: str) -> Search:
-    """A page of results for ``request`` with its facets, counted over the filtered results."""
+def request_query(request: SearchRequest) -> Q:
+    """The text (if any) and every filter of ``request``."""
     filters = []
     if request.category:
         filters.append(Q("term", categories=request.category))
@@ -82,20 +82,39 @@ def page_search(*, request: SearchRequest, index: str) -> Search:
         if request.date_to:
             bounds["lte"] = request.date_to.isoformat()
         filters.append(Q("range", publish_date=bounds))
-
     must = [text_query(request.text)] if request.text else []
-    search = Search(index=index).query(Q("bool", must=must, filter=filters))
-    for name, field in FACETS.items():
-        search.aggs.bucket(name, A("terms", field=field, size=FACET_SIZE))
+    return Q("bool", must=must, filter=filters)
+
+
+def page_search(*, request: SearchRequest, index: str) -> Search:
+    """One page of hits for ``request``, best first (or newest first), highlighted.
+
+    It does not count: the engine may stop scoring once no other document can
+    enter the page. ``facet_search`` counts.
+    """
+    search = Search(index=index).query(request_query(request))
     if request.sort == Sort.DATE or not request.text:
         search = search.sort({"publish_date": {"order": "desc"}}, {"_score": {"order": "desc"}})
     else:
         search = search.sort({"_score": {"order": "desc"}}, {"publish_date": {"order": "desc"}})
     start = (request.page - 1) * request.page_size
-    search = search[start : start + request.page_size].extra(track_total_hits=True)
+    search = search[start : start + request.page_size].extra(track_total_hits=False)
     # Long texts stay in the index: the results show their highlighted fragments only.
     search = search.source(excludes=["body", "attachments"])
     return _highlighted(search)
+
+
+def facet_search(*, request: SearchRequest, index: str) -> Search:
+    """The total and the facets of ``request``, counted over the filtered results.
+
+    It returns no hits, so Elasticsearch and OpenSearch keep its answer in their
+    shard request cache until the index next changes: a repeated query is not
+    counted again.
+    """
+    search = Search(index=index).query(request_query(request))[0:0].extra(track_total_hits=True)
+    for name, field in FACETS.items():
+        search.aggs.bucket(name, A("terms", field=field, size=FACET_SIZE))
+    return search
 
 
 def _highlighted(search: Search) -> Search:

@@ -90,8 +90,9 @@ def _selected(name: str, key, request: SearchRequest) -> bool:
     return chosen not in (None, "") and str(chosen) == str(key)
 
 
-def search_results(response: dict, request: SearchRequest) -> SearchResults:
-    aggregations = response.get("aggregations", {})
+def search_results(*, hits: dict, counts: dict, request: SearchRequest) -> SearchResults:
+    """``hits``: the answer to ``page_search``; ``counts``: to ``facet_search``."""
+    aggregations = counts.get("aggregations", {})
     facets = {
         name: [
             FacetValue(
@@ -107,9 +108,9 @@ def search_results(response: dict, request: SearchRequest) -> SearchResults:
     if "year" in facets:
         facets["year"].sort(key=lambda value: value.value, reverse=True)
     return SearchResults(
-        total=response["hits"]["total"]["value"],
+        total=counts["hits"]["total"]["value"],
         page=request.page,
         page_size=request.page_size,
-        hits=[_hit(raw) for raw in response["hits"]["hits"]],
+        hits=[_hit(raw) for raw in hits["hits"]["hits"]],
         facets=facets,
     )

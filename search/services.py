@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from .engines import current_engine
-from .queries import SearchRequest, page_search
+from .queries import SearchRequest, facet_search, page_search
 from .results import SearchResults, search_results
 from .selectors import DocumentBuilder, searchable_page_ids, searchable_pages
 
@@ -114,4 +114,10 @@ def index_reconcile(*, fix: bool = False, progress: Progress | None = None) -> D
 
 def search_run(*, request: SearchRequest) -> SearchResults:
     engine = current_engine()
-    return search_results(engine.execute(page_search(request=request, index=engine.alias)), request)
+    hits, counts = engine.execute_many(
+        [
+            page_search(request=request, index=engine.alias),
+            facet_search(request=request, index=engine.alias),
+        ]
+    )
+    return search_results(hits=hits, counts=counts, request=request)

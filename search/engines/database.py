@@ -7,6 +7,7 @@ keys and facet values; only the requested page is then read in full.
 """
 
 import datetime
+import json
 from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
@@ -95,24 +96,50 @@ class DatabaseEngine:
 
     # -- searching ------------------------------------------------------------------
     def execute(self, search: Search) -> dict:
-        body = search.to_dict()
-        query = body.get("query", {"match_all": {}})
-        aggregations = body.get("aggs", {})
-        sort = body.get("sort", ["_score"])
-        start, size = int(body.get("from", 0)), int(body.get("size", 10))
+        return self.execute_many([search])[0]
 
-        wanted = {column(key) for key in _sort_keys(sort)} | {
-            spec["terms"]["field"] for spec in aggregations.values()
-        }
-        wanted.discard("_score")
+    def execute_many(self, searches: list[Search]) -> list[dict]:
+        """Answers in order. Searches with the same query share one pass over the
+        table (the page of hits and the facets of one search, typically)."""
+        bodies = [search.to_dict() for search in searches]
         generation = self._current()
-        rows = list(
+        passes: dict[str, list[dict]] = {}
+        for body in bodies:
+            key = json.dumps(body.get("query", {"match_all": {}}), sort_keys=True)
+            passes.setdefault(key, []).append(body)
+        rows_by_query = {
+            key: self._matching_rows(generation, json.loads(key), group)
+            for key, group in passes.items()
+        }
+        return [
+            self._answer(
+                generation,
+                body,
+                rows_by_query[json.dumps(body.get("query", {"match_all": {}}), sort_keys=True)],
+            )
+            for body in bodies
+        ]
+
+    def _matching_rows(self, generation, query: dict, bodies: list[dict]) -> list[dict]:
+        """Id, score, and every sort key and facet field the bodies need, of each match."""
+        wanted = set()
+        for body in bodies:
+            wanted |= {column(key) for key in _sort_keys(body.get("sort", ["_score"]))}
+            wanted |= {spec["terms"]["field"] for spec in body.get("aggs", {}).values()}
+        wanted.discard("_score")
+        return list(
             SearchEntry.objects.filter(generation=generation)
             .filter(condition(query))
             .annotate(_score=score(query))
             .values("document_id", "_score", *sorted(wanted))
         )
-        for key, descending in reversed(_sort_keys(sort).items()):
+
+    def _answer(self, generation, body: dict, rows: list[dict]) -> dict:
+        query = body.get("query", {"match_all": {}})
+        aggregations = body.get("aggs", {})
+        start, size = int(body.get("from", 0)), int(body.get("size", 10))
+        rows = list(rows)
+        for key, descending in reversed(_sort_keys(body.get("sort", ["_score"])).items()):
             rows.sort(key=lambda row: _sortable(row[column(key)]), reverse=descending)
         page = rows[start : start + size]
 

@@ -35,3 +35,6 @@ class ElasticsearchEngine(ClusterEngine):
 
     def _scan(self, index, body):
         return helpers.scan(self.client, index=index, query=body)
+
+    def _msearch(self, lines):
+        return self.client.msearch(searches=lines).body

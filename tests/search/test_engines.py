@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from search.queries import SearchRequest, Sort, item_search, page_search
+from search.queries import SearchRequest, Sort, facet_search, item_search, page_search
 from search.results import search_results
 from tests.search.conftest import ENGINES, all_indexes, use_engine
 
@@ -50,7 +50,13 @@ def found(engine, text: str) -> list[int]:
 
 def results(engine, **request):
     request = SearchRequest(**request)
-    return search_results(engine.execute(page_search(request=request, index=engine.alias)), request)
+    hits, counts = engine.execute_many(
+        [
+            page_search(request=request, index=engine.alias),
+            facet_search(request=request, index=engine.alias),
+        ]
+    )
+    return search_results(hits=hits, counts=counts, request=request)
 
 
 @pytest.mark.parametrize(
