@@ -3,7 +3,7 @@
 import logging
 
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,7 +13,6 @@ from disclosure_pages.models import DisclosureIndexPage
 
 from .engines import SearchEngineUnavailable
 from .forms import SearchQueryForm
-from .queries import FACETS
 from .services import search_run
 
 logger = logging.getLogger(__name__)
@@ -58,7 +57,7 @@ def search_page(request):
     if agency and not query.get("agency"):
         query["agency"] = str(agency.pk)
     form = SearchQueryForm(query)
-    context = {"form": form, "agency": agency, "searched": bool(request.GET), "facet_names": FACETS}
+    context = {"form": form, "agency": agency}
     status = 200
     if form.is_valid():
         search_request = form.search_request()

@@ -22,6 +22,8 @@ BULK_CHUNK = 500
 
 
 class ClusterEngine:
+    # The client library's ``helpers`` module (bulk, scan: the same in both libraries).
+    client_helpers = None
     # Client exceptions meaning "not now": the caller retries later.
     unavailable_errors: tuple[type[Exception], ...] = ()
     # Raised when the alias does not exist yet: nothing was ever indexed.
@@ -59,13 +61,14 @@ class ClusterEngine:
         raise NotImplementedError
 
     def _bulk(self, actions: list[dict]) -> int:
-        raise NotImplementedError
+        written, _errors = self.client_helpers.bulk(self.client, actions, chunk_size=len(actions))
+        return written
 
     def _msearch(self, lines: list[dict]) -> dict:
         raise NotImplementedError
 
     def _scan(self, index: str, body: dict) -> Iterator[dict]:
-        raise NotImplementedError
+        return self.client_helpers.scan(self.client, index=index, query=body)
 
     # -- the engine interface -------------------------------------------------------
     def index_create(self) -> str:

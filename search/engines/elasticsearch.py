@@ -8,6 +8,7 @@ from .cluster import BULK_THREADS, ClusterEngine
 class ElasticsearchEngine(ClusterEngine):
     unavailable_errors = (ApiError, TransportError)
     missing_index_errors = (NotFoundError,)
+    client_helpers = helpers
 
     def __init__(self, url: str):
         super().__init__(
@@ -28,13 +29,6 @@ class ElasticsearchEngine(ClusterEngine):
 
     def _search(self, index, body):
         return self.client.search(index=index, body=body).body
-
-    def _bulk(self, actions):
-        written, _errors = helpers.bulk(self.client, actions, chunk_size=len(actions))
-        return written
-
-    def _scan(self, index, body):
-        return helpers.scan(self.client, index=index, query=body)
 
     def _msearch(self, lines):
         return self.client.msearch(searches=lines).body

@@ -10,6 +10,7 @@ from .cluster import BULK_THREADS, ClusterEngine
 class OpenSearchEngine(ClusterEngine):
     unavailable_errors = (ClientConnectionError, TransportError)
     missing_index_errors = (NotFoundError,)
+    client_helpers = helpers
 
     def __init__(self, url: str):
         super().__init__(OpenSearch(hosts=[url], timeout=30, pool_maxsize=BULK_THREADS + 2))
@@ -28,13 +29,6 @@ class OpenSearchEngine(ClusterEngine):
 
     def _search(self, index, body):
         return self.client.search(index=index, body=body)
-
-    def _bulk(self, actions):
-        written, _errors = helpers.bulk(self.client, actions, chunk_size=len(actions))
-        return written
-
-    def _scan(self, index, body):
-        return helpers.scan(self.client, index=index, query=body)
 
     def _msearch(self, lines):
         return self.client.msearch(body=lines)

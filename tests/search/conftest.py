@@ -22,6 +22,16 @@ def use_engine(settings, name: str, prefix: str):
     return engine
 
 
+def loaded_engine(settings, name: str, prefix: str, documents: list[dict]):
+    """``name`` with ``documents`` indexed and published; cleaned up afterwards."""
+    engine = use_engine(settings, name, prefix)
+    index = engine.index_create()
+    engine.documents_load(index, documents)
+    engine.index_publish(index)
+    yield engine
+    engine.indexes_drop()
+
+
 @pytest.fixture(params=ENGINES)
 def engine(request, settings, db):
     """Each search engine in turn: the database engine and the real OpenSearch node."""

@@ -6,7 +6,7 @@ from disclosure_pages.demo.corpus import default_corpus_path
 from search.corpus import corpus_documents, substring_truth
 from search.queries import item_search
 from tests.conftest import require_service
-from tests.search.conftest import ENGINES, use_engine
+from tests.search.conftest import ENGINES, loaded_engine
 
 QUERIES = ["公开", "政府信息公开", "行政处罚", "预算", "信息公开"]
 SAMPLE = 600
@@ -21,12 +21,7 @@ def documents():
 
 @pytest.fixture(params=ENGINES)
 def loaded(request, settings, db, documents):
-    engine = use_engine(settings, request.param, "disclosure-test-recall-")
-    index = engine.index_create()
-    engine.documents_load(index, documents)
-    engine.index_publish(index)
-    yield engine
-    engine.indexes_drop()
+    yield from loaded_engine(settings, request.param, "disclosure-test-recall-", documents)
 
 
 def found(engine, text: str) -> list[int]:

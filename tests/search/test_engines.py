@@ -7,7 +7,7 @@ import pytest
 
 from search.queries import SearchRequest, Sort, facet_search, item_search, page_search
 from search.results import search_results
-from tests.search.conftest import ENGINES, all_indexes, use_engine
+from tests.search.conftest import ENGINES, all_indexes, loaded_engine
 
 
 def document(id, title, summary="", body="", **fields):
@@ -35,12 +35,7 @@ DOCUMENTS = [
 
 @pytest.fixture(params=ENGINES)
 def loaded(request, settings, db):
-    engine = use_engine(settings, request.param, "disclosure-test-engine-")
-    index = engine.index_create()
-    engine.documents_load(index, DOCUMENTS)
-    engine.index_publish(index)
-    yield engine
-    engine.indexes_drop()
+    yield from loaded_engine(settings, request.param, "disclosure-test-engine-", DOCUMENTS)
 
 
 def found(engine, text: str) -> list[int]:
