@@ -7,13 +7,33 @@ from tests.conftest import require_service
 from tests.search.test_opensearch_node import OPENSEARCH_URL, node_reachable
 
 ENGINES = ["database", "opensearch"]
+# The Elasticsearch engine, through its own client, against the OpenSearch node
+# (tests/search/elasticsearch_compat.py explains why): for the engine-level tests.
+ENGINES_WITH_ELASTICSEARCH = [*ENGINES, "elasticsearch"]
+_compat = None
+
+
+def _elasticsearch_compat_url() -> str:
+    global _compat
+    if _compat is None:
+        from urllib.parse import urlsplit
+
+        from tests.search.elasticsearch_compat import ElasticsearchCompat
+
+        node = urlsplit(OPENSEARCH_URL)
+        _compat = ElasticsearchCompat(node.hostname, node.port)
+    return f"elasticsearch://127.0.0.1:{_compat.port}"
 
 
 def use_engine(settings, name: str, prefix: str):
     """Configure ``name`` with an index prefix of its own and start from an empty index."""
-    if name == "opensearch":
+    if name in ("opensearch", "elasticsearch"):
         require_service(node_reachable(), "needs OpenSearch (OPENSEARCH_URL; scripts/services up)")
-        settings.SEARCH_URL = OPENSEARCH_URL.replace("http://", "opensearch://")
+        settings.SEARCH_URL = (
+            OPENSEARCH_URL.replace("http://", "opensearch://")
+            if name == "opensearch"
+            else _elasticsearch_compat_url()
+        )
     else:
         settings.SEARCH_URL = ""
     settings.SEARCH_INDEX_PREFIX = prefix

@@ -7,7 +7,7 @@ import pytest
 
 from search.queries import SearchRequest, Sort, facet_search, item_search, page_search
 from search.results import search_results
-from tests.search.conftest import ENGINES, all_indexes, loaded_engine
+from tests.search.conftest import ENGINES_WITH_ELASTICSEARCH, all_indexes, loaded_engine
 
 
 def document(id, title, summary="", body="", **fields):
@@ -33,7 +33,7 @@ DOCUMENTS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=ENGINES_WITH_ELASTICSEARCH)
 def loaded(request, settings, db):
     yield from loaded_engine(settings, request.param, "disclosure-test-engine-", DOCUMENTS)
 

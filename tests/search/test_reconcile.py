@@ -48,19 +48,27 @@ def engine_document(engine, page_id: int) -> dict:
 
 
 def test_an_item_published_during_a_reindex_is_repaired_by_reconcile(
-    engine, make_item, publish, django_capture_on_commit_callbacks
+    engine, make_item, publish, monkeypatch, django_capture_on_commit_callbacks
 ):
     from search.services import index_rebuild
 
-    publish(make_item(title="重建前的政府信息公开"))
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(make_item(title="重建前的政府信息公开"))
+    switch = engine.index_publish
+    published_meanwhile = []
 
-    def publish_meanwhile(done, total):
-        # An editor's item goes live while the rebuild is loading: its indexing task
-        # writes to the old index, which the switch then drops.
-        with django_capture_on_commit_callbacks(execute=True):
-            publish(make_item(title="重建中发布的政府信息公开"))
+    def publish_meanwhile_then_switch(name):
+        # An editor's item goes live after the rebuild has read the pages: its
+        # indexing task writes to the old index, which the switch then drops.
+        if not published_meanwhile:
+            published_meanwhile.append(True)
+            with django_capture_on_commit_callbacks(execute=True):
+                publish(make_item(title="重建中发布的政府信息公开"))
+        switch(name)
 
-    index_rebuild(progress=publish_meanwhile)
+    monkeypatch.setattr(engine, "index_publish", publish_meanwhile_then_switch)
+    index_rebuild()
+    monkeypatch.undo()
     assert titles(engine, "政府信息公开") == ["重建前的政府信息公开"]
 
     reconcile_index.delay()  # what beat runs nightly
