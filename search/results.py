@@ -52,12 +52,20 @@ class SearchResults:
         return {**asdict(self), "pages": self.pages}
 
 
+def _same_start(a: str, b: str, chars: int = 40) -> bool:
+    n = min(chars, len(a), len(b))
+    return a[:n] == b[:n]
+
+
 def _hit(raw: dict) -> Hit:
     source = raw["_source"]
     highlight = raw.get("highlight", {})
-    fragments = [
-        passage for field in TEXT_FIELDS if field != "title" for passage in highlight.get(field, [])
-    ]
+    fragments = []
+    for field in TEXT_FIELDS:
+        for passage in highlight.get(field, []) if field != "title" else []:
+            # The summary is often the body's first paragraph: show such a passage once.
+            if not any(_same_start(passage, shown) for shown in fragments):
+                fragments.append(passage)
     categories = source.get("categories") or []
     return Hit(
         id=int(raw["_id"]),

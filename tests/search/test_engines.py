@@ -166,3 +166,13 @@ def test_source_filtering_is_the_same_on_every_engine(loaded, source, fields):
         assert "title" in returned and not returned & {"body", "attachments"}
     else:
         assert returned == fields
+
+
+def test_a_summary_repeating_the_body_is_shown_once(loaded):
+    paragraph = "街道围绕财政预算管理开展专题工作，各村（社区）负责人参加。"
+    loaded.document_put(document(7, "培训班", paragraph, f"{paragraph}\n会议学习了预算法。"))
+
+    [hit] = results(loaded, text="预算管理").hits
+
+    assert len(hit.fragments) == 1
+    assert hit.fragments[0].startswith("街道围绕财政<em>预算管理</em>开展专题工作")
