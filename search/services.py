@@ -45,6 +45,19 @@ def page_index_refresh_later(*, page_id: int) -> None:
     transaction.on_commit(send)
 
 
+def index_rebuild_later() -> None:
+    """Rebuild the index in a Celery task after commit; a broker outage is logged, not raised."""
+    from .tasks import rebuild_index
+
+    def send():
+        try:
+            rebuild_index.delay()
+        except Exception:  # the setting is saved; `search_reindex` or the nightly reconcile follow
+            logger.exception("could not queue a search index rebuild")
+
+    transaction.on_commit(send)
+
+
 def index_rebuild(*, progress: Progress | None = None) -> int:
     """Build a new index of every searchable page and switch the alias to it.
 

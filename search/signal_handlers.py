@@ -1,6 +1,5 @@
 """Index on Wagtail's publish, unpublish, move and delete: after commit, ids only."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -13,7 +12,7 @@ from disclosure_pages.models import (
 )
 
 from .models import SearchSettings
-from .services import page_index_refresh_later
+from .services import index_rebuild_later, page_index_refresh_later
 
 INDEXED_PAGE_TYPES = (DisclosureItemPage, DisclosureGuidePage)
 
@@ -45,9 +44,7 @@ def refresh_restricted_subtree(sender, instance, **kwargs):
 
 
 def rebuild_on_settings_change(sender, instance, **kwargs):
-    from .tasks import rebuild_index
-
-    transaction.on_commit(rebuild_index.delay)
+    index_rebuild_later()
 
 
 def connect() -> None:
