@@ -29,33 +29,31 @@ def page_index_refresh(*, page_id: int) -> str:
     return "indexed"
 
 
-def page_index_refresh_later(*, page_id: int) -> None:
-    """Refresh a page's document after the current transaction commits, in a Celery task.
-
-    Never fails the caller: if the broker is away, the nightly reconcile repairs it.
-    """
-    from .tasks import refresh_page_in_index
+def _queue_after_commit(task, *args, what: str) -> None:
+    """Send ``task`` once the current transaction commits. Never fails the caller: the
+    change has committed, and if the broker is away the nightly reconcile repairs the index."""
 
     def send():
         try:
-            refresh_page_in_index.delay(page_id)
-        except Exception:  # the change has committed; the index catches up later
-            logger.exception("could not queue search indexing of page %s", page_id)
+            task.delay(*args)
+        except Exception:
+            logger.exception("could not queue %s", what)
 
     transaction.on_commit(send)
+
+
+def page_index_refresh_later(*, page_id: int) -> None:
+    """Refresh a page's document after the current transaction commits, in a Celery task."""
+    from .tasks import refresh_page_in_index
+
+    _queue_after_commit(refresh_page_in_index, page_id, what=f"search indexing of page {page_id}")
 
 
 def index_rebuild_later() -> None:
-    """Rebuild the index in a Celery task after commit; a broker outage is logged, not raised."""
+    """Rebuild the index in a Celery task after the current transaction commits."""
     from .tasks import rebuild_index
 
-    def send():
-        try:
-            rebuild_index.delay()
-        except Exception:  # the setting is saved; `search_reindex` or the nightly reconcile follow
-            logger.exception("could not queue a search index rebuild")
-
-    transaction.on_commit(send)
+    _queue_after_commit(rebuild_index, what="a search index rebuild")
 
 
 def index_rebuild(*, progress: Progress | None = None) -> int:

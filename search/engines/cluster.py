@@ -141,7 +141,7 @@ class ClusterEngine:
             try:
                 return self._search(self.alias, body)
             except self.missing_index_errors:
-                return {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+                return _no_hits()
 
     def execute_many(self, searches: list[Search]) -> list[dict]:
         """Several searches of the alias in one request (``_msearch``), answers in order."""
@@ -154,8 +154,8 @@ class ClusterEngine:
         for response in responses:
             if "error" not in response:
                 answers.append(response)
-            elif response.get("status") == 404:  # nothing indexed yet
-                answers.append({"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}})
+            elif response.get("status") == 404:
+                answers.append(_no_hits())
             else:
                 raise SearchEngineUnavailable(str(response["error"]))
         return answers
@@ -180,6 +180,11 @@ class ClusterEngine:
             names = list(self.client.indices.get(index=f"{self.alias}-*"))
             for name in names:
                 self.client.indices.delete(index=name, ignore_unavailable=True)
+
+
+def _no_hits() -> dict:
+    """The answer while nothing was ever indexed (the alias does not exist yet)."""
+    return {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
 
 
 def _source(document: dict) -> dict:

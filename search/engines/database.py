@@ -56,8 +56,14 @@ class DatabaseEngine:
         return [str(current.pk)] if current else []
 
     def alias_ensure(self) -> None:
-        if self._current() is None:
+        self._current_or_new()
+
+    def _current_or_new(self) -> IndexGeneration:
+        current = self._current()
+        if current is None:
             self.index_publish(self.index_create())
+            current = self._current()
+        return current
 
     def index_drop(self, name: str) -> None:
         IndexGeneration.objects.filter(pk=int(name)).delete()
@@ -78,10 +84,9 @@ class DatabaseEngine:
         return written
 
     def document_put(self, document: dict) -> None:
-        self.alias_ensure()
         row = _row(document)
         SearchEntry.objects.update_or_create(
-            generation=self._current(), document_id=row.pop("document_id"), defaults=row
+            generation=self._current_or_new(), document_id=row.pop("document_id"), defaults=row
         )
 
     def document_delete(self, document_id: int) -> None:
@@ -102,22 +107,18 @@ class DatabaseEngine:
         """Answers in order. Searches with the same query share one pass over the
         table (the page of hits and the facets of one search, typically)."""
         bodies = [search.to_dict() for search in searches]
+        keys = [json.dumps(body.get("query", {"match_all": {}}), sort_keys=True) for body in bodies]
         generation = self._current()
         passes: dict[str, list[dict]] = {}
-        for body in bodies:
-            key = json.dumps(body.get("query", {"match_all": {}}), sort_keys=True)
+        for key, body in zip(keys, bodies, strict=True):
             passes.setdefault(key, []).append(body)
         rows_by_query = {
             key: self._matching_rows(generation, json.loads(key), group)
             for key, group in passes.items()
         }
         return [
-            self._answer(
-                generation,
-                body,
-                rows_by_query[json.dumps(body.get("query", {"match_all": {}}), sort_keys=True)],
-            )
-            for body in bodies
+            self._answer(generation, body, rows_by_query[key])
+            for key, body in zip(keys, bodies, strict=True)
         ]
 
     def _matching_rows(self, generation, query: dict, bodies: list[dict]) -> list[dict]:

@@ -41,6 +41,11 @@ def _options(value, key: str) -> tuple[object, float]:
     return value, 1.0
 
 
+def _phrase(value) -> str:
+    """A match_phrase value's text with its whitespace collapsed, as the analyzer would."""
+    return " ".join(str(_options(value, "query")[0]).split())
+
+
 def _term_filter(field: str, value) -> Q:
     if field in MULTI_VALUED:
         return Q(**{f"{field}__contains": f"\n{value}\n"})
@@ -54,8 +59,7 @@ def condition(query: dict) -> Q:
         return Q()
     if kind == "match_phrase":
         field, value = _single(body)
-        text, _boost = _options(value, "query")
-        return Q(**{f"{column(field)}__icontains": " ".join(str(text).split())})
+        return Q(**{f"{column(field)}__icontains": _phrase(value)})
     if kind == "term":
         field, value = _single(body)
         return _term_filter(field, _options(value, "value")[0])
@@ -133,7 +137,7 @@ def phrases(query: dict) -> dict[str, list[str]]:
         kind, body = _single(node)
         if kind == "match_phrase":
             field, value = _single(body)
-            found.setdefault(field, []).append(" ".join(str(_options(value, "query")[0]).split()))
+            found.setdefault(field, []).append(_phrase(value))
         elif kind == "bool":
             for key in ("must", "should"):
                 for clause in _clauses(body, key):
