@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/disclosure/v1/", include("disclosure_api.urls")),
     path("api/search/", SearchAPIView.as_view(), name="search_api"),
     path("search/", search_page, name="search"),
     path("sitemap.xml", sitemap),

@@ -2,6 +2,7 @@
 
 from wagtail.signals import page_published
 
+from . import public_changes
 from .models import DisclosureItemPage
 from .services import item_assign_index_number
 
@@ -16,3 +17,5 @@ def connect() -> None:
         sender=DisclosureItemPage,
         dispatch_uid="disclosure_pages.assign_index_number",
     )
+    # After the 索引号: what follows public changes reads the numbered item.
+    public_changes.connect()

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "disclosure_pages",
     "review",
     "search",
+    "disclosure_api",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "rest_framework_api_key",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -165,6 +168,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "review.tasks.run_publication_schedule",
         "schedule": 60.0,
     },
+    "feed-reconcile": {
+        "task": "disclosure_api.tasks.reconcile_feed",
+        "schedule": crontab(hour=2, minute=15),
+    },
     "search-reconcile": {
         "task": "search.tasks.reconcile_index",
         "schedule": crontab(hour=2, minute=30),
@@ -210,6 +217,19 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+
+REST_FRAMEWORK = {
+    # Client addresses for per-IP rate limits: REMOTE_ADDR unless NUM_PROXIES reverse
+    # proxies in front add X-Forwarded-For (never trust a client's own header).
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "政府信息公开平台 · 同步接口",
+    "DESCRIPTION": "各机关已发布的政府信息公开目录，供区级聚合平台同步。",
+    "VERSION": "1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 WAGTAILAPI_LIMIT_MAX = 100
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,175 @@
+"""Items as the synchronisation feed serves them: one JSON record per item."""
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from wagtail.models import Page
+
+from disclosure_pages.models import (
+    DisclosureCategoryPage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+)
+
+from .models import AttachmentDigest
+
+# Bumped when a record's fields change shape; every response carries it.
+SCHEMA_VERSION = "1.0"
+
+# Relative links and images in a body, made absolute so the record reads the same
+# on any site that receives it.
+_RELATIVE_URL = re.compile(r'\b(href|src)="/(?!/)')
+
+
+def feed_items(*, ids: Iterable[int] | None = None) -> QuerySet[DisclosureItemPage]:
+    """Items the feed may carry: live and public (their categories are checked by
+    ``RecordBuilder``, which knows which categories are live)."""
+    items = (
+        DisclosureItemPage.objects.live()
+        .public()
+        .select_related("publisher")
+        .prefetch_related("attachments__document")
+        .order_by("pk")
+    )
+    if ids is not None:
+        items = items.filter(pk__in=list(ids))
+    return items
+
+
+@dataclass(frozen=True)
+class ItemPlacement:
+    """Where an item sits in the catalogue: its agency, its category and that category's path."""
+
+    agency: DisclosureIndexPage
+    categories: tuple[DisclosureCategoryPage, ...]
+
+    @property
+    def category(self) -> DisclosureCategoryPage:
+        return self.categories[-1]
+
+    @property
+    def scope(self) -> str:
+        return "/" + "".join(f"{pk}/" for pk in (self.agency.pk, *(c.pk for c in self.categories)))
+
+
+@dataclass(frozen=True)
+class BuiltRecord:
+    placement: ItemPlacement
+    record: dict
+    content_hash: str
+
+
+class RecordBuilder:
+    """Turns items into feed records. Agencies, categories and file checksums are read
+    once, so building many records costs no extra query per item."""
+
+    def __init__(self):
+        self.agencies = {a.path: a for a in DisclosureIndexPage.objects.live()}
+        self.categories = {c.path: c for c in DisclosureCategoryPage.objects.live()}
+        self.digests = dict(AttachmentDigest.objects.values_list("document_id", "sha256"))
+        self.file_hashes = dict(AttachmentDigest.objects.values_list("document_id", "file_hash"))
+
+    def placement(self, item: Page) -> ItemPlacement | None:
+        """The item's agency and categories, or None if it is outside a live catalogue."""
+        step = Page.steplen
+        ancestors = [item.path[:end] for end in range(step, len(item.path), step)]
+        agency_at = next((i for i, path in enumerate(ancestors) if path in self.agencies), None)
+        if agency_at is None:
+            return None
+        between = ancestors[agency_at + 1 :]
+        if not between or any(path not in self.categories for path in between):
+            return None
+        return ItemPlacement(
+            agency=self.agencies[ancestors[agency_at]],
+            categories=tuple(self.categories[path] for path in between),
+        )
+
+    def build(self, item: DisclosureItemPage) -> BuiltRecord | None:
+        placement = self.placement(item)
+        if placement is None:
+            return None
+        site_id, root_url, page_path = item.get_url_parts() or (None, "", None)
+        record = {
+            "id": item.pk,
+            "index_number": item.index_number,
+            "title": item.title,
+            "agency": {
+                "id": placement.agency.pk,
+                "name": placement.agency.agency_name,
+                "org_code": placement.agency.org_code,
+            },
+            "category": {
+                "id": placement.category.pk,
+                "code": "".join(c.code for c in placement.categories),
+                "title": placement.category.title,
+                "path": [
+                    {"id": c.pk, "code": c.code, "title": c.title} for c in placement.categories
+                ],
+            },
+            "subject": item.subject,
+            "genre": item.genre,
+            "publisher": {
+                "id": item.publisher_id,
+                "name": item.publisher.name,
+                "code": item.publisher.code,
+            },
+            "document_number": item.document_number,
+            "written_date": _date(item.written_date),
+            "publish_date": _date(item.publish_date),
+            "disclosure_method": item.disclosure_method,
+            "disclosure_period": item.disclosure_period,
+            "validity": {
+                "status": item.validity,
+                "effective_date": _date(item.effective_date),
+                "abolished_date": _date(item.abolished_date),
+                "expiry_date": _date(item.expiry_date),
+            },
+            "summary": item.summary,
+            "keywords": item.keyword_list,
+            "source": item.source,
+            "body_html": _RELATIVE_URL.sub(rf'\1="{root_url}/', str(item.body)),
+            "attachments": [
+                {
+                    "title": attachment.display_title,
+                    "file_name": attachment.document.filename,
+                    "url": root_url + attachment.document.url,
+                    "size": attachment.document.get_file_size(),
+                    "sha256": self.sha256(attachment.document),
+                    "content_type": attachment.document.content_type,
+                }
+                for attachment in item.attachments.all()
+            ],
+            "url": root_url + page_path if page_path is not None else None,
+            # To the second: Wagtail keeps only milliseconds of it in revisions.
+            "first_published_at": item.first_published_at.isoformat(timespec="seconds"),
+        }
+        content_hash = hashlib.sha256(record_json(record).encode()).hexdigest()
+        return BuiltRecord(placement=placement, record=record, content_hash=content_hash)
+
+    def sha256(self, document) -> str:
+        """The file's SHA-256, remembered per file version (Wagtail's ``file_hash``)."""
+        document_file_hash = document.get_file_hash()
+        if self.file_hashes.get(document.pk) != document_file_hash:
+            digest = hashlib.sha256()
+            with document.open_file() as stream:
+                for chunk in iter(lambda: stream.read(1 << 20), b""):
+                    digest.update(chunk)
+            AttachmentDigest.objects.update_or_create(
+                document_id=document.pk,
+                defaults={"file_hash": document_file_hash, "sha256": digest.hexdigest()},
+            )
+            self.digests[document.pk] = digest.hexdigest()
+            self.file_hashes[document.pk] = document_file_hash
+        return self.digests[document.pk]
+
+
+def record_json(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if value else None

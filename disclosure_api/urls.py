@@ -1,0 +1,26 @@
+"""/api/disclosure/v1/: the feed and its OpenAPI document."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from .views import ChangesView, ItemsView
+
+PREFIX = "api/disclosure/v1/"
+
+feed_urlpatterns = [
+    path("items/", ItemsView.as_view(), name="disclosure_items"),
+    path("changes/", ChangesView.as_view(), name="disclosure_changes"),
+]
+
+urlpatterns = [
+    *feed_urlpatterns,
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(
+            urlconf=[path(PREFIX, include(feed_urlpatterns))],
+            authentication_classes=[],
+            permission_classes=[],
+        ),
+        name="disclosure_schema",
+    ),
+]

@@ -1,0 +1,91 @@
+"""One place that knows which events change what the public sees of published pages.
+
+The search index and the synchronisation feed both follow ``public_pages_changed``:
+it is sent, inside the transaction that made the change, with the ids of the items
+and guides whose public form may have changed (published, unpublished, deleted,
+moved, renamed category, agency or department, a view restriction, a replaced file).
+Receivers re-read those pages; an id that is no longer public means "remove".
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import (
+    Department,
+    DisclosureCategoryPage,
+    DisclosureGuidePage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+    ItemAttachment,
+)
+
+# Sent with ``page_ids: list[int]``.
+public_pages_changed = Signal()
+
+PUBLIC_PAGE_TYPES = (DisclosureItemPage, DisclosureGuidePage)
+
+
+def _send(page_ids) -> None:
+    page_ids = list(page_ids)
+    if page_ids:
+        public_pages_changed.send(sender=Page, page_ids=page_ids)
+
+
+def _subtree_ids(page: Page) -> list[int]:
+    return list(
+        page.get_descendants(inclusive=True).type(*PUBLIC_PAGE_TYPES).values_list("pk", flat=True)
+    )
+
+
+def page_changed(sender, instance, **kwargs):
+    _send([instance.pk])
+
+
+def subtree_changed(sender, instance, **kwargs):
+    # A category's or agency's title, code or place is part of every item under it.
+    _send(_subtree_ids(instance))
+
+
+def department_changed(sender, instance, created, **kwargs):
+    # The department's name is each of its items' 发布机构.
+    if not created:
+        _send(instance.items.values_list("pk", flat=True))
+
+
+def restriction_changed(sender, instance, **kwargs):
+    # A password or login restriction added to (or lifted from) a page covers its subtree.
+    _send(_subtree_ids(instance.page))
+
+
+def document_changed(sender, instance, created, **kwargs):
+    # A replaced file changes the size and checksum of every attachment using it.
+    if not created:
+        _send(
+            ItemAttachment.objects.filter(document=instance)
+            .values_list("item_id", flat=True)
+            .distinct()
+        )
+
+
+def connect() -> None:
+    for model in PUBLIC_PAGE_TYPES:
+        name = model._meta.model_name
+        page_published.connect(page_changed, sender=model, dispatch_uid=f"public.pub.{name}")
+        page_unpublished.connect(page_changed, sender=model, dispatch_uid=f"public.unpub.{name}")
+        post_delete.connect(page_changed, sender=model, dispatch_uid=f"public.del.{name}")
+    post_page_move.connect(subtree_changed, dispatch_uid="public.moved")
+    for model in (DisclosureCategoryPage, DisclosureIndexPage):
+        page_published.connect(
+            subtree_changed, sender=model, dispatch_uid=f"public.{model._meta.model_name}"
+        )
+    post_save.connect(department_changed, sender=Department, dispatch_uid="public.department")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"public.restriction.{signal is post_save}",
+        )
+    post_save.connect(document_changed, sender=get_document_model(), dispatch_uid="public.doc")
