@@ -92,6 +92,12 @@ class ControlledAccess:
     throttle_classes = [ConsumerRateThrottle]
     api_scope: str
 
+    def permission_denied(self, request, message=None, code=None):
+        # DRF drops the permission's message when no key was sent; keep it (it says how).
+        if request.authenticators and not request.successful_authenticator:
+            raise exceptions.NotAuthenticated(detail=message, code=code)
+        super().permission_denied(request, message=message, code=code)
+
     def throttled(self, request, wait):
         # Told in Chinese when to retry; the Retry-After header says the same.
         seconds = max(1, int(wait or 1))

@@ -173,13 +173,13 @@ def feed_reconcile(*, fix: bool = False, progress: Progress | None = None) -> Fe
     return drift
 
 
-def consumer_key_create(
-    *, name: str, scopes: list[str], created_by, **fields
-) -> tuple[ConsumerKey, str]:
-    """A new key; the returned secret is shown once and never stored."""
-    return ConsumerKey.objects.create_key(
-        name=name, scopes=scopes, created_by=getattr(created_by, "username", ""), **fields
-    )
+def consumer_key_issue(*, consumer_key: ConsumerKey, issued_by) -> str:
+    """Give a new key its secret and save it. The secret is returned to be shown once;
+    only its hash is stored."""
+    secret = ConsumerKey.objects.assign_key(consumer_key)
+    consumer_key.created_by = issued_by.get_username() if issued_by else ""
+    consumer_key.save()
+    return secret
 
 
 # last_used_at is written at most this often, not on every request.

@@ -37,6 +37,10 @@ def versioned_exception_handler(exc, context):
     return response
 
 
+# Anonymous reading is allowed unless the office turns it off (数据接口设置); the
+# ApiKey scheme itself is declared in SPECTACULAR_SETTINGS.
+KEY_OR_ANONYMOUS = [{"ApiKey": []}, {}]
+
 ERROR_RESPONSES = {
     400: OpenApiResponse(ErrorSerializer, description="参数错误，errors 按参数列出原因"),
     401: OpenApiResponse(ErrorSerializer, description="需要 API 密钥，或密钥无效"),
@@ -135,6 +139,7 @@ class ItemsView(FeedView):
             **ERROR_RESPONSES,
         },
         tags=["disclosure"],
+        auth=KEY_OR_ANONYMOUS,
     )
     def get(self, request):
         return super().get(request)
@@ -162,6 +167,7 @@ class ChangesView(FeedView):
             **ERROR_RESPONSES,
         },
         tags=["disclosure"],
+        auth=KEY_OR_ANONYMOUS,
     )
     def get(self, request):
         return super().get(request)

@@ -19,6 +19,8 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("生产环境 DATABASE_URL 必须指向 PostgreSQL (postgres://…)")
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+# Shared by all workers (Redis): API rate limits count across processes.
+CACHES = {"default": env.cache("CACHE_URL")}
 CELERY_TASK_ALWAYS_EAGER = False
 
 # Production documents never share names with a development index on the same engine.

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "gk.example.gov.cn",
     "DATABASE_URL": "postgres://cms@127.0.0.1:1/cms",
     "CELERY_BROKER_URL": "redis://127.0.0.1:1/0",
+    "CACHE_URL": "redis://127.0.0.1:1/1",
 }
 PRINT_SETTINGS = (
     "import django; django.setup(); from django.conf import settings as s; "
@@ -25,7 +26,15 @@ def run_python(code: str, settings_module: str, **env) -> subprocess.CompletedPr
     clean_env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY", "ALLOWED_HOSTS", "CI"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "CELERY_BROKER_URL",
+            "CACHE_URL",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "CI",
+        }
     }
     clean_env.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
     return subprocess.run(
@@ -46,7 +55,7 @@ def test_embedded_default_needs_no_environment():
 
 
 @pytest.mark.parametrize(
-    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL"]
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL", "CACHE_URL"]
 )
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}

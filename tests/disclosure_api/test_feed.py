@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import PageViewRestriction
 
 from disclosure_pages.models import ItemAttachment
-from tests.disclosure_api.conftest import CHANGES, ITEMS, feed_titles
+from tests.disclosure_api.conftest import CHANGES, feed_titles
 from tests.factories import CategoryFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +231,48 @@ def test_bad_parameters_get_a_400_naming_the_problem(client, params, field, mess
     body = response.json()
     assert body["schema_version"] == "1.0"
     assert message in body["errors"][field][0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_that_commits_late_is_never_behind_a_clients_cursor(
+    postgres, read_all, site_root, make_item, publish
+):
+    """A publication still committing holds later ones back, so a client reading in
+    between cannot move its cursor past it."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from disclosure_api.services import feed_items_refresh
+    from disclosure_pages.models import DisclosureItemPage
+
+    slow, quick = publish(make_item(title="慢")), publish(make_item(title="快"))
+    _results, cursor = read_all()
+    slow_started, release_slow = threading.Event(), threading.Event()
+
+    def change(item, title, hold=False):
+        try:
+            with transaction.atomic():
+                DisclosureItemPage.objects.filter(pk=item.pk).update(title=title)
+                feed_items_refresh(item_ids=[item.pk])
+                if hold:
+                    slow_started.set()
+                    release_slow.wait(timeout=30)
+        finally:
+            connection.close()
+
+    slow_writer = threading.Thread(target=change, args=(slow, "慢（修订）", True))
+    slow_writer.start()
+    slow_started.wait(timeout=30)
+    quick_writer = threading.Thread(target=change, args=(quick, "快（修订）"))
+    quick_writer.start()
+    quick_writer.join(timeout=1)
+
+    seen_meanwhile, cursor = read_all(cursor=cursor)
+    release_slow.set()
+    slow_writer.join(timeout=30)
+    quick_writer.join(timeout=30)
+    seen_after, _cursor = read_all(cursor=cursor)
+
+    assert seen_meanwhile == []
+    assert feed_titles(seen_after) == ["慢（修订）", "快（修订）"]
