@@ -96,11 +96,11 @@ def use_engine(url: str) -> None:
     settings.SEARCH_INDEX_PREFIX = PREFIX
 
 
-def recall(found: set[int], truth: set[int]) -> float:
+def recall(found: set[str], truth: set[str]) -> float:
     return len(found & truth) / len(truth) if truth else 1.0
 
 
-def engine_recall(truths: dict[str, set[int]]) -> dict[str, float]:
+def engine_recall(truths: dict[str, set[str]]) -> dict[str, float]:
     from search.engines import current_engine
     from search.queries import item_search
 
@@ -108,18 +108,18 @@ def engine_recall(truths: dict[str, set[int]]) -> dict[str, float]:
     result = {}
     for text in QUERIES:
         search = item_search(text=text, index=engine.alias).extra(size=10_000, _source=False)
-        ids = {int(hit["_id"]) for hit in engine.execute(search)["hits"]["hits"]}
+        ids = {hit["_id"] for hit in engine.execute(search)["hits"]["hits"]}
         result[text] = round(recall(ids, truths[text]), 4)
     return result
 
 
-def stock_recall(truths: dict[str, set[int]]) -> dict[str, float]:
+def stock_recall(truths: dict[str, set[str]]) -> dict[str, float]:
     from disclosure_pages.models import DisclosureItemPage
 
     result = {}
     for text in QUERIES:
         found = DisclosureItemPage.objects.live().search(text, backend="stock")
-        result[text] = round(recall({page.pk for page in found}, truths[text]), 4)
+        result[text] = round(recall({str(page.pk) for page in found}, truths[text]), 4)
     return result
 
 

@@ -20,7 +20,7 @@ def corpus_documents(path: Path, *, limit: int | None = None) -> Iterator[dict]:
         published = _date(law.dates[-1]) if law.dates else None
         paragraphs = [line for line in law.body.splitlines() if line.strip()]
         yield {
-            "id": law.id + 1,
+            "id": str(law.id + 1),
             "kind": "item",
             "title": law.title,
             "summary": paragraphs[1][:200] if len(paragraphs) > 1 else "",
@@ -47,7 +47,7 @@ def _date(text: str) -> datetime.date | None:
         return None
 
 
-def substring_truth(documents: list[dict], text: str) -> set[int]:
+def substring_truth(documents: list[dict], text: str) -> set[str]:
     """Ids of the documents containing ``text`` as written (case-insensitive)."""
     text = text.lower()
     return {

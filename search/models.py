@@ -25,7 +25,8 @@ class SearchEntry(models.Model):
     """One search document (see ``search.documents.ItemDocument``) of one build."""
 
     generation = models.ForeignKey(IndexGeneration, on_delete=models.CASCADE, related_name="+")
-    document_id = models.IntegerField()
+    # A page's id, or "m" and a mirrored item's id (aggregation).
+    document_id = models.CharField(max_length=40)
     kind = models.CharField(max_length=20)
     title = models.TextField()
     summary = models.TextField(blank=True)

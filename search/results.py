@@ -10,7 +10,7 @@ from .queries import FACETS, TEXT_FIELDS, SearchRequest
 
 @dataclass
 class Hit:
-    id: int
+    id: str
     kind: str
     title: str
     url: str
@@ -68,7 +68,7 @@ def _hit(raw: dict) -> Hit:
                 fragments.append(passage)
     categories = source.get("categories") or []
     return Hit(
-        id=int(raw["_id"]),
+        id=raw["_id"],
         kind=source.get("kind") or "item",
         title=source["title"],
         url=source.get("url") or "",

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from aggregation.models import MirroredItem
 from disclosure_pages.models import (
     DisclosureCategoryPage,
     DisclosureGuidePage,
@@ -38,9 +39,32 @@ def searchable_guides() -> QuerySet[DisclosureGuidePage]:
     return DisclosureGuidePage.objects.live().public()
 
 
-def searchable_page_ids() -> set[int]:
-    return set(searchable_items().values_list("pk", flat=True)) | set(
-        searchable_guides().values_list("pk", flat=True)
+def page_key(page_id: int) -> str:
+    """A page's search document id."""
+    return str(page_id)
+
+
+def mirror_key(mirror_id: int) -> str:
+    """A mirrored item's search document id (district sites, see aggregation)."""
+    return f"m{mirror_id}"
+
+
+def searchable_mirrors(*, ids: Iterable[int] | None = None) -> QuerySet[MirroredItem]:
+    """Items pulled from subdistricts' feeds, except those whose 有效性 the office hides."""
+    mirrors = (
+        MirroredItem.objects.exclude(validity__in=hidden_validities())
+        .select_related("source")
+        .order_by("pk")
+    )
+    return mirrors if ids is None else mirrors.filter(pk__in=list(ids))
+
+
+def searchable_keys() -> set[str]:
+    """Ids of every document the index should hold."""
+    return (
+        {page_key(pk) for pk in searchable_items().values_list("pk", flat=True)}
+        | {page_key(pk) for pk in searchable_guides().values_list("pk", flat=True)}
+        | {mirror_key(pk) for pk in searchable_mirrors().values_list("pk", flat=True)}
     )
 
 
@@ -55,6 +79,22 @@ def searchable_pages(*, ids: Iterable[int] | None = None) -> Iterator[Page]:
     yield from guides.iterator(chunk_size=200)
 
 
+def document_key(source: Page | MirroredItem) -> str:
+    return mirror_key(source.pk) if isinstance(source, MirroredItem) else page_key(source.pk)
+
+
+def searchable_sources(*, keys: Iterable[str] | None = None) -> Iterator[Page | MirroredItem]:
+    """Everything the index holds a document for (or that of ``keys``): pages, then
+    mirrored items."""
+    page_ids = mirror_ids = None
+    if keys is not None:
+        keys = list(keys)
+        mirror_ids = [int(key[1:]) for key in keys if key.startswith("m")]
+        page_ids = [int(key) for key in keys if not key.startswith("m")]
+    yield from searchable_pages(ids=page_ids)
+    yield from searchable_mirrors(ids=mirror_ids).iterator(chunk_size=200)
+
+
 class DocumentBuilder:
     """Turns pages into search documents; category titles and agencies are read once,
     so a rebuild costs no extra query per item."""
@@ -64,7 +104,12 @@ class DocumentBuilder:
         self.category_titles = dict(DisclosureCategoryPage.objects.values_list("path", "title"))
         self.agency_ids = dict(DisclosureIndexPage.objects.values_list("path", "pk"))
 
-    def document(self, page: Page) -> dict:
+    def document(self, page: Page | MirroredItem) -> dict:
+        if isinstance(page, MirroredItem):
+            document = self._mirror(page)
+            # Attachments stay at their source: found there, not in this index.
+            document["fingerprint"] = fingerprint(document, [])
+            return document
         if isinstance(page, DisclosureGuidePage):
             document = self._guide(page)
             attachment_keys = []
@@ -99,7 +144,7 @@ class DocumentBuilder:
             if path in self.category_titles
         ]
         return {
-            "id": item.pk,
+            "id": page_key(item.pk),
             "kind": "item",
             "title": item.title,
             "summary": item.summary,
@@ -118,9 +163,31 @@ class DocumentBuilder:
             "url": item.url,
         }
 
+    def _mirror(self, mirror: MirroredItem) -> dict:
+        titles = mirror.category_titles
+        return {
+            "id": mirror_key(mirror.pk),
+            "kind": "item",
+            "title": mirror.title,
+            "summary": mirror.summary,
+            "body": html_to_text(mirror.body_html),
+            "attachments": "",
+            "index_number": mirror.index_number,
+            "document_number": mirror.document_number or None,
+            # Every subdistrict has a 党政办公室: the source's name tells them apart.
+            "publisher": f"{mirror.source.name} {mirror.publisher_name}",
+            "publisher_id": None,
+            "categories": ["/".join(titles[: depth + 1]) for depth in range(len(titles))],
+            "agency_id": None,
+            "year": mirror.publish_date.year if mirror.publish_date else None,
+            "publish_date": mirror.publish_date,
+            "validity": mirror.validity,
+            "url": mirror.url,
+        }
+
     def _guide(self, guide: DisclosureGuidePage) -> dict:
         return {
-            "id": guide.pk,
+            "id": page_key(guide.pk),
             "kind": "guide",
             "title": guide.title,
             "summary": "",

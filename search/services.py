@@ -9,7 +9,16 @@ from django.db import transaction
 from .engines import current_engine
 from .queries import SearchRequest, facet_search, page_search
 from .results import SearchResults, search_results
-from .selectors import DocumentBuilder, searchable_page_ids, searchable_pages
+from .selectors import (
+    DocumentBuilder,
+    document_key,
+    mirror_key,
+    page_key,
+    searchable_keys,
+    searchable_mirrors,
+    searchable_pages,
+    searchable_sources,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -19,13 +28,21 @@ Progress = Callable[[int, int], None]
 def page_index_refresh(*, page_id: int) -> str:
     """Bring one page's document in line with the database: put it if the page is
     searchable, remove it otherwise. Returns what was done."""
+    return _document_refresh(page_key(page_id), next(searchable_pages(ids=[page_id]), None))
+
+
+def mirror_index_refresh(*, mirror_id: int) -> str:
+    """The same for an item mirrored from a subdistrict's feed."""
+    return _document_refresh(mirror_key(mirror_id), searchable_mirrors(ids=[mirror_id]).first())
+
+
+def _document_refresh(key: str, source) -> str:
     engine = current_engine()
     engine.alias_ensure()
-    page = next(searchable_pages(ids=[page_id]), None)
-    if page is None:
-        engine.document_delete(page_id)
+    if source is None:
+        engine.document_delete(key)
         return "removed"
-    engine.document_put(DocumentBuilder().document(page))
+    engine.document_put(DocumentBuilder().document(source))
     return "indexed"
 
 
@@ -49,6 +66,15 @@ def page_index_refresh_later(*, page_id: int) -> None:
     _queue_after_commit(refresh_page_in_index, page_id, what=f"search indexing of page {page_id}")
 
 
+def mirror_index_refresh_later(*, mirror_id: int) -> None:
+    """Refresh a mirrored item's document after the current transaction commits."""
+    from .tasks import refresh_mirror_in_index
+
+    _queue_after_commit(
+        refresh_mirror_in_index, mirror_id, what=f"search indexing of mirrored item {mirror_id}"
+    )
+
+
 def index_rebuild_later() -> None:
     """Rebuild the index in a Celery task after the current transaction commits."""
     from .tasks import rebuild_index
@@ -57,18 +83,18 @@ def index_rebuild_later() -> None:
 
 
 def index_rebuild(*, progress: Progress | None = None) -> int:
-    """Build a new index of every searchable page and switch the alias to it.
+    """Build a new index of every searchable page and mirrored item and switch the alias to it.
 
     Searches keep reading the old index until the switch; if building fails,
     the half-built index is dropped and the old one stays in service.
     """
     engine = current_engine()
-    total = len(searchable_page_ids())
+    total = len(searchable_keys())
     builder = DocumentBuilder()
 
     def documents() -> Iterator[dict]:
-        for done, page in enumerate(searchable_pages(), 1):
-            yield builder.document(page)
+        for done, source in enumerate(searchable_sources(), 1):
+            yield builder.document(source)
             if progress:
                 progress(done, total)
 
@@ -87,9 +113,9 @@ def index_rebuild(*, progress: Progress | None = None) -> int:
 class Drift:
     """How the index differs from the database."""
 
-    missing: list[int] = field(default_factory=list)
-    stale: list[int] = field(default_factory=list)
-    extra: list[int] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -105,21 +131,22 @@ def index_reconcile(*, fix: bool = False, progress: Progress | None = None) -> D
     indexed = engine.document_fingerprints()
     builder = DocumentBuilder(with_attachments=False)
     drift = Drift()
-    expected = searchable_page_ids()
-    for done, page in enumerate(searchable_pages(), 1):
-        if page.pk not in indexed:
-            drift.missing.append(page.pk)
-        elif indexed[page.pk] != builder.document(page)["fingerprint"]:
-            drift.stale.append(page.pk)
+    expected = searchable_keys()
+    for done, source in enumerate(searchable_sources(), 1):
+        key = document_key(source)
+        if key not in indexed:
+            drift.missing.append(key)
+        elif indexed[key] != builder.document(source)["fingerprint"]:
+            drift.stale.append(key)
         if progress:
             progress(done, len(expected))
     drift.extra = sorted(set(indexed) - expected)
     if fix:
         builder = DocumentBuilder()
-        for page in searchable_pages(ids=drift.missing + drift.stale):
-            engine.document_put(builder.document(page))
-        for page_id in drift.extra:
-            engine.document_delete(page_id)
+        for source in searchable_sources(keys=drift.missing + drift.stale):
+            engine.document_put(builder.document(source))
+        for key in drift.extra:
+            engine.document_delete(key)
     return drift
 
 

@@ -5,16 +5,24 @@ from celery import shared_task
 from . import services
 from .engines import SearchEngineUnavailable
 
+# A document refresh waits out an engine outage, backing off up to ten minutes.
+REFRESH_RETRIES = {
+    "autoretry_for": (SearchEngineUnavailable,),
+    "retry_backoff": 5,
+    "retry_backoff_max": 600,
+    "max_retries": 12,
+    "ignore_result": True,
+}
 
-@shared_task(
-    autoretry_for=(SearchEngineUnavailable,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    max_retries=12,
-    ignore_result=True,
-)
+
+@shared_task(**REFRESH_RETRIES)
 def refresh_page_in_index(page_id: int) -> None:
     services.page_index_refresh(page_id=page_id)
+
+
+@shared_task(**REFRESH_RETRIES)
+def refresh_mirror_in_index(mirror_id: int) -> None:
+    services.mirror_index_refresh(mirror_id=mirror_id)
 
 
 @shared_task(ignore_result=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -22,6 +23,7 @@ INSTALLED_APPS = [
     "review",
     "search",
     "disclosure_api",
+    "aggregation",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -172,6 +174,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure_api.tasks.reconcile_feed",
         "schedule": crontab(hour=2, minute=15),
     },
+    "aggregation-sync": {
+        "task": "aggregation.tasks.sync_due_sources",
+        "schedule": 300.0,
+    },
     "search-reconcile": {
         "task": "search.tasks.reconcile_index",
         "schedule": crontab(hour=2, minute=30),
@@ -217,6 +223,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+
+# Aggregation (district sites): "link" keeps each attachment's address at its source;
+# "fetch" downloads it, checks its SHA-256 against the record, and serves it locally.
+AGGREGATION_ATTACHMENTS = env("AGGREGATION_ATTACHMENTS", default="link")
+if AGGREGATION_ATTACHMENTS not in ("link", "fetch"):
+    raise ImproperlyConfigured("AGGREGATION_ATTACHMENTS 只能是 link 或 fetch")
+AGGREGATION_PAGE_SIZE = env.int("AGGREGATION_PAGE_SIZE", default=500)
+AGGREGATION_MAX_ATTACHMENT_BYTES = WAGTAILDOCS_MAX_UPLOAD_SIZE
 
 REST_FRAMEWORK = {
     # Client addresses for per-IP rate limits: REMOTE_ADDR unless NUM_PROXIES reverse

@@ -51,10 +51,10 @@ class ClusterEngine:
 
     # Single documents are written with an immediate refresh: an office publishes a few
     # items an hour, and the public should find each one at once.
-    def _document_index(self, index: str, document_id: int, source: dict) -> None:
+    def _document_index(self, index: str, document_id: str, source: dict) -> None:
         raise NotImplementedError
 
-    def _document_delete(self, index: str, document_id: int) -> None:
+    def _document_delete(self, index: str, document_id: str) -> None:
         raise NotImplementedError
 
     def _search(self, index: str, body: dict) -> dict:
@@ -130,7 +130,7 @@ class ClusterEngine:
         with self._unavailable_as_error():
             self._document_index(self.alias, document["id"], _source(document))
 
-    def document_delete(self, document_id: int) -> None:
+    def document_delete(self, document_id: str) -> None:
         with self._unavailable_as_error():
             self._document_delete(self.alias, document_id)
 
@@ -160,12 +160,12 @@ class ClusterEngine:
                 raise SearchEngineUnavailable(str(response["error"]))
         return answers
 
-    def document_fingerprints(self) -> dict[int, str]:
+    def document_fingerprints(self) -> dict[str, str]:
         """Every document id in the alias with its content fingerprint (for reconcile)."""
         body = {"query": {"match_all": {}}, "_source": ["fingerprint"]}
         with self._unavailable_as_error():
             return {
-                int(hit["_id"]): hit["_source"].get("fingerprint", "")
+                hit["_id"]: hit["_source"].get("fingerprint", "")
                 for hit in self._scan(self.alias, body)
             }
 

@@ -89,10 +89,10 @@ class DatabaseEngine:
             generation=self._current_or_new(), document_id=row.pop("document_id"), defaults=row
         )
 
-    def document_delete(self, document_id: int) -> None:
+    def document_delete(self, document_id: str) -> None:
         SearchEntry.objects.filter(generation=self._current(), document_id=document_id).delete()
 
-    def document_fingerprints(self) -> dict[int, str]:
+    def document_fingerprints(self) -> dict[str, str]:
         return dict(
             SearchEntry.objects.filter(generation=self._current()).values_list(
                 "document_id", "fingerprint"
@@ -169,7 +169,7 @@ class DatabaseEngine:
 
 
 def _row(document: dict) -> dict:
-    row = {"document_id": document["id"]}
+    row = {"document_id": str(document["id"])}
     for field in STORED_FIELDS:
         if field in document:
             value = document[field]
@@ -243,7 +243,7 @@ def _hit(
         source["categories"] = _values(entry.categories, "categories")
     if source.get("publish_date"):
         source["publish_date"] = source["publish_date"].isoformat()
-    hit = {"_id": str(entry.document_id), "_score": relevance, "_source": source}
+    hit = {"_id": entry.document_id, "_score": relevance, "_source": source}
     if highlight:
         tags = (highlight.get("pre_tags", ["<em>"])[0], highlight.get("post_tags", ["</em>"])[0])
         marked = {}

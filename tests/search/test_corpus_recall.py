@@ -24,9 +24,9 @@ def loaded(request, settings, db, documents):
     yield from loaded_engine(settings, request.param, "disclosure-test-recall-", documents)
 
 
-def found(engine, text: str) -> list[int]:
+def found(engine, text: str) -> list[str]:
     search = item_search(text=text, index=engine.alias).extra(size=len(QUERIES) * SAMPLE)
-    return [int(hit["_id"]) for hit in engine.execute(search)["hits"]["hits"]]
+    return [hit["_id"] for hit in engine.execute(search)["hits"]["hits"]]
 
 
 def test_every_document_containing_the_words_is_found(loaded, documents):

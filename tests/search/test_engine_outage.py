@@ -53,6 +53,8 @@ def test_an_item_published_while_the_engine_is_down_is_indexed_when_it_returns(
     gate.open()
 
     def indexed() -> bool:
-        return bool(direct.indexes_behind_alias()) and item.pk in direct.document_fingerprints()
+        return (
+            bool(direct.indexes_behind_alias()) and str(item.pk) in direct.document_fingerprints()
+        )
 
     wait_for(indexed, "the item was not indexed after the engine came back", seconds=90)

@@ -21,15 +21,15 @@ def test_missing_stale_and_extra_documents_are_reported_then_fixed(engine, make_
     # behind Wagtail's back, a document of a page that no longer exists.
     missed = publish(make_item(title="漏掉索引的预算"))
     type(changed).objects.filter(pk=changed.pk).update(title="新标题的预算")
-    engine.document_put({**engine_document(engine, kept.pk), "id": 987654})
+    engine.document_put({**engine_document(engine, kept.pk), "id": "987654"})
 
     output = io.StringIO()
     call_command("search_reconcile", stdout=output)
 
     report = output.getvalue()
-    assert f"缺失：1 条（页面 {missed.pk}）" in report
-    assert f"过期：1 条（页面 {changed.pk}）" in report
-    assert "多余：1 条（页面 987654）" in report
+    assert f"缺失：1 条（文档 {missed.pk}）" in report
+    assert f"过期：1 条（文档 {changed.pk}）" in report
+    assert "多余：1 条（文档 987654）" in report
     assert "加 --fix 修复" in report
     assert sorted(titles(engine, "预算")) == ["保持不变的预算", "保持不变的预算", "旧标题的预算"]
 

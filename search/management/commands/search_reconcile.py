@@ -24,7 +24,7 @@ class Command(BaseCommand):
             shown = ", ".join(str(i) for i in ids[:SHOWN_IDS]) + (
                 " …" if len(ids) > SHOWN_IDS else ""
             )
-            self.stdout.write(f"  {label}：{len(ids)} 条" + (f"（页面 {shown}）" if ids else ""))
+            self.stdout.write(f"  {label}：{len(ids)} 条" + (f"（文档 {shown}）" if ids else ""))
         if not drift.total:
             self.stdout.write(self.style.SUCCESS("索引与数据库一致。"))
         elif fix:
