@@ -75,6 +75,14 @@ def _sync_lock(source: Source) -> Iterator[bool]:
                 cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [SYNC_LOCK_CLASS, source.pk])
 
 
+def source_add(*, name: str, base_url: str, api_key: str = "") -> Source:
+    """A new enabled source, validated as the admin form would."""
+    source = Source(name=name, base_url=base_url.rstrip("/"), api_key=api_key)
+    source.full_clean()
+    source.save()
+    return source
+
+
 def source_sync(
     *, source: Source, page_size: int | None = None, progress: Progress | None = None
 ) -> SyncResult:

@@ -233,7 +233,7 @@ def test_bad_parameters_get_a_400_naming_the_problem(client, params, field, mess
     assert message in body["errors"][field][0]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_change_that_commits_late_is_never_behind_a_clients_cursor(
     postgres, read_all, site_root, make_item, publish
 ):

@@ -8,7 +8,7 @@ import pytest
 from search.engines.opensearch import OpenSearchEngine
 from tests.conftest import require_service
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
-from tests.search.gate import Gate
+from tests.gate import Gate
 from tests.search.test_opensearch_node import OPENSEARCH_URL, node_reachable
 from tests.waiting import wait_for
 from tests.workflow import publish_through_workflow

@@ -1,15 +1,19 @@
-"""A TCP gate in front of the real OpenSearch node: closed, every connection is cut at
-once (and counted); open, traffic passes through. Lets a test take the engine away from
-a worker process and give it back, without stopping the shared node."""
+"""A TCP gate in front of a real service (the OpenSearch node, a live server): closed,
+every new connection is cut at once (and counted); open, traffic passes through,
+optionally slowed down. Lets a test take a service away from another process and give
+it back, without stopping the service."""
 
 import contextlib
 import socket
 import threading
+import time
 
 
 class Gate:
-    def __init__(self, target_host: str, target_port: int):
+    def __init__(self, target_host: str, target_port: int, *, delay: float = 0.0):
         self.target = (target_host, target_port)
+        # Seconds added to each answer passed back, to make a slow service.
+        self.delay = delay
         self.is_open = False
         self.refused = 0
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -33,13 +37,14 @@ class Gate:
                 client.close()
                 continue
             upstream = socket.create_connection(self.target)
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pipe, args=(source, sink), daemon=True).start()
+            for source, sink, delay in ((client, upstream, 0.0), (upstream, client, self.delay)):
+                threading.Thread(target=_pipe, args=(source, sink, delay), daemon=True).start()
 
 
-def _pipe(source: socket.socket, sink: socket.socket) -> None:
+def _pipe(source: socket.socket, sink: socket.socket, delay: float) -> None:
     try:
         while data := source.recv(65536):
+            time.sleep(delay)
             sink.sendall(data)
     except OSError:
         pass
