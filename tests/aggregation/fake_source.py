@@ -1,0 +1,55 @@
+"""A stand-in subdistrict site whose feed answers whatever a test sets: for the records
+and answers a real site never sends."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class FakeSource:
+    """A site that answers the feed URL with whatever the test sets."""
+
+    def __init__(self):
+        self.status, self.body = 200, b"{}"
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(owner.status)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(owner.body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def answer(self, results, *, status=200, version="1.0"):
+        self.status = status
+        self.body = json.dumps(
+            {"schema_version": version, "has_more": False, "next_cursor": "c1", "next": None,
+             "results": results},
+            ensure_ascii=False,
+        ).encode()  # fmt: skip
+
+
+def record_of(item) -> dict:
+    """The record a real feed sends for ``item``."""
+    from django.utils import timezone
+
+    from disclosure_api.records import RecordBuilder
+
+    return {**RecordBuilder().build(item).record, "updated_at": timezone.now().isoformat()}
+
+
+def upsert(record: dict) -> dict:
+    return {"id": record["id"], "action": "upsert", "changed_at": record["updated_at"],
+            "reason": None, "item": record}  # fmt: skip
+
+
+def delete(record: dict, reason: str = "unpublished") -> dict:
+    return {"id": record["id"], "action": "delete", "changed_at": record["updated_at"],
+            "reason": reason, "item": None}  # fmt: skip
