@@ -67,7 +67,7 @@ class MirroredItem(models.Model):
     information_source = models.CharField(_("信息来源"), max_length=120, blank=True)
     body_html = models.TextField(_("正文"), blank=True)
     url = models.URLField(_("原文地址"), max_length=2000, blank=True)
-    first_published_at = models.DateTimeField(_("首次发布"))
+    first_published_at = models.DateTimeField(_("首次发布"), null=True)
     remote_updated_at = models.DateTimeField(_("来源变更时间"))
     # SHA-256 of the record as received (without its change time): a repeat changes nothing.
     record_hash = models.CharField(max_length=64)

@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import nh3
@@ -99,12 +99,19 @@ def source_sync(
         try:
             while True:
                 page = client.changes(cursor=source.cursor or None, limit=page_size)
-                for change in page.results:
-                    outcome = change_apply(source=source, change=change, client=client)
-                    setattr(result, outcome, getattr(result, outcome) + 1)
-                if page.next_cursor and page.next_cursor != source.cursor:
-                    source.cursor = page.next_cursor
-                    source.save(update_fields=["cursor"])
+                # Checked and downloaded first, so the transaction holds no network wait.
+                prepared = [_prepare(change, client) for change in page.results]
+                with transaction.atomic():
+                    changed = []
+                    for change in prepared:
+                        outcome, mirror_id = _apply(source, change)
+                        setattr(result, outcome, getattr(result, outcome) + 1)
+                        if mirror_id is not None:
+                            changed.append(mirror_id)
+                    if page.next_cursor and page.next_cursor != source.cursor:
+                        source.cursor = page.next_cursor
+                        source.save(update_fields=["cursor"])
+                    _index_later(changed)
                 result.pages += 1
                 if progress:
                     progress(result)
@@ -144,21 +151,40 @@ def sources_due(*, now: datetime.datetime | None = None):
     )
 
 
-def change_apply(*, source: Source, change, client: FeedClient) -> str:
-    """Apply one change; returns "upserted", "removed", "unchanged" or "quarantined"."""
+@dataclass
+class _PreparedChange:
+    """A change checked (and its files fetched) before the page's transaction."""
+
+    raw: object
+    remote_id: int | None
+    data: dict | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    rejection: str = ""
+
+
+def _prepare(change, client: FeedClient) -> _PreparedChange:
     try:
         data = _validated(change)
-        if data["action"] == "delete":
-            outcome = mirror_remove(source=source, remote_id=data["id"])
-        else:
-            outcome = mirror_upsert(
-                source=source, record=change["item"], data=data["item"], client=client
-            )
+        files = _fetched_files(data["item"]["attachments"], client) if (
+            data["item"] is not None and _fetching()
+        ) else {}  # fmt: skip
     except RecordRejected as rejection:
-        _quarantine(source, change, str(rejection))
-        return "quarantined"
-    QuarantinedRecord.objects.filter(source=source, remote_id=data["id"]).delete()
-    return outcome
+        return _PreparedChange(raw=change, remote_id=_remote_id(change), rejection=str(rejection))
+    return _PreparedChange(raw=change, remote_id=data["id"], data=data, files=files)
+
+
+def _apply(source: Source, change: _PreparedChange) -> tuple[str, int | None]:
+    """Returns the outcome ("upserted", "removed", "unchanged" or "quarantined") and the
+    id of the mirror it changed, if any."""
+    if change.rejection:
+        _quarantine(source, change.raw, change.remote_id, change.rejection)
+        return "quarantined", None
+    QuarantinedRecord.objects.filter(source=source, remote_id=change.remote_id).delete()
+    if change.data["action"] == "delete":
+        return mirror_remove(source=source, remote_id=change.remote_id)
+    return mirror_upsert(
+        source=source, record=change.raw["item"], data=change.data["item"], files=change.files
+    )
 
 
 def _validated(change) -> dict:
@@ -184,16 +210,19 @@ def _flatten(errors, prefix: str = "") -> str:
     return f"{prefix.rstrip('.')}：{errors}"
 
 
-def _quarantine(source: Source, change, error: str) -> None:
+def _remote_id(change) -> int | None:
     remote_id = change.get("id") if isinstance(change, dict) else None
-    remote_id = remote_id if isinstance(remote_id, int) and abs(remote_id) < 2**63 else None
+    return remote_id if isinstance(remote_id, int) and abs(remote_id) < 2**63 else None
+
+
+def _quarantine(source: Source, change, remote_id: int | None, error: str) -> None:
+    """Keep the record with its reason (the latest one per item) for the office to see."""
     payload = json.dumps(change, ensure_ascii=False, default=str)[:100_000]
-    with transaction.atomic():
-        if remote_id is not None:
-            QuarantinedRecord.objects.filter(source=source, remote_id=remote_id).delete()
-        QuarantinedRecord.objects.create(
-            source=source, remote_id=remote_id, payload=payload, error=error
-        )
+    if remote_id is not None:
+        QuarantinedRecord.objects.filter(source=source, remote_id=remote_id).delete()
+    QuarantinedRecord.objects.create(
+        source=source, remote_id=remote_id, payload=payload, error=error
+    )
     logger.warning("quarantined a record of %s (#%s): %s", source.name, remote_id, error)
 
 
@@ -204,12 +233,15 @@ def record_hash(record: dict) -> str:
     ).hexdigest()
 
 
-def mirror_upsert(*, source: Source, record: dict, data: dict, client: FeedClient) -> str:
+def mirror_upsert(
+    *, source: Source, record: dict, data: dict, files: dict[str, str]
+) -> tuple[str, int | None]:
+    """Create or update the mirror of ``record`` (``data``: its validated form); a record
+    identical to the one held changes nothing."""
     digest = record_hash(record)
     existing = MirroredItem.objects.filter(source=source, remote_id=data["id"]).first()
     if existing is not None and existing.record_hash == digest:
-        return "unchanged"
-    files = _fetched_files(data["attachments"], client) if _fetching() else {}
+        return "unchanged", None
     fields = {
         "index_number": data["index_number"],
         "title": data["title"],
@@ -258,27 +290,26 @@ def mirror_upsert(*, source: Source, record: dict, data: dict, client: FeedClien
             )
             for position, attachment in enumerate(data["attachments"])
         )
-        _index_later(mirror.pk)
-    return "upserted"
+    return "upserted", mirror.pk
 
 
-def mirror_remove(*, source: Source, remote_id: int) -> str:
+def mirror_remove(*, source: Source, remote_id: int) -> tuple[str, int | None]:
     mirror = MirroredItem.objects.filter(source=source, remote_id=remote_id).first()
     if mirror is None:
-        return "unchanged"
+        return "unchanged", None
     with transaction.atomic():
         mirror_id = mirror.pk
         files = [a.file.name for a in mirror.attachments.all() if a.file]
         mirror.delete()
-        _index_later(mirror_id)
         transaction.on_commit(lambda: _delete_unused_files(files))
-    return "removed"
+    return "removed", mirror_id
 
 
-def _index_later(mirror_id: int) -> None:
-    from search.services import mirror_index_refresh_later
+def _index_later(mirror_ids: list[int]) -> None:
+    from search.services import mirrors_index_refresh_later
 
-    mirror_index_refresh_later(mirror_id=mirror_id)
+    if mirror_ids:
+        mirrors_index_refresh_later(mirror_ids=mirror_ids)
 
 
 def _fetching() -> bool:

@@ -28,12 +28,13 @@ import sys
 import threading
 import time
 import urllib.parse
-from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DB = ROOT / "var" / "bench" / "search.sqlite3"
 sys.path.insert(0, str(ROOT))
+from bench.common import gunicorn, load_pages, percentile  # noqa: E402
+
+BENCH_DB = ROOT / "var" / "bench" / "search.sqlite3"
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings_search"
 os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
 os.environ["CELERY_TASK_ALWAYS_EAGER"] = "false"
@@ -48,11 +49,6 @@ PUBLICATIONS = 20
 PORT = 8765
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
 def fresh_database() -> None:
     BENCH_DB.parent.mkdir(parents=True, exist_ok=True)
     BENCH_DB.unlink(missing_ok=True)
@@ -61,32 +57,6 @@ def fresh_database() -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
-
-
-def load_pages(corpus: Path, limit: int | None) -> int:
-    """Every corpus law as a live item (created live: the workflow is not what is measured)."""
-    from wagtail.models import Page
-
-    from disclosure_pages.demo.content import _law_blocks, _summary_of
-    from disclosure_pages.demo.corpus import iter_laws
-    from search.corpus import _date
-    from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
-
-    agency = AgencyFactory(parent=Page.get_first_root_node(), live=True)
-    category = CategoryFactory(parent=agency, title="法规公文", code="02", live=True)
-    department = DepartmentFactory(agency=agency, name="党政办公室", code="DZB")
-    count = 0
-    for law in islice(iter_laws(corpus), limit):
-        published = (_date(law.dates[-1]) if law.dates else None) or datetime.date(2012, 1, 1)
-        ItemFactory(
-            parent=category, live=True, title=law.title[:255], slug=f"law-{law.id}",
-            summary=_summary_of(law.body), body=_law_blocks(law), publisher=department,
-            written_date=published, publish_date=published, index_number=f"B/{law.id:05d}",
-        )  # fmt: skip
-        count += 1
-        if count % 500 == 0:
-            print(f"  [{count}] pages", flush=True)
-    return count
 
 
 def use_engine(url: str) -> None:
@@ -138,20 +108,7 @@ def rebuild() -> dict:
 
 def serve(search_url: str):
     env = {**os.environ, "SEARCH_URL": search_url, "SEARCH_INDEX_PREFIX": PREFIX, "DEBUG": "false"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", "4",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("gunicorn did not start")
+    return gunicorn(env, port=PORT, workers=4)
 
 
 def http_latency(search_url: str) -> dict:

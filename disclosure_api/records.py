@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
 from disclosure_pages.models import (
     DisclosureCategoryPage,
@@ -92,7 +93,8 @@ class RecordBuilder:
         placement = self.placement(item)
         if placement is None:
             return None
-        site_id, root_url, page_path = item.get_url_parts() or (None, "", None)
+        # The builder caches the sites' root paths for every item it builds.
+        site_id, root_url, page_path = item.get_url_parts(request=self) or (None, "", None)
         record = {
             "id": item.pk,
             "index_number": item.index_number,
@@ -131,7 +133,7 @@ class RecordBuilder:
             "summary": item.summary,
             "keywords": item.keyword_list,
             "source": item.source,
-            "body_html": _RELATIVE_URL.sub(rf'\1="{root_url}/', str(item.body)),
+            "body_html": _RELATIVE_URL.sub(rf'\1="{root_url}/', body_html(item.body)),
             "attachments": [
                 {
                     "title": attachment.display_title,
@@ -145,7 +147,7 @@ class RecordBuilder:
             ],
             "url": root_url + page_path if page_path is not None else None,
             # To the second: Wagtail keeps only milliseconds of it in revisions.
-            "first_published_at": item.first_published_at.isoformat(timespec="seconds"),
+            "first_published_at": _seconds(item.first_published_at),
         }
         content_hash = hashlib.sha256(record_json(record).encode()).hexdigest()
         return BuiltRecord(placement=placement, record=record, content_hash=content_hash)
@@ -167,9 +169,26 @@ class RecordBuilder:
         return self.digests[document.pk]
 
 
+def body_html(body) -> str:
+    """The body as HTML: paragraphs straight from their stored rich text (links expanded),
+    without a template per paragraph; tables and images rendered by their blocks."""
+    parts = []
+    for position, block in enumerate(body.raw_data):
+        if block["type"] == "paragraph":
+            parts.append(expand_db_html(block["value"]))
+        else:
+            parts.append(str(body[position]))
+    return "\n".join(parts)
+
+
 def record_json(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def _date(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def _seconds(value) -> str | None:
+    # Imported items may never have gone through Wagtail's publishing.
+    return value.isoformat(timespec="seconds") if value else None

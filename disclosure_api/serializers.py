@@ -142,7 +142,7 @@ class ItemRecordSerializer(serializers.Serializer):
     body_html = serializers.CharField(allow_blank=True, trim_whitespace=False)
     attachments = AttachmentSerializer(many=True)
     url = serializers.URLField(max_length=2000, allow_null=True)
-    first_published_at = serializers.DateTimeField()
+    first_published_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField(help_text=_("本条在接口中最近一次变更的时间。"))
 
 

@@ -31,18 +31,21 @@ def page_index_refresh(*, page_id: int) -> str:
     return _document_refresh(page_key(page_id), next(searchable_pages(ids=[page_id]), None))
 
 
-def mirror_index_refresh(*, mirror_id: int) -> str:
-    """The same for an item mirrored from a subdistrict's feed."""
-    return _document_refresh(mirror_key(mirror_id), searchable_mirrors(ids=[mirror_id]).first())
+def mirrors_index_refresh(*, mirror_ids: list[int]) -> None:
+    """The same for items mirrored from subdistricts' feeds (a page of a sync at a time)."""
+    found = {mirror.pk: mirror for mirror in searchable_mirrors(ids=mirror_ids)}
+    builder = DocumentBuilder()
+    for mirror_id in mirror_ids:
+        _document_refresh(mirror_key(mirror_id), found.get(mirror_id), builder)
 
 
-def _document_refresh(key: str, source) -> str:
+def _document_refresh(key: str, source, builder: DocumentBuilder | None = None) -> str:
     engine = current_engine()
     engine.alias_ensure()
     if source is None:
         engine.document_delete(key)
         return "removed"
-    engine.document_put(DocumentBuilder().document(source))
+    engine.document_put((builder or DocumentBuilder()).document(source))
     return "indexed"
 
 
@@ -66,12 +69,12 @@ def page_index_refresh_later(*, page_id: int) -> None:
     _queue_after_commit(refresh_page_in_index, page_id, what=f"search indexing of page {page_id}")
 
 
-def mirror_index_refresh_later(*, mirror_id: int) -> None:
-    """Refresh a mirrored item's document after the current transaction commits."""
-    from .tasks import refresh_mirror_in_index
+def mirrors_index_refresh_later(*, mirror_ids: list[int]) -> None:
+    """Refresh mirrored items' documents after the current transaction commits."""
+    from .tasks import refresh_mirrors_in_index
 
     _queue_after_commit(
-        refresh_mirror_in_index, mirror_id, what=f"search indexing of mirrored item {mirror_id}"
+        refresh_mirrors_in_index, mirror_ids, what=f"search indexing of {len(mirror_ids)} mirrors"
     )
 
 

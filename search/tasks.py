@@ -21,8 +21,8 @@ def refresh_page_in_index(page_id: int) -> None:
 
 
 @shared_task(**REFRESH_RETRIES)
-def refresh_mirror_in_index(mirror_id: int) -> None:
-    services.mirror_index_refresh(mirror_id=mirror_id)
+def refresh_mirrors_in_index(mirror_ids: list[int]) -> None:
+    services.mirrors_index_refresh(mirror_ids=mirror_ids)
 
 
 @shared_task(ignore_result=True)

@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('information_source', models.CharField(blank=True, max_length=120, verbose_name='信息来源')),
                 ('body_html', models.TextField(blank=True, verbose_name='正文')),
                 ('url', models.URLField(blank=True, max_length=2000, verbose_name='原文地址')),
-                ('first_published_at', models.DateTimeField(verbose_name='首次发布')),
+                ('first_published_at', models.DateTimeField(null=True, verbose_name='首次发布')),
                 ('remote_updated_at', models.DateTimeField(verbose_name='来源变更时间')),
                 ('record_hash', models.CharField(max_length=64)),
                 ('synced_at', models.DateTimeField(auto_now=True, verbose_name='同步时间')),
