@@ -22,6 +22,7 @@ from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 
 from disclosure_api.serializers import ChangeSerializer
 
@@ -100,11 +101,13 @@ def source_sync(
             while True:
                 page = client.changes(cursor=source.cursor or None, limit=page_size)
                 # Checked and downloaded first, so the transaction holds no network wait.
-                prepared = [_prepare(change, client) for change in page.results]
+                validator = ChangeSerializer()
+                prepared = [_prepare(change, client, validator) for change in page.results]
                 with transaction.atomic():
+                    held = _PageState.load(source, prepared)
                     changed = []
                     for change in prepared:
-                        outcome, mirror_id = _apply(source, change)
+                        outcome, mirror_id = _apply(source, change, held)
                         setattr(result, outcome, getattr(result, outcome) + 1)
                         if mirror_id is not None:
                             changed.append(mirror_id)
@@ -159,39 +162,71 @@ class _PreparedChange:
     remote_id: int | None
     data: dict | None = None
     files: dict[str, str] = field(default_factory=dict)
+    digest: str = ""
     rejection: str = ""
 
 
-def _prepare(change, client: FeedClient) -> _PreparedChange:
+@dataclass
+class _PageState:
+    """What the district holds of a page's items, read in two queries, not per record."""
+
+    mirrors: dict[int, tuple[int, str]]
+    quarantined: set[int]
+
+    @classmethod
+    def load(cls, source: Source, prepared: list[_PreparedChange]) -> "_PageState":
+        ids = [change.remote_id for change in prepared if change.remote_id is not None]
+        mirrors = MirroredItem.objects.filter(source=source, remote_id__in=ids)
+        quarantined = QuarantinedRecord.objects.filter(source=source, remote_id__in=ids)
+        return cls(
+            mirrors={
+                rid: (pk, h) for rid, pk, h in mirrors.values_list("remote_id", "pk", "record_hash")
+            },
+            quarantined=set(quarantined.values_list("remote_id", flat=True)),
+        )
+
+
+def _prepare(change, client: FeedClient, validator: ChangeSerializer) -> _PreparedChange:
     try:
-        data = _validated(change)
+        data = _validated(change, validator)
         files = _fetched_files(data["item"]["attachments"], client) if (
             data["item"] is not None and _fetching()
         ) else {}  # fmt: skip
     except RecordRejected as rejection:
         return _PreparedChange(raw=change, remote_id=_remote_id(change), rejection=str(rejection))
-    return _PreparedChange(raw=change, remote_id=data["id"], data=data, files=files)
+    digest = record_hash(change["item"]) if data["item"] is not None else ""
+    return _PreparedChange(raw=change, remote_id=data["id"], data=data, files=files, digest=digest)
 
 
-def _apply(source: Source, change: _PreparedChange) -> tuple[str, int | None]:
+def _apply(source: Source, change: _PreparedChange, held: _PageState) -> tuple[str, int | None]:
     """Returns the outcome ("upserted", "removed", "unchanged" or "quarantined") and the
     id of the mirror it changed, if any."""
     if change.rejection:
         _quarantine(source, change.raw, change.remote_id, change.rejection)
+        held.quarantined.add(change.remote_id)
         return "quarantined", None
-    QuarantinedRecord.objects.filter(source=source, remote_id=change.remote_id).delete()
+    if change.remote_id in held.quarantined:
+        QuarantinedRecord.objects.filter(source=source, remote_id=change.remote_id).delete()
+        held.quarantined.discard(change.remote_id)
+    existing = held.mirrors.get(change.remote_id)
     if change.data["action"] == "delete":
-        return mirror_remove(source=source, remote_id=change.remote_id)
-    return mirror_upsert(
-        source=source, record=change.raw["item"], data=change.data["item"], files=change.files
-    )
+        held.mirrors.pop(change.remote_id, None)
+        return _mirror_remove(mirror_id=existing[0] if existing else None)
+    outcome, mirror_id = _mirror_write(
+        source=source, data=change.data["item"], digest=change.digest, files=change.files,
+        existing=existing,
+    )  # fmt: skip
+    if mirror_id is not None:
+        held.mirrors[change.remote_id] = (mirror_id, change.digest)
+    return outcome, mirror_id
 
 
-def _validated(change) -> dict:
-    serializer = ChangeSerializer(data=change)
-    if not serializer.is_valid():
-        raise RecordRejected(_flatten(serializer.errors))
-    data = serializer.validated_data
+def _validated(change, validator: ChangeSerializer) -> dict:
+    # One serializer per page: building DRF's nested fields costs more than checking a record.
+    try:
+        data = validator.run_validation(change)
+    except ValidationError as error:
+        raise RecordRejected(_flatten(error.detail)) from None
     item = data["item"]
     if data["action"] == "upsert" and (item is None or item["id"] != data["id"]):
         raise RecordRejected(_("upsert 记录缺少与 id 一致的 item。"))
@@ -233,14 +268,12 @@ def record_hash(record: dict) -> str:
     ).hexdigest()
 
 
-def mirror_upsert(
-    *, source: Source, record: dict, data: dict, files: dict[str, str]
+def _mirror_write(
+    *, source: Source, data: dict, digest: str, files: dict[str, str], existing
 ) -> tuple[str, int | None]:
-    """Create or update the mirror of ``record`` (``data``: its validated form); a record
-    identical to the one held changes nothing."""
-    digest = record_hash(record)
-    existing = MirroredItem.objects.filter(source=source, remote_id=data["id"]).first()
-    if existing is not None and existing.record_hash == digest:
+    """Create or update the mirror of a validated record (``digest``: its hash as sent);
+    a record identical to the one held (``existing``: its id and hash) changes nothing."""
+    if existing is not None and existing[1] == digest:
         return "unchanged", None
     fields = {
         "index_number": data["index_number"],
@@ -271,14 +304,16 @@ def mirror_upsert(
         "remote_updated_at": data["updated_at"],
         "record_hash": digest,
     }
-    with transaction.atomic():
-        mirror, _created = MirroredItem.objects.update_or_create(
-            source=source, remote_id=data["id"], defaults=fields
-        )
-        mirror.attachments.all().delete()
+    if existing is None:
+        mirror_id = MirroredItem.objects.create(source=source, remote_id=data["id"], **fields).pk
+    else:
+        mirror_id = existing[0]
+        MirroredItem.objects.filter(pk=mirror_id).update(synced_at=timezone.now(), **fields)
+        MirroredAttachment.objects.filter(item_id=mirror_id).delete()
+    if data["attachments"]:
         MirroredAttachment.objects.bulk_create(
             MirroredAttachment(
-                item=mirror,
+                item_id=mirror_id,
                 position=position,
                 title=attachment["title"],
                 file_name=attachment["file_name"],
@@ -290,18 +325,16 @@ def mirror_upsert(
             )
             for position, attachment in enumerate(data["attachments"])
         )
-    return "upserted", mirror.pk
+    return "upserted", mirror_id
 
 
-def mirror_remove(*, source: Source, remote_id: int) -> tuple[str, int | None]:
-    mirror = MirroredItem.objects.filter(source=source, remote_id=remote_id).first()
-    if mirror is None:
+def _mirror_remove(*, mirror_id: int | None) -> tuple[str, int | None]:
+    if mirror_id is None:
         return "unchanged", None
-    with transaction.atomic():
-        mirror_id = mirror.pk
-        files = [a.file.name for a in mirror.attachments.all() if a.file]
-        mirror.delete()
-        transaction.on_commit(lambda: _delete_unused_files(files))
+    attachments = MirroredAttachment.objects.filter(item_id=mirror_id).exclude(file="")
+    files = list(attachments.values_list("file", flat=True))
+    MirroredItem.objects.filter(pk=mirror_id).delete()
+    transaction.on_commit(lambda: _delete_unused_files(files))
     return "removed", mirror_id
 
 

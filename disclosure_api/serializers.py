@@ -4,12 +4,35 @@ The same serializers describe the OpenAPI schema and validate what an aggregatin
 site receives, so the two cannot drift apart.
 """
 
+import re
+
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from disclosure_pages.models import DisclosureCategoryPage, DisclosureIndexPage
 
 from .cursors import Cursor, InvalidCursor
+
+
+class LongTextField(serializers.CharField):
+    """A CharField for long HTML: NUL and lone surrogates (which no database stores) are
+    refused by one regular expression, not DRF's character-by-character checks."""
+
+    _unstorable = re.compile("[\x00\ud800-\udfff]")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, _PER_CHARACTER)]
+        self.validators.append(self._refuse_unstorable)
+
+    def _refuse_unstorable(self, value: str) -> None:
+        if self._unstorable.search(value):
+            raise serializers.ValidationError(_("含有无法保存的控制字符或代理字符。"))
+
+
+_PER_CHARACTER = (ProhibitNullCharactersValidator, ProhibitSurrogateCharactersValidator)
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
@@ -139,7 +162,7 @@ class ItemRecordSerializer(serializers.Serializer):
     summary = serializers.CharField(max_length=1000, allow_blank=True, help_text=_("内容概述"))
     keywords = serializers.ListField(child=serializers.CharField(max_length=200))
     source = serializers.CharField(max_length=120, allow_blank=True)
-    body_html = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    body_html = LongTextField(allow_blank=True, trim_whitespace=False)
     attachments = AttachmentSerializer(many=True)
     url = serializers.URLField(max_length=2000, allow_null=True)
     first_published_at = serializers.DateTimeField(allow_null=True)

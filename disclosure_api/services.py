@@ -152,6 +152,11 @@ def feed_reconcile(*, fix: bool = False, progress: Progress | None = None) -> Fe
         batch = item_ids[start : start + RECONCILE_BATCH]
         stale = []
         for item in feed_items(ids=batch):
+            if item.pk not in live:
+                # Missing: written below, built once, under the feed clock's lock.
+                wanted.add(item.pk)
+                stale.append(item.pk)
+                continue
             built = builder.build(item)
             if built is None:
                 continue

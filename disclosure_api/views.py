@@ -2,13 +2,13 @@
 
 import hashlib
 import json
+import re
 
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.decorators import method_decorator
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
-from django.views.decorators.gzip import gzip_page
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from isal import igzip
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
 
@@ -49,7 +49,6 @@ ERROR_RESPONSES = {
 }
 
 
-@method_decorator(gzip_page, name="dispatch")
 class FeedView(ControlledAccess, APIView):
     api_scope = Scope.FEED
     include_tombstones: bool
@@ -75,8 +74,9 @@ class FeedView(ControlledAccess, APIView):
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return not_modified
-        response = HttpResponse(
-            self._body(request, page), content_type="application/json; charset=utf-8"
+        response = _compressed(
+            request,
+            HttpResponse(self._body(request, page), content_type="application/json; charset=utf-8"),
         )
         response["ETag"] = etag
         if last_modified is not None:
@@ -90,7 +90,8 @@ class FeedView(ControlledAccess, APIView):
         digest.update(f"{SCHEMA_VERSION}|{request.get_full_path()}|{page.has_more}".encode())
         for row in page.rows:
             digest.update(f"|{row.entry_id}:{row.changed_at.isoformat()}".encode())
-        return f'"{digest.hexdigest()[:32]}"'
+        # Weak: the same page gzipped or not is the same content.
+        return f'W/"{digest.hexdigest()[:32]}"'
 
     def _body(self, request, page: FeedPage) -> str:
         # Records are stored as the JSON they are sent as: a page is joined, not re-encoded.
@@ -114,6 +115,21 @@ class FeedView(ControlledAccess, APIView):
 
     def _result(self, row) -> str:
         raise NotImplementedError
+
+
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def _compressed(request, response: HttpResponse) -> HttpResponse:
+    """Gzip with ISA-L at level 1: pages run to megabytes, and this is about twelve times
+    faster than zlib's default level for a fifth more bytes. The feed holds nothing
+    secret, so compression needs no BREACH padding."""
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response.content = igzip.compress(response.content, compresslevel=1)
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    return response
 
 
 def _with_updated_at(record: str, updated_at: str) -> str:
