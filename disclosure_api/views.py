@@ -7,7 +7,7 @@ import re
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from isal import igzip
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
@@ -136,57 +136,50 @@ def _with_updated_at(record: str, updated_at: str) -> str:
     return f'{record[:-1]},"updated_at":{updated_at}}}'
 
 
+def _feed_schema(*, operation_id: str, summary: str, description: str, page):
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=operation_id,
+            summary=summary,
+            description=description,
+            parameters=[FeedQuerySerializer],
+            responses={200: page, 304: OpenApiResponse(description="未变化"), **ERROR_RESPONSES},
+            tags=["disclosure"],
+            auth=KEY_OR_ANONYMOUS,
+        )
+    )
+
+
+@_feed_schema(
+    operation_id="disclosure_items",
+    summary="已发布的公开信息",
+    description=(
+        "按最近变更时间排列的已发布信息，全量同步用。游标分页：保存 next_cursor，下次从那里继续。"
+    ),
+    page=ItemsPageSerializer,
+)
 class ItemsView(FeedView):
     """Published items, in the order they last changed."""
 
     include_tombstones = False
 
-    @extend_schema(
-        operation_id="disclosure_items",
-        summary="已发布的公开信息",
-        description=(
-            "按最近变更时间排列的已发布信息，全量同步用。"
-            "游标分页：保存 next_cursor，下次从那里继续。"
-        ),
-        parameters=[FeedQuerySerializer],
-        responses={
-            200: ItemsPageSerializer,
-            304: OpenApiResponse(description="未变化"),
-            **ERROR_RESPONSES,
-        },
-        tags=["disclosure"],
-        auth=KEY_OR_ANONYMOUS,
-    )
-    def get(self, request):
-        return super().get(request)
-
     def _result(self, row) -> str:
         return _with_updated_at(row.record, json.dumps(row.changed_at.isoformat()))
 
 
+@_feed_schema(
+    operation_id="disclosure_changes",
+    summary="变更流（含撤下记录）",
+    description=(
+        "与 items 相同的顺序，另含撤下记录"
+        "（action=delete：取消发布、删除、设为非公开或移出分类），聚合方据此删除本地副本。"
+    ),
+    page=ChangesPageSerializer,
+)
 class ChangesView(FeedView):
     """Every change, with tombstones for items taken down, for incremental sync."""
 
     include_tombstones = True
-
-    @extend_schema(
-        operation_id="disclosure_changes",
-        summary="变更流（含撤下记录）",
-        description=(
-            "与 items 相同的顺序，另含撤下记录"
-            "（action=delete：取消发布、删除、设为非公开或移出分类），聚合方据此删除本地副本。"
-        ),
-        parameters=[FeedQuerySerializer],
-        responses={
-            200: ChangesPageSerializer,
-            304: OpenApiResponse(description="未变化"),
-            **ERROR_RESPONSES,
-        },
-        tags=["disclosure"],
-        auth=KEY_OR_ANONYMOUS,
-    )
-    def get(self, request):
-        return super().get(request)
 
     def _result(self, row) -> str:
         changed_at = json.dumps(row.changed_at.isoformat())

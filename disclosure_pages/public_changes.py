@@ -78,9 +78,9 @@ def connect() -> None:
         post_delete.connect(page_changed, sender=model, dispatch_uid=f"public.del.{name}")
     post_page_move.connect(subtree_changed, dispatch_uid="public.moved")
     for model in (DisclosureCategoryPage, DisclosureIndexPage):
-        page_published.connect(
-            subtree_changed, sender=model, dispatch_uid=f"public.{model._meta.model_name}"
-        )
+        name = model._meta.model_name
+        page_published.connect(subtree_changed, sender=model, dispatch_uid=f"public.{name}")
+        page_unpublished.connect(subtree_changed, sender=model, dispatch_uid=f"public.un{name}")
     post_save.connect(department_changed, sender=Department, dispatch_uid="public.department")
     for signal in (post_save, post_delete):
         signal.connect(

@@ -8,6 +8,9 @@ from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, I
 
 IN_CI = bool(os.environ.get("CI"))
 
+# A stand-in subdistrict site, for aggregation and district-search tests.
+pytest_plugins = ["tests.aggregation.fake_source"]
+
 
 def pytest_sessionstart(session):
     # CI must exercise PostgreSQL: a silent fallback to SQLite would hide real failures.

@@ -2,31 +2,7 @@
 
 from django.db import migrations
 
-OFFICE_PERMISSIONS = [
-    "add_consumerkey",
-    "change_consumerkey",
-    "view_consumerkey",
-    "change_apisettings",
-]
-
-
-def forwards(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    app_config = apps.get_app_config("disclosure_api")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    office = Group.objects.filter(name="党政办").first()
-    if office is not None:
-        office.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="disclosure_api", codename__in=OFFICE_PERMISSIONS
-            )
-        )
+from disclosure_pages.migration_operations import grant_office_permissions
 
 
 class Migration(migrations.Migration):
@@ -35,4 +11,9 @@ class Migration(migrations.Migration):
         ("disclosure_pages", "0002_roles"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [
+        grant_office_permissions(
+            "disclosure_api",
+            ["add_consumerkey", "change_consumerkey", "view_consumerkey", "change_apisettings"],
+        )
+    ]

@@ -5,6 +5,8 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 
 class FakeSource:
     """A site that answers the feed URL with whatever the test sets."""
@@ -53,3 +55,10 @@ def upsert(record: dict) -> dict:
 def delete(record: dict, reason: str = "unpublished") -> dict:
     return {"id": record["id"], "action": "delete", "changed_at": record["updated_at"],
             "reason": reason, "item": None}  # fmt: skip
+
+
+@pytest.fixture
+def fake_source():
+    source = FakeSource()
+    yield source
+    source.server.shutdown()

@@ -9,16 +9,9 @@ from django.utils import timezone
 
 from aggregation.models import MirroredItem, QuarantinedRecord, Source
 from aggregation.services import source_sync, sources_due
-from tests.aggregation.fake_source import FakeSource, record_of, upsert
+from tests.aggregation.fake_source import record_of, upsert
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fake_source():
-    source = FakeSource()
-    yield source
-    source.server.shutdown()
 
 
 @pytest.fixture

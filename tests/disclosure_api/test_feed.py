@@ -276,3 +276,16 @@ def test_a_change_that_commits_late_is_never_behind_a_clients_cursor(
 
     assert seen_meanwhile == []
     assert feed_titles(seen_after) == ["慢（修订）", "快（修订）"]
+
+
+def test_no_editor_or_reviewer_appears_in_the_feed(client, site_root, make_item, publish):
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.create_superuser("zhang_san_editor", "z@example.gov.cn", "x")
+    publish(make_item(title="有作者的信息"), editor)
+
+    body = client.get(CHANGES).content.decode()
+
+    assert "有作者的信息" in body
+    assert "zhang_san_editor" not in body
+    assert "z@example.gov.cn" not in body

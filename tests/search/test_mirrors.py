@@ -5,30 +5,23 @@ import pytest
 from aggregation.models import Source
 from aggregation.services import source_sync
 from search.services import index_rebuild, index_reconcile
-from tests.aggregation.fake_source import FakeSource, delete, record_of, upsert
+from tests.aggregation.fake_source import delete, record_of, upsert
 from tests.search.conftest import titles
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def subdistrict():
-    source = FakeSource()
-    yield source
-    source.server.shutdown()
-
-
-@pytest.fixture
 def mirrored(
-    engine, subdistrict, site_root, make_item, publish, django_capture_on_commit_callbacks
+    engine, fake_source, site_root, make_item, publish, django_capture_on_commit_callbacks
 ):
     """Sync one record from a subdistrict; returns a function that syncs more."""
-    source = Source.objects.create(name="庄市街道", base_url=subdistrict.url)
+    source = Source.objects.create(name="庄市街道", base_url=fake_source.url)
     record = record_of(publish(make_item(title="本地信息")))
     record.update(id=900001, title="庄市街道部门预算公开", url="https://zs.example.gov.cn/x/")
 
     def sync(*changes):
-        subdistrict.answer(list(changes))
+        fake_source.answer(list(changes))
         with django_capture_on_commit_callbacks(execute=True):
             source_sync(source=source)
 
