@@ -100,6 +100,8 @@ def source_sync(
         try:
             while True:
                 page = client.changes(cursor=source.cursor or None, limit=page_size)
+                if page.has_more and page.next_cursor == source.cursor:
+                    raise SyncError(_("来源站点的游标没有前进，已停止以免重复读取。"))
                 # Checked and downloaded first, so the transaction holds no network wait.
                 validator = ChangeSerializer()
                 prepared = [_prepare(change, client, validator) for change in page.results]
@@ -122,6 +124,12 @@ def source_sync(
                     break
         except SyncError as error:
             result.error = str(error)
+            _record_failure(source, result.error)
+            return result
+        except Exception as error:
+            # A fault of ours must not stop the other sources; it is logged with its trace.
+            logger.exception("sync of %s stopped", source.name)
+            result.error = _("同步中断：%(error)s") % {"error": f"{type(error).__name__}: {error}"}
             _record_failure(source, result.error)
             return result
         _record_success(source)

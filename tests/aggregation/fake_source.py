@@ -29,10 +29,10 @@ class FakeSource:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def answer(self, results, *, status=200, version="1.0"):
+    def answer(self, results, *, status=200, version="1.0", has_more=False):
         self.status = status
         self.body = json.dumps(
-            {"schema_version": version, "has_more": False, "next_cursor": "c1", "next": None,
+            {"schema_version": version, "has_more": has_more, "next_cursor": "c1", "next": None,
              "results": results},
             ensure_ascii=False,
         ).encode()  # fmt: skip

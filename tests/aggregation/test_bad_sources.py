@@ -88,6 +88,15 @@ def test_a_bad_answer_is_reported_on_the_source_and_nothing_changes(
     assert not MirroredItem.objects.exists()
 
 
+def test_a_source_whose_cursor_never_advances_is_stopped(fake_source, source, record):
+    fake_source.answer([upsert(record)], has_more=True)  # always the same page and cursor
+
+    result = source_sync(source=source)
+
+    assert "游标没有前进" in result.error
+    assert MirroredItem.objects.count() == 1
+
+
 def test_a_fetched_attachment_must_come_from_the_source_itself(
     fake_source, source, record, settings
 ):
