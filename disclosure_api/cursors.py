@@ -26,7 +26,9 @@ class Cursor:
             padded = token + "=" * (-len(token) % 4)
             changed_at, entry_id = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
             changed_at = datetime.datetime.fromisoformat(changed_at)
-            if changed_at.tzinfo is None or not isinstance(entry_id, int) or entry_id < 0:
+            if changed_at.tzinfo is None or not isinstance(entry_id, int):
+                raise ValueError
+            if not 0 <= entry_id < 2**63:  # a database id
                 raise ValueError
         except (ValueError, TypeError, UnicodeError, binascii.Error) as error:
             raise InvalidCursor(token) from error

@@ -64,8 +64,12 @@ class FeedQuerySerializer(serializers.Serializer):
     category = serializers.IntegerField(
         required=False,
         min_value=1,
+        max_value=2**63 - 1,
         help_text=_("只看一个目录分类（含子分类）：分类 ID。"),
-        error_messages={"invalid": _("category 须为目录分类 ID（整数）。")},
+        error_messages={
+            "invalid": _("category 须为目录分类 ID（整数）。"),
+            "max_value": _("category 须为目录分类 ID（整数）。"),
+        },
     )
     updated_after = serializers.DateTimeField(
         required=False,

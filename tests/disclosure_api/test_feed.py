@@ -221,6 +221,12 @@ def test_filters_by_agency_category_and_time(
         ({"agency": "000000000000000000"}, "agency", "没有代码为"),
         ({"category": "abc"}, "category", "category 须为目录分类 ID"),
         ({"category": "999999"}, "category", "没有 ID 为 999999 的目录分类"),
+        ({"category": str(10**30)}, "category", "category 须为目录分类 ID"),
+        (
+            {"cursor": "WyIyMDI2LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwxMDAwMDAwMDAwMDAwMDAwMDAwMDAwXQ"},
+            "cursor",
+            "游标无效",
+        ),
         ({"updated_after": "昨天"}, "updated_after", "ISO 8601"),
     ],
 )
