@@ -73,6 +73,7 @@ class FeedView(ControlledAccess, APIView):
         last_modified = int(last_change.timestamp()) if last_change else None
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
+            not_modified["ETag"] = etag
             return not_modified
         response = _compressed(
             request,

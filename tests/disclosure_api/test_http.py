@@ -79,6 +79,7 @@ def test_an_unchanged_page_is_answered_304_by_etag(client, site_root, make_item,
     again = client.get(CHANGES, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
     assert again.content == b""
+    assert again["ETag"] == first["ETag"]
 
     item.title = "信息（修订）"
     publish(item)
