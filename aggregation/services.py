@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -154,8 +155,6 @@ def _record_success(source: Source) -> None:
 
 def sources_due(*, now: datetime.datetime | None = None):
     """Enabled sources not waiting out a back-off after failures."""
-    from django.db.models import Q
-
     now = now or timezone.now()
     return Source.objects.filter(enabled=True).filter(
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
