@@ -82,7 +82,8 @@ class FeedClient:
 
 def _detail(response: requests.Response) -> str:
     try:
-        return str(response.json().get("detail") or response.json().get("errors"))[:200]
+        data = response.json()
+        return str(data.get("detail") or data.get("errors"))[:200]
     except (ValueError, AttributeError):
         return response.text[:200]
 

@@ -15,6 +15,7 @@ from disclosure_pages.models import (
     DisclosureIndexPage,
     DisclosureItemPage,
 )
+from disclosure_pages.selectors import ancestor_paths
 
 from .models import AttachmentDigest
 
@@ -71,13 +72,17 @@ class RecordBuilder:
     def __init__(self):
         self.agencies = {a.path: a for a in DisclosureIndexPage.objects.live()}
         self.categories = {c.path: c for c in DisclosureCategoryPage.objects.live()}
-        self.digests = dict(AttachmentDigest.objects.values_list("document_id", "sha256"))
-        self.file_hashes = dict(AttachmentDigest.objects.values_list("document_id", "file_hash"))
+        # document id → (the file version it was computed for, its SHA-256)
+        self.digests = {
+            document_id: (file_hash, sha256)
+            for document_id, file_hash, sha256 in AttachmentDigest.objects.values_list(
+                "document_id", "file_hash", "sha256"
+            )
+        }
 
     def placement(self, item: Page) -> ItemPlacement | None:
         """The item's agency and categories, or None if it is outside a live catalogue."""
-        step = Page.steplen
-        ancestors = [item.path[:end] for end in range(step, len(item.path), step)]
+        ancestors = ancestor_paths(page=item)
         agency_at = next((i for i, path in enumerate(ancestors) if path in self.agencies), None)
         if agency_at is None:
             return None
@@ -94,7 +99,7 @@ class RecordBuilder:
         if placement is None:
             return None
         # The builder caches the sites' root paths for every item it builds.
-        site_id, root_url, page_path = item.get_url_parts(request=self) or (None, "", None)
+        _site_id, root_url, page_path = item.get_url_parts(request=self) or (None, "", None)
         record = {
             "id": item.pk,
             "index_number": item.index_number,
@@ -154,19 +159,19 @@ class RecordBuilder:
 
     def sha256(self, document) -> str:
         """The file's SHA-256, remembered per file version (Wagtail's ``file_hash``)."""
-        document_file_hash = document.get_file_hash()
-        if self.file_hashes.get(document.pk) != document_file_hash:
+        file_hash = document.get_file_hash()
+        known_hash, sha256 = self.digests.get(document.pk, (None, ""))
+        if known_hash != file_hash:
             digest = hashlib.sha256()
             with document.open_file() as stream:
                 for chunk in iter(lambda: stream.read(1 << 20), b""):
                     digest.update(chunk)
+            sha256 = digest.hexdigest()
             AttachmentDigest.objects.update_or_create(
-                document_id=document.pk,
-                defaults={"file_hash": document_file_hash, "sha256": digest.hexdigest()},
+                document_id=document.pk, defaults={"file_hash": file_hash, "sha256": sha256}
             )
-            self.digests[document.pk] = digest.hexdigest()
-            self.file_hashes[document.pk] = document_file_hash
-        return self.digests[document.pk]
+            self.digests[document.pk] = (file_hash, sha256)
+        return sha256
 
 
 def body_html(body) -> str:

@@ -141,10 +141,13 @@ def feed_reconcile(*, fix: bool = False, progress: Progress | None = None) -> Fe
     loaded before this app), and builds the feed of an existing catalogue."""
     builder = RecordBuilder()
     drift = FeedDrift()
-    live = dict(FeedEntry.objects.filter(deleted=False).values_list("item_id", "content_hash"))
-    live_categories = dict(
-        FeedEntry.objects.filter(deleted=False).values_list("item_id", "category_id")
-    )
+    # item id → (its live entry's content hash, its category)
+    live = {
+        item_id: (content_hash, category_id)
+        for item_id, content_hash, category_id in FeedEntry.objects.filter(
+            deleted=False
+        ).values_list("item_id", "content_hash", "category_id")
+    }
     item_ids = list(feed_items().values_list("pk", flat=True))
     total = len(item_ids)
     wanted: set[int] = set()
@@ -161,10 +164,7 @@ def feed_reconcile(*, fix: bool = False, progress: Progress | None = None) -> Fe
             if built is None:
                 continue
             wanted.add(item.pk)
-            if (
-                live.get(item.pk) != built.content_hash
-                or live_categories.get(item.pk) != built.placement.category.pk
-            ):
+            if live[item.pk] != (built.content_hash, built.placement.category.pk):
                 stale.append(item.pk)
         drift.stale.update(stale)
         if fix and stale:

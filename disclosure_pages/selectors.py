@@ -19,6 +19,12 @@ from .models import (
 ITEMS_PER_PAGE = 20
 
 
+def ancestor_paths(*, page: Page) -> list[str]:
+    """Tree paths of ``page``'s ancestors, root first: read from its own path, no query."""
+    step = Page.steplen
+    return [page.path[:end] for end in range(step, len(page.path), step)]
+
+
 def agency_for_page(*, page: Page) -> DisclosureIndexPage | None:
     """The agency whose catalogue holds ``page`` (the page itself if it is an agency root)."""
     return DisclosureIndexPage.objects.ancestor_of(page, inclusive=True).first()

@@ -14,6 +14,7 @@ from disclosure_pages.models import (
     DisclosureIndexPage,
     DisclosureItemPage,
 )
+from disclosure_pages.selectors import ancestor_paths
 from disclosure_pages.texts import attachment_texts, body_text, html_to_text
 
 from .models import SearchSettings
@@ -127,12 +128,8 @@ class DocumentBuilder:
         document["fingerprint"] = fingerprint(document, attachment_keys)
         return document
 
-    def _ancestor_paths(self, page: Page) -> list[str]:
-        step = Page.steplen
-        return [page.path[:end] for end in range(step, len(page.path), step)]
-
     def _agency_id(self, page: Page) -> int | None:
-        for path in reversed(self._ancestor_paths(page)):
+        for path in reversed(ancestor_paths(page=page)):
             if path in self.agency_ids:
                 return self.agency_ids[path]
         return None
@@ -140,7 +137,7 @@ class DocumentBuilder:
     def _item(self, item: DisclosureItemPage) -> dict:
         titles = [
             self.category_titles[path]
-            for path in self._ancestor_paths(item)
+            for path in ancestor_paths(page=item)
             if path in self.category_titles
         ]
         return {
@@ -154,8 +151,7 @@ class DocumentBuilder:
             "document_number": item.document_number or None,
             "publisher": item.publisher.name,
             "publisher_id": item.publisher_id,
-            # Every level, as "法规公文" and "法规公文/规范性文件".
-            "categories": ["/".join(titles[: depth + 1]) for depth in range(len(titles))],
+            "categories": _category_levels(titles),
             "agency_id": self._agency_id(item),
             "year": item.publish_date.year if item.publish_date else None,
             "publish_date": item.publish_date,
@@ -164,7 +160,6 @@ class DocumentBuilder:
         }
 
     def _mirror(self, mirror: MirroredItem) -> dict:
-        titles = mirror.category_titles
         return {
             "id": mirror_key(mirror.pk),
             "kind": "item",
@@ -177,7 +172,7 @@ class DocumentBuilder:
             # Every subdistrict has a 党政办公室: the source's name tells them apart.
             "publisher": f"{mirror.source.name} {mirror.publisher_name}",
             "publisher_id": None,
-            "categories": ["/".join(titles[: depth + 1]) for depth in range(len(titles))],
+            "categories": _category_levels(mirror.category_titles),
             "agency_id": None,
             "year": mirror.publish_date.year if mirror.publish_date else None,
             "publish_date": mirror.publish_date,
@@ -204,6 +199,11 @@ class DocumentBuilder:
             "validity": None,
             "url": guide.url,
         }
+
+
+def _category_levels(titles: list[str]) -> list[str]:
+    # Every level, as "法规公文" and "法规公文/规范性文件".
+    return ["/".join(titles[: depth + 1]) for depth in range(len(titles))]
 
 
 def fingerprint(document: dict, attachment_keys: list) -> str:
