@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/disclosure/v1/", include("disclosure_api.urls")),
     path("api/search/", SearchAPIView.as_view(), name="search_api"),
     path("search/", search_page, name="search"),
+    path("requests/", include("disclosure_requests.urls")),
     path("sitemap.xml", sitemap),
     path("healthz", healthz, name="healthz"),
 ]

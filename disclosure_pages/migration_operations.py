@@ -5,9 +5,11 @@ from django.db import migrations
 OFFICE = "党政办"
 
 
-def grant_office_permissions(app_label: str, codenames: list[str]) -> migrations.RunPython:
-    """A migration step giving 党政办 model permissions of ``app_label`` (created first,
-    as Django otherwise creates permissions only after all migrations)."""
+def grant_office_permissions(
+    app_label: str, codenames: list[str], group_name: str = OFFICE
+) -> migrations.RunPython:
+    """A migration step giving 党政办 (or another role) model permissions of ``app_label``
+    (created first, as Django otherwise creates permissions only after all migrations)."""
 
     def forwards(apps, schema_editor):
         from django.contrib.auth.management import create_permissions
@@ -17,9 +19,9 @@ def grant_office_permissions(app_label: str, codenames: list[str]) -> migrations
         create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = None
 
-        office = apps.get_model("auth", "Group").objects.filter(name=OFFICE).first()
-        if office is not None:
-            office.permissions.add(
+        group = apps.get_model("auth", "Group").objects.filter(name=group_name).first()
+        if group is not None:
+            group.permissions.add(
                 *apps.get_model("auth", "Permission").objects.filter(
                     content_type__app_label=app_label, codename__in=codenames
                 )

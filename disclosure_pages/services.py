@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from .models import DisclosureCategoryPage, DisclosureItemPage, IndexNumberSequence
 from .selectors import agency_for_page
-from .workdays import working_days_between
+from workcalendar.workdays import working_days_between
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import DisclosureItemPage
-from .workdays import PUBLICATION_DEADLINE_WORKING_DAYS
+from .models import PUBLICATION_DEADLINE_WORKING_DAYS
 
 
 class DisclosureItemFilterSet(PageListingViewSet.filterset_class):

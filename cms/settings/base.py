@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "search",
     "disclosure_api",
     "aggregation",
+    "workcalendar",
+    "disclosure_requests",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -134,8 +136,17 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
 
+# Applicants' files and the office's replies: outside MEDIA_ROOT, which the web
+# server publishes; only the admin serves them, to those allowed to see the request.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -177,6 +188,14 @@ CELERY_BEAT_SCHEDULE = {
     "aggregation-sync": {
         "task": "aggregation.tasks.sync_due_sources",
         "schedule": 300.0,
+    },
+    "request-reminders": {
+        "task": "disclosure_requests.tasks.send_request_reminders",
+        "schedule": crontab(hour=8, minute=30),
+    },
+    "request-retention": {
+        "task": "disclosure_requests.tasks.purge_expired_personal_data",
+        "schedule": crontab(hour=3, minute=10),
     },
     "search-reconcile": {
         "task": "search.tasks.reconcile_index",
@@ -250,6 +269,20 @@ SPECTACULAR_SETTINGS = {
     },
 }
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Disclosure on request (disclosure_requests).
+# Personal data of requests closed longer ago than this is purged nightly; unset keeps it.
+DISCLOSURE_REQUEST_RETENTION_DAYS = env.int("DISCLOSURE_REQUEST_RETENTION_DAYS", default=None)
+# "Due soon" in lists, the dashboard and reminders: the answer is due within this many working days.
+DISCLOSURE_REQUEST_DUE_SOON_WORKING_DAYS = env.int(
+    "DISCLOSURE_REQUEST_DUE_SOON_WORKING_DAYS", default=5
+)
+# Per client address (django-ratelimit on the shared cache): applications and status lookups.
+DISCLOSURE_REQUEST_SUBMIT_RATE = env("DISCLOSURE_REQUEST_SUBMIT_RATE", default="10/h")
+DISCLOSURE_REQUEST_STATUS_RATE = env("DISCLOSURE_REQUEST_STATUS_RATE", default="30/h")
+# A form sent sooner than this after it was shown is taken for a robot's.
+DISCLOSURE_REQUEST_MIN_FILL_SECONDS = env.int("DISCLOSURE_REQUEST_MIN_FILL_SECONDS", default=3)
+RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 
 # ---------------------------------------------------------------------------
 # Logging: everything to stderr, as process managers expect.

@@ -3,7 +3,7 @@ from .category import DisclosureCategoryPage
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
 from .department import Department
 from .guide import DisclosureGuidePage
-from .item import DisclosureItemPage, ItemAttachment
+from .item import PUBLICATION_DEADLINE_WORKING_DAYS, DisclosureItemPage, ItemAttachment
 from .portal import DisclosurePortalPage
 from .sequence import IndexNumberSequence
 
@@ -21,5 +21,6 @@ __all__ = [
     "IndexNumberSequence",
     "ItemAttachment",
     "Subject",
+    "PUBLICATION_DEADLINE_WORKING_DAYS",
     "Validity",
 ]

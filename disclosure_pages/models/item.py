@@ -17,11 +17,13 @@ from disclosure_pages.blocks import ItemBodyBlock
 from disclosure_pages.forms import ItemPageForm
 from disclosure_pages.publication import ensure_publication_allowed
 from disclosure_pages.validators import validate_document_number
-from disclosure_pages.workdays import PUBLICATION_DEADLINE_WORKING_DAYS
 from review.panels import ReviewFindingsPanel
 
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
 from .mixins import AgencyContextMixin, OfficePermissionsMixin
+
+# Art. 26: publish within 20 working days of the information being formed.
+PUBLICATION_DEADLINE_WORKING_DAYS = 20
 
 
 class DisclosureItemPage(OfficePermissionsMixin, AgencyContextMixin, Page):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from disclosure_pages.workdays import PUBLICATION_DEADLINE_WORKING_DAYS
+from disclosure_pages.models import PUBLICATION_DEADLINE_WORKING_DAYS
 
 from ..forms import TimelinessRangeForm
 from ..selectors import timeliness_report

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from disclosure_pages.models import DisclosureItemPage
-from disclosure_pages.workdays import add_working_days, is_working_day, working_days_between
+from workcalendar.workdays import add_working_days, is_working_day, working_days_between
 from tests.review.conftest import is_denied
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,21 @@
+"""Tracking codes the applicant types back: unguessable, short, hard to misread."""
+
+import secrets
+
+# Crockford's base 32: no I, L, O or U, so a code read aloud or copied by hand survives.
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_MISREAD = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def tracking_code_new() -> str:
+    """Twelve symbols (60 bits) in three groups, e.g. ``K7Q2-M9XD-4TPA``."""
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def tracking_code_normalise(text: str) -> str:
+    """The code as stored, from what a person typed (any case, spaces, dashes, O for 0)."""
+    raw = "".join(ch for ch in text.upper().translate(_MISREAD) if ch in ALPHABET)
+    if len(raw) != 12:
+        return ""
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"

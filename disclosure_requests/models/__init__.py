@@ -1,0 +1,47 @@
+from .appeal import Appeal
+from .applicant import Applicant, ApplicantFile, RequestDocument
+from .choices import (
+    ANSWER_GROUPS,
+    LAPSE_ANSWER_TYPES,
+    OPEN_STATES,
+    RUNNING_STATES,
+    TRANSFER_ANSWER_TYPES,
+    AnswerType,
+    AppealKind,
+    AppealResult,
+    ApplicantCategory,
+    Channel,
+    Delivery,
+    DocumentKind,
+    IdDocumentType,
+    InformationForm,
+    PauseKind,
+    State,
+)
+from .request import DisclosureRequest, RequestPause, RequestSequence
+
+__all__ = [
+    "ANSWER_GROUPS",
+    "LAPSE_ANSWER_TYPES",
+    "TRANSFER_ANSWER_TYPES",
+    "OPEN_STATES",
+    "RUNNING_STATES",
+    "Appeal",
+    "AppealKind",
+    "AppealResult",
+    "Applicant",
+    "ApplicantCategory",
+    "ApplicantFile",
+    "AnswerType",
+    "Channel",
+    "Delivery",
+    "DisclosureRequest",
+    "DocumentKind",
+    "IdDocumentType",
+    "InformationForm",
+    "PauseKind",
+    "RequestDocument",
+    "RequestPause",
+    "RequestSequence",
+    "State",
+]

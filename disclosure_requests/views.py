@@ -1,0 +1,133 @@
+"""Public pages of requests: the application form, the receipt and the status lookup.
+
+Thin: the form validates, ``services`` registers, ``selectors`` look up. Every page
+here carries personal data or leads to it, so none is cached anywhere.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
+
+from disclosure_pages.models import DisclosureIndexPage
+
+from .forms import ApplicationForm, StatusLookupForm, started_token
+from .selectors import request_clock, request_public_timeline, request_status_lookup
+from .services import applicant_file_store, request_submit
+
+_RECEIPT_SESSION_KEY = "disclosure_requests.receipt"
+
+
+def _agencies():
+    return DisclosureIndexPage.objects.live().public().order_by("path")
+
+
+def _limited(request, group: str, rate: str) -> bool:
+    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+
+
+@never_cache
+def choose_agency(request):
+    agencies = list(_agencies())
+    if len(agencies) == 1:
+        return redirect("disclosure_requests:apply", agency_id=agencies[0].pk)
+    return render(request, "disclosure_requests/choose_agency.html", {"agencies": agencies})
+
+
+@never_cache
+def apply(request, agency_id: int):
+    agency = get_object_or_404(_agencies(), pk=agency_id)
+    status = 200
+    if request.method == "POST":
+        form = ApplicationForm(request.POST, request.FILES)
+        if _limited(request, "disclosure-request-submit", settings.DISCLOSURE_REQUEST_SUBMIT_RATE):
+            form.is_valid()
+            form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
+            status = 429
+        elif form.is_valid():
+            with transaction.atomic():
+                files = form.kept + [
+                    applicant_file_store(upload=upload, kind=kind)
+                    for upload, kind in form.accepted_uploads
+                ]
+                submitted = request_submit(
+                    agency=agency,
+                    request_fields=form.request_fields(),
+                    applicant_fields=form.applicant_fields(),
+                    files=files,
+                    channel="online",
+                )
+            request.session[_RECEIPT_SESSION_KEY] = submitted.pk
+            return redirect("disclosure_requests:receipt")
+        else:
+            status = 400
+        # Uploads that passed their checks are kept, so a correction never means
+        # choosing the files again.
+        form.kept += [
+            applicant_file_store(upload=upload, kind=kind)
+            for upload, kind in getattr(form, "accepted_uploads", [])
+        ]
+        data = form.data.copy()
+        data["kept_files"] = form.kept_token()
+        data["started"] = form.started_value()
+        form.data = data
+    else:
+        form = ApplicationForm(initial={"started": started_token()})
+    return render(
+        request,
+        "disclosure_requests/apply.html",
+        {"agency": agency, "form": form},
+        status=status,
+    )
+
+
+@never_cache
+def receipt(request):
+    from .models import DisclosureRequest
+
+    pk = request.session.get(_RECEIPT_SESSION_KEY)
+    submitted = DisclosureRequest.objects.select_related("agency").filter(pk=pk).first()
+    if submitted is None:
+        raise Http404
+    return render(
+        request,
+        "disclosure_requests/receipt.html",
+        {
+            "submitted": submitted,
+            "agency": submitted.agency,
+            "clock": request_clock(request=submitted),
+        },
+    )
+
+
+@never_cache
+def status(request):
+    found, status_code = None, 200
+    if request.method == "POST":
+        form = StatusLookupForm(request.POST)
+        if _limited(request, "disclosure-request-status", settings.DISCLOSURE_REQUEST_STATUS_RATE):
+            form.is_valid()
+            form.add_error(None, _("查询过于频繁，请稍后再试。"))
+            status_code = 429
+        elif form.is_valid():
+            found = request_status_lookup(
+                code=form.cleaned_data["code"], phone_last4=form.cleaned_data["phone_last4"]
+            )
+            if found is None:
+                form.add_error(None, _("没有找到与查询码和电话后四位相符的申请，请核对后重试。"))
+                status_code = 404
+        else:
+            status_code = 400
+    else:
+        form = StatusLookupForm()
+    context = {"form": form, "found": found}
+    if found:
+        context.update(
+            clock=request_clock(request=found),
+            events=request_public_timeline(request=found),
+            agency=found.agency,
+        )
+    return render(request, "disclosure_requests/status.html", context, status=status_code)

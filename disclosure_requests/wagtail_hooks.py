@@ -1,0 +1,26 @@
+from wagtail import hooks
+
+from .panels import RequestCountsPanel
+from .selectors import request_counts, user_manages_requests
+from .transitions import ACTIONS, log_action_name
+from .viewsets import RequestsGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_requests():
+    return RequestsGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_request_counts_panel(request, panels):
+    if not request.user.has_perm("disclosure_requests.view_disclosurerequest"):
+        return
+    counts = request_counts(user=request.user)
+    if counts.open or user_manages_requests(request.user):
+        panels.append(RequestCountsPanel(counts))
+
+
+@hooks.register("register_log_actions")
+def register_request_log_actions(actions):
+    for name, action in ACTIONS.items():
+        actions.register_action(log_action_name(name), action.label, action.label)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkCalendarConfig(AppConfig):
+    name = "workcalendar"
+    verbose_name = _("工作日历")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()
