@@ -94,6 +94,10 @@ class ApplicationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         min_length=10,
         max_length=5000,
+        error_messages={
+            "min_length": _("请把所需信息描述得具体一些（至少10个字），以便查找。"),
+            "max_length": _("描述不能超过5000个字。"),
+        },
     )
     purpose = forms.CharField(
         label=_("用途（选填）"),
@@ -126,9 +130,9 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        default_required = forms.Field.default_error_messages["required"]
         for field in self.fields.values():
-            field.error_messages.setdefault("required", _("此项为必填项。"))
-            if "required" in field.error_messages and field.label:
+            if field.error_messages["required"] == default_required:
                 field.error_messages["required"] = _("请填写“%(label)s”。") % {"label": field.label}
         self.fields["applicant_kind"].error_messages["required"] = _("请选择申请人类型。")
         self.kept: list[ApplicantFile] = self._kept_from_data()

@@ -77,7 +77,7 @@ def handler_assigned(*, request_id: int, handler_id: int) -> None:
 
 def admin_url(request: DisclosureRequest) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "disclosure_requests:inspect", args=[request.pk]
+        "disclosure_requests_admin:inspect", args=[request.pk]
     )
 
 

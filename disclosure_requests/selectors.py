@@ -120,8 +120,15 @@ class PublicEvent:
 def request_public_timeline(*, request: DisclosureRequest) -> list[PublicEvent]:
     """What happened and when, without notes, names or anything else staff wrote."""
     public = {log_action_name(name): action for name, action in ACTIONS.items() if action.public}
+    received = log_action_name("submit")
     return [
-        PublicEvent(timezone.localdate(entry.timestamp), str(public[entry.action].label))
+        PublicEvent(
+            # A request entered from paper is logged when entered, but was received earlier.
+            request.received_on
+            if entry.action == received
+            else timezone.localdate(entry.timestamp),
+            str(public[entry.action].label),
+        )
         for entry in request_timeline(request=request)
         if entry.action in public
     ]

@@ -302,7 +302,7 @@ def request_extend(
     *, request: DisclosureRequest, user, days: int, approver, note: str, documents=()
 ) -> None:
     """Art. 33: one extension of at most 20 working days, approved by the office's head."""
-    if request.state == State.EXTENDED or request.extension_days:
+    if DisclosureRequest.objects.select_for_update().get(pk=request.pk).extension_days:
         raise TransitionRefused(_("答复期限只能延长一次。"))
     current = _locked(request, "extend")
     if not 1 <= days <= deadlines.MAX_EXTENSION_WORKING_DAYS:

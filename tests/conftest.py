@@ -37,10 +37,14 @@ def require_service(available: bool, reason: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: rate-limit counters never carry over."""
+    """Each test starts with an empty cache: rate-limit counters never carry over, nor
+    calendar days a rolled-back test entered."""
     from django.core.cache import cache
 
+    from workcalendar.workdays import forget_overrides
+
     cache.clear()
+    forget_overrides()
     yield
 
 

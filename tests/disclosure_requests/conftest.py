@@ -92,13 +92,14 @@ def submit(agency):
             "delivery": Delivery.EMAIL,
             **fields,
         }
-        return request_submit(
-            agency=to or agency,
-            request_fields=request_fields,
-            applicant_fields={**PERSON, **(applicant or {})},
-            channel=Channel.ONLINE,
-            received_at=received,
-        )
+        # Submitted at that moment, as the online form would: its log entry too.
+        with time_machine.travel(received or timezone.now(), tick=False):
+            return request_submit(
+                agency=to or agency,
+                request_fields=request_fields,
+                applicant_fields={**PERSON, **(applicant or {})},
+                channel=Channel.ONLINE,
+            )
 
     return make
 

@@ -165,7 +165,9 @@ def test_pauses_and_an_extension_add_up(submit, staff, on_day):
 def test_working_days_used_leaves_out_paused_days():
     pauses = [deadlines.Pause(started_on=D(2025, 9, 5), ended_on=D(2025, 9, 12))]
 
-    used = deadlines.working_days_used(started_on=D(2025, 9, 1), today=D(2025, 9, 16), pauses=pauses)
+    used = deadlines.working_days_used(
+        started_on=D(2025, 9, 1), today=D(2025, 9, 16), pauses=pauses
+    )
 
     # 9-2…9-5 (4) and 9-15, 9-16 (2); 9-8…9-12 paused.
     assert used == 6
