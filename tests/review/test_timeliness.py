@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from disclosure_pages.models import DisclosureItemPage
-from workcalendar.workdays import add_working_days, is_working_day, working_days_between
 from tests.review.conftest import is_denied
+from workcalendar.workdays import add_working_days, is_working_day, working_days_between
 
 pytestmark = pytest.mark.django_db
 
