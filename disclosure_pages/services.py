@@ -5,9 +5,10 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from workcalendar.workdays import working_days_between
+
 from .models import DisclosureCategoryPage, DisclosureItemPage, IndexNumberSequence
 from .selectors import agency_for_page
-from workcalendar.workdays import working_days_between
 
 logger = logging.getLogger(__name__)
 

@@ -8,8 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import DisclosureItemPage
-from .models import PUBLICATION_DEADLINE_WORKING_DAYS
+from .models import PUBLICATION_DEADLINE_WORKING_DAYS, DisclosureItemPage
 
 
 class DisclosureItemFilterSet(PageListingViewSet.filterset_class):

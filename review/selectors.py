@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from wagtail.models import Revision, TaskState, Workflow, WorkflowState
 
-from disclosure_pages.models import Department, DisclosureItemPage
-from disclosure_pages.models import PUBLICATION_DEADLINE_WORKING_DAYS
+from disclosure_pages.models import (
+    PUBLICATION_DEADLINE_WORKING_DAYS,
+    Department,
+    DisclosureItemPage,
+)
 
 from .models import CheckFinding, ConfidentialityReviewTask, RevisionCheck, SensitiveWord
 

@@ -418,3 +418,19 @@ def test_personal_data_is_purged_after_the_retention_period(
     assert old.answer_type == AnswerType.OTHER  # the counts stay
     assert DisclosureRequest.objects.get(pk=appealed.pk).applicant.name == "张三"
     assert DisclosureRequest.objects.get(pk=recent.pk).applicant.name == "张三"
+
+
+def test_purge_command_reports_what_it_purged(submit, staff, on_day, settings):
+    from django.core.management import call_command
+
+    settings.DISCLOSURE_REQUEST_RETENTION_DAYS = 30
+    request = submit(D(2025, 1, 6))
+    on_day(D(2025, 1, 7))
+    request_withdraw(request=request, user=staff.office, withdrawn_on=D(2025, 1, 7))
+    on_day(D(2025, 3, 1))
+    out = __import__("io").StringIO()
+
+    call_command("purge_request_personal_data", stdout=out)
+
+    assert "已清除 1 件" in out.getvalue()
+    assert DisclosureRequest.objects.get(pk=request.pk).personal_data_purged_at is not None

@@ -47,7 +47,8 @@ def test_office_enters_next_years_notice_and_deadlines_follow(office_client):
     assert is_working_day(D(2027, 2, 11))  # a Thursday the package does not give off
 
     response = office_client.post(
-        year_url(2027), {"source": "国务院办公厅关于2027年部分节假日安排的通知", "schedule": NOTICE_2027}
+        year_url(2027),
+        {"source": "国务院办公厅关于2027年部分节假日安排的通知", "schedule": NOTICE_2027},
     )
 
     assert response.status_code == 302
