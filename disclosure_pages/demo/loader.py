@@ -27,6 +27,7 @@ from review.selectors import revision_unresolved_findings
 from review.services import finding_override, task_state_decide
 
 from . import content
+from .requests import demo_requests_load
 
 # Shown at start by load_demo; these accounts exist only in demo databases.
 DEMO_PASSWORD = "demo-zhuangshi-2012"
@@ -251,4 +252,6 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
             created += 1
         if progress:
             progress(done, len(specs), spec.title)
+    with transaction.atomic():
+        demo_requests_load(agency=agency, users=users)
     return DemoResult(agency=agency, items_created=created, items_total=len(specs))

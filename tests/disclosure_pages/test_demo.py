@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
@@ -18,6 +19,7 @@ from disclosure_pages.models import (
     DisclosureIndexPage,
     DisclosureItemPage,
 )
+from disclosure_requests.models import DisclosureRequest
 from tests.conftest import require_service
 
 
@@ -31,6 +33,9 @@ def snapshot() -> dict:
             get_user_model().objects.order_by("username").values_list("username", "password")
         ),
         "departments": Department.objects.count(),
+        "requests": list(
+            DisclosureRequest.objects.order_by("pk").values_list("reference", "state")
+        ),
         "numbers": list(
             DisclosureItemPage.objects.order_by("pk").values_list("index_number", "publish_date")
         ),
@@ -139,6 +144,21 @@ class DemoLoaderTests(TestCase):
         site = Site.objects.get(is_default_site=True)
         self.assertEqual(site.root_page.specific_class.__name__, "DisclosurePortalPage")
         self.assertContains(self.client.get("/"), "宁波市镇海区人民政府庄市街道办事处")
+
+    def test_the_request_desk_has_requests_in_every_kind_of_state(self):
+        from disclosure_requests.models import Appeal
+
+        requests = DisclosureRequest.objects.filter(agency=self.agency)
+        states = set(requests.values_list("state", flat=True))
+
+        self.assertEqual(
+            states,
+            {"received", "accepted", "correction", "consulting", "answered", "closed"},
+        )
+        self.assertTrue(requests.filter(answer_due_on__lt=timezone.localdate()).exists())
+        self.assertTrue(Appeal.objects.filter(agency=self.agency, result="pending").exists())
+        self.client.force_login(get_user_model().objects.get(username="dangzhengban"))
+        self.assertContains(self.client.get("/admin/"), "件已超期")
 
     def test_running_twice_changes_nothing(self):
         before = snapshot()

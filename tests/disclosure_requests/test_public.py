@@ -304,3 +304,19 @@ def test_uploads_of_abandoned_forms_are_removed_after_a_day(client, agency):
     requests_purge_expired()
 
     assert not ApplicantFile.objects.exists()
+
+
+def test_the_request_entry_goes_straight_to_the_only_agencys_form(client, agency):
+    response = client.get(reverse("disclosure_requests:choose_agency"))
+
+    assert response.status_code == 302
+    assert response["Location"] == apply_url(agency)
+
+
+def test_the_form_page_has_labelled_fields_and_the_offices_contacts(client, agency):
+    page = client.get(apply_url(agency)).content.decode()
+
+    assert agency.agency_name in page and agency.phone in page
+    for field in ("id_name", "id_phone", "id_description", "id_credit_code"):
+        assert f'<label for="{field}">' in page
+    assert 'name="csrfmiddlewaretoken"' in page

@@ -434,3 +434,17 @@ def test_purge_command_reports_what_it_purged(submit, staff, on_day, settings):
 
     assert "已清除 1 件" in out.getvalue()
     assert DisclosureRequest.objects.get(pk=request.pk).personal_data_purged_at is not None
+
+
+def test_the_daily_beat_task_sends_the_reminders(
+    submit, staff, mailoutbox, on_day, settings, django_capture_on_commit_callbacks
+):
+    from disclosure_requests.tasks import send_request_reminders
+
+    schedule = settings.CELERY_BEAT_SCHEDULE["request-reminders"]
+    assert schedule["task"] == send_request_reminders.name
+    submit(D(2025, 8, 1))
+    on_day(D(2025, 9, 22))
+
+    assert send_request_reminders.delay().get() == 1
+    assert "已超过答复期限" in mailoutbox[-1].body
