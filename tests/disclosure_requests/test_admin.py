@@ -298,3 +298,20 @@ def test_office_corrects_a_description_and_handlers_cannot(client, staff, desk):
     assert response.status_code == 302
     desk["overdue"].refresh_from_db()
     assert desk["overdue"].delivery == "pick_up"
+
+
+def test_admin_search_finds_a_request_by_its_applicant_in_the_database(client, staff, desk):
+    page = index(login(client, staff.office), q="补正申请人").content.decode()
+
+    assert shows(page, desk["correcting"])
+    assert not shows(page, desk["fresh"])
+
+
+def test_request_actions_appear_in_the_accountability_log(client, staff, desk):
+    login(client, staff.office)
+
+    page = client.get(reverse("review:accountability_log")).content.decode()
+
+    assert "告知补正" in page and "请补充文号" in page
+    assert f"申请 {desk['correcting'].reference}" in page
+    assert "补正申请人" not in page
