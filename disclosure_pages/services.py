@@ -7,21 +7,15 @@ from django.utils import timezone
 
 from workcalendar.workdays import working_days_between
 
-from .models import DisclosureCategoryPage, DisclosureItemPage, IndexNumberSequence
+from .models import (
+    DisclosureCategoryPage,
+    DisclosureItemPage,
+    IndexNumberSequence,
+    sequence_next,
+)
 from .selectors import agency_for_page
 
 logger = logging.getLogger(__name__)
-
-
-def _next_serial(*, agency_id: int, year: int) -> int:
-    """Take the next serial of an agency's year; the row lock serialises concurrent takers."""
-    IndexNumberSequence.objects.bulk_create(
-        [IndexNumberSequence(agency_id=agency_id, year=year)], ignore_conflicts=True
-    )
-    sequence = IndexNumberSequence.objects.select_for_update().get(agency_id=agency_id, year=year)
-    sequence.last_serial += 1
-    sequence.save(update_fields=["last_serial"])
-    return sequence.last_serial
 
 
 def item_assign_index_number(*, item: DisclosureItemPage) -> str:
@@ -54,7 +48,9 @@ def item_assign_index_number(*, item: DisclosureItemPage) -> str:
                 org_code=agency.org_code,
                 year=publish_date.year,
                 month=publish_date.month,
-                serial=_next_serial(agency_id=agency.pk, year=publish_date.year),
+                serial=sequence_next(
+                    IndexNumberSequence, agency_id=agency.pk, year=publish_date.year
+                ),
                 category_code=category.full_code if category else "",
             )
         working_days = (

@@ -4,8 +4,6 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,25 +21,9 @@ from .models import (
     DisclosureRequest,
     State,
 )
+from .selectors import users_with_request_permission
 
 _OFFICE_ACCEPT = ".pdf,.doc,.docx,.ofd,.jpg,.jpeg,.png"
-
-
-def _users_with(codename: str):
-    permission = Permission.objects.filter(
-        content_type__app_label="disclosure_requests", codename=codename
-    )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(groups__permissions__in=permission)
-            | Q(user_permissions__in=permission)
-            | Q(is_superuser=True)
-        )
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -107,7 +89,7 @@ class AssignForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = _users_with("view_disclosurerequest")
+        self.fields["handler"].queryset = users_with_request_permission("view_disclosurerequest")
 
     def perform(self):
         services.request_assign(
@@ -189,7 +171,7 @@ class ExtendForm(ActionForm):
         super().__init__(*args, **kwargs)
         self.fields["note"].label = _("延期理由")
         self.fields["note"].required = True
-        self.fields["approver"].queryset = _users_with("approve_extension")
+        self.fields["approver"].queryset = users_with_request_permission("approve_extension")
 
     def perform(self):
         services.request_extend(

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -32,6 +32,25 @@ def requests_visible_to(*, user) -> QuerySet[DisclosureRequest]:
 
 def user_may_handle(*, user, request: DisclosureRequest) -> bool:
     return user_manages_requests(user) or (user.is_active and request.handler_id == user.pk)
+
+
+def users_with_request_permission(codename: str, *, include_superusers: bool = True):
+    """Active users holding a permission of this app through a group or directly."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.filter(
+        content_type__app_label="disclosure_requests", codename=codename
+    )
+    holds = Q(groups__permissions__in=permission) | Q(user_permissions__in=permission)
+    if include_superusers:
+        holds |= Q(is_superuser=True)
+    return (
+        get_user_model()
+        .objects.filter(holds, is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
 
 
 def due_soon_until(today: datetime.date) -> datetime.date:

@@ -1,4 +1,4 @@
-"""Writes to requests: submission, every change of state, deadlines, purging.
+"""Writes to requests: submission, every change of state, deadlines.
 
 Each action locks the request row, checks the state machine (``transitions``),
 applies the change, counts the deadlines again and logs the action in Wagtail's
@@ -7,18 +7,15 @@ audit log (the request's timeline, and part of the 责任追究日志).
 
 import datetime
 import decimal
-import logging
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from disclosure_pages.models import DisclosureIndexPage
+from disclosure_pages.models import DisclosureIndexPage, sequence_next
 
 from . import deadlines, notifications
 from .codes import tracking_code_new
@@ -40,8 +37,6 @@ from .models import (
 from .transitions import ACTIONS, log_action_name
 from .uploads import OFFICE_KINDS, OFFICE_MAX_BYTES, checked_upload, display_name, stored_name
 
-logger = logging.getLogger(__name__)
-
 
 class TransitionRefused(Exception):
     """An action the request's state, dates or rules do not allow; the message says why."""
@@ -53,13 +48,8 @@ class TransitionRefused(Exception):
 
 
 def _next_reference(*, agency_id: int, year: int) -> str:
-    RequestSequence.objects.bulk_create(
-        [RequestSequence(agency_id=agency_id, year=year)], ignore_conflicts=True
-    )
-    sequence = RequestSequence.objects.select_for_update().get(agency_id=agency_id, year=year)
-    sequence.last_serial += 1
-    sequence.save(update_fields=["last_serial"])
-    return f"{year}-{sequence.last_serial:04d}"
+    serial = sequence_next(RequestSequence, agency_id=agency_id, year=year)
+    return f"{year}-{serial:04d}"
 
 
 def _unused_tracking_code() -> str:
@@ -106,7 +96,7 @@ def request_submit(
         for upload in files:
             upload.request = request
             upload.save(update_fields=["request"])
-        _log(request, "forwarded" if forwarded_from else "submit", user, "", {})
+        log_request_action(request, "forwarded" if forwarded_from else "submit", user)
     if request.applicant.email:
         transaction.on_commit(lambda: notifications.applicant_receipt(request_id=request.pk))
     return request
@@ -146,8 +136,11 @@ def _locked(request: DisclosureRequest, action: str) -> DisclosureRequest:
     return current
 
 
-def _log(request, action: str, user, note: str, data: dict) -> None:
-    payload = {"state": request.state, **data}
+def log_request_action(
+    request: DisclosureRequest, action: str, user, note: str = "", data: dict | None = None
+) -> None:
+    """An entry of the request's timeline in Wagtail's audit log (no personal data in it)."""
+    payload = {"state": request.state, **(data or {})}
     if note:
         payload["comment"] = note
     log(instance=request, action=log_action_name(action), user=user, data=payload)
@@ -181,7 +174,7 @@ def _refresh_deadlines(request: DisclosureRequest) -> None:
 def _save(request: DisclosureRequest, action: str, user, note: str = "", **data) -> None:
     _refresh_deadlines(request)
     request.save()
-    _log(request, action, user, note, data)
+    log_request_action(request, action, user, note, data)
     if ACTIONS[action].public and request.state != State.MERGED:
         transaction.on_commit(
             lambda: notifications.applicant_state_changed(request_id=request.pk, action=action)
@@ -276,10 +269,15 @@ def request_record_correction(
     _save(current, "record_correction", user, note, corrected_on=corrected_on.isoformat())
 
 
-def _finish(current: DisclosureRequest, answer_type: str, answered_on: datetime.date) -> None:
-    current.state = State.ANSWERED
+def _finish(
+    current: DisclosureRequest, answer_type: str, day: datetime.date, *, closed: bool = False
+) -> None:
+    """Record how the request ended; an end the applicant caused closes it the same day."""
     current.answer_type = answer_type
-    current.answered_on = answered_on
+    current.answered_on = day
+    current.state = State.CLOSED if closed else State.ANSWERED
+    if closed:
+        current.closed_on = day
 
 
 @transaction.atomic
@@ -291,9 +289,7 @@ def request_lapse_correction(*, request: DisclosureRequest, user, note: str = ""
         raise TransitionRefused(
             _("补正期限（%(due)s）尚未届满。") % {"due": current.correction_due_on.isoformat()}
         )
-    _finish(current, AnswerType.OTHER_NO_CORRECTION, today)
-    current.state = State.CLOSED
-    current.closed_on = today
+    _finish(current, AnswerType.OTHER_NO_CORRECTION, today, closed=True)
     _save(current, "lapse_correction", user, note)
 
 
@@ -435,9 +431,7 @@ def request_lapse_fee(*, request: DisclosureRequest, user, note: str = "") -> No
         )
     pause.ended_on = today
     pause.save(update_fields=["ended_on"])
-    _finish(current, AnswerType.OTHER_FEE_UNPAID, today)
-    current.state = State.CLOSED
-    current.closed_on = today
+    _finish(current, AnswerType.OTHER_FEE_UNPAID, today, closed=True)
     _save(current, "lapse_fee", user, note)
 
 
@@ -567,9 +561,7 @@ def request_withdraw(
     current = _locked(request, "withdraw")
     _check_day(current, withdrawn_on, _("撤回日期"))
     current.pauses.filter(ended_on__isnull=True).update(ended_on=withdrawn_on)
-    _finish(current, AnswerType.OTHER, withdrawn_on)
-    current.state = State.CLOSED
-    current.closed_on = withdrawn_on
+    _finish(current, AnswerType.OTHER, withdrawn_on, closed=True)
     _save(current, "withdraw", user, note)
 
 
@@ -588,7 +580,7 @@ def request_close(
 
 
 # ---------------------------------------------------------------------------
-# Calendar changes, reminders, retention
+# Calendar changes
 # ---------------------------------------------------------------------------
 
 
@@ -608,107 +600,3 @@ def requests_recount_deadlines(*, years: set[int]) -> int:
                 current.save(update_fields=["answer_due_on", "correction_notice_due_on"])
                 changed += 1
     return changed
-
-
-def request_purge_personal_data(*, request: DisclosureRequest, user=None) -> None:
-    """Remove the applicant's personal data and files; the request and counts stay."""
-    with transaction.atomic():
-        current = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
-        if current.personal_data_purged_at:
-            return
-        files = [upload.file for upload in current.applicant_files.all()]
-        files += [document.file for document in current.documents.all()]
-        Applicant.objects.filter(request=current).delete()
-        current.applicant_files.all().delete()
-        current.documents.all().delete()
-        current.phone_last4 = ""
-        current.personal_data_purged_at = timezone.now()
-        current.save(update_fields=["phone_last4", "personal_data_purged_at", "updated_at"])
-        _log(current, "purge", user, "", {})
-        transaction.on_commit(lambda: _delete_files(files))
-
-
-def _delete_files(files) -> None:
-    for stored in files:
-        try:
-            stored.storage.delete(stored.name)
-        except OSError:
-            logger.exception("could not delete %s", stored.name)
-
-
-def requests_purge_expired(*, today: datetime.date | None = None) -> int:
-    """Purge personal data of requests closed longer ago than the retention period.
-
-    Requests with an appeal still undecided keep their data: the case file is needed.
-    Also removes uploads of forms that were never submitted, after a day.
-    """
-    today = today or timezone.localdate()
-    stale = timezone.now() - datetime.timedelta(days=1)
-    orphans = list(ApplicantFile.objects.filter(request__isnull=True, uploaded_at__lt=stale))
-    ApplicantFile.objects.filter(pk__in=[orphan.pk for orphan in orphans]).delete()
-    _delete_files([orphan.file for orphan in orphans])
-
-    days = settings.DISCLOSURE_REQUEST_RETENTION_DAYS
-    if days is None:
-        return 0
-    cutoff = today - datetime.timedelta(days=days)
-    ended = Q(closed_on__lt=cutoff) | Q(closed_on__isnull=True, answered_on__lt=cutoff)
-    due = (
-        DisclosureRequest.objects.filter(ended, personal_data_purged_at__isnull=True)
-        .exclude(state__in=OPEN_STATES)
-        .exclude(appeals__result="pending")
-    )
-    count = 0
-    for request in due:
-        request_purge_personal_data(request=request)
-        count += 1
-    return count
-
-
-def _users_with_permission(codename: str):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
-
-    permission = Permission.objects.get(
-        content_type__app_label="disclosure_requests", codename=codename
-    )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .exclude(email="")
-        .filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
-        .distinct()
-    )
-
-
-def requests_send_reminders(*, today: datetime.date | None = None) -> int:
-    """One mail per person: their requests due soon or overdue; 党政办 gets them all.
-
-    Each request is mentioned at most once a day, however often the task runs.
-    Returns the number of mails sent.
-    """
-    from .selectors import requests_due_soon, requests_overdue
-
-    today = today or timezone.localdate()
-    candidates = DisclosureRequest.objects.select_related("agency", "handler").exclude(
-        last_reminded_on=today
-    )
-    due_soon = list(requests_due_soon(candidates, today=today).order_by("answer_due_on"))
-    overdue = list(requests_overdue(candidates, today=today).order_by("answer_due_on"))
-    if not due_soon and not overdue:
-        return 0
-    managers = list(_users_with_permission("manage_requests"))
-    mails: dict[str, tuple[list, list]] = {}
-    for bucket, requests in ((0, due_soon), (1, overdue)):
-        for request in requests:
-            recipients = {manager.email for manager in managers}
-            if request.handler and request.handler.is_active and request.handler.email:
-                recipients.add(request.handler.email)
-            for email in recipients:
-                mails.setdefault(email, ([], []))[bucket].append(request)
-    for email, (soon, late) in sorted(mails.items()):
-        notifications.staff_reminder(recipient_email=email, due_soon=soon, overdue=late)
-    DisclosureRequest.objects.filter(pk__in=[r.pk for r in due_soon + overdue]).update(
-        last_reminded_on=today
-    )
-    return len(mails)

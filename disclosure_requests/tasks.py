@@ -1,6 +1,7 @@
 from celery import shared_task
 
-from .services import requests_purge_expired, requests_send_reminders
+from .reminders import requests_send_reminders
+from .retention import requests_purge_expired
 
 
 @shared_task

@@ -5,7 +5,7 @@ from .department import Department
 from .guide import DisclosureGuidePage
 from .item import PUBLICATION_DEADLINE_WORKING_DAYS, DisclosureItemPage, ItemAttachment
 from .portal import DisclosurePortalPage
-from .sequence import IndexNumberSequence
+from .sequence import IndexNumberSequence, sequence_next
 
 __all__ = [
     "DEFAULT_INDEX_NUMBER_PATTERN",
@@ -23,4 +23,5 @@ __all__ = [
     "Subject",
     "PUBLICATION_DEADLINE_WORKING_DAYS",
     "Validity",
+    "sequence_next",
 ]

@@ -2,6 +2,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def sequence_next(model: type[models.Model], *, agency_id: int, year: int) -> int:
+    """Take the next serial of an agency's year from a per-(agency, year) counter table.
+
+    The row is created if missing, then locked (SELECT … FOR UPDATE) until the
+    transaction ends, so concurrent takers never share a serial.
+    """
+    model.objects.bulk_create([model(agency_id=agency_id, year=year)], ignore_conflicts=True)
+    sequence = model.objects.select_for_update().get(agency_id=agency_id, year=year)
+    sequence.last_serial += 1
+    sequence.save(update_fields=["last_serial"])
+    return sequence.last_serial
+
+
 class IndexNumberSequence(models.Model):
     """The last 索引号 serial handed out for one agency in one year.
 

@@ -293,7 +293,7 @@ def test_applicants_data_never_reaches_search_the_api_or_the_feed(client, submit
 
 
 def test_uploads_of_abandoned_forms_are_removed_after_a_day(client, agency):
-    from disclosure_requests.services import requests_purge_expired
+    from disclosure_requests.retention import requests_purge_expired
 
     client.post(apply_url(agency), person_form(phone="1", files=[id_copy()]))
     kept = ApplicantFile.objects.get()

@@ -7,6 +7,7 @@ from django.core.files.storage import storages
 from wagtail.models import ModelLogEntry
 
 from disclosure_requests.models import AnswerType, Appeal, ApplicantFile, DisclosureRequest, State
+from disclosure_requests.retention import requests_purge_expired
 from disclosure_requests.selectors import request_public_timeline, request_status_lookup
 from disclosure_requests.services import (
     TransitionRefused,
@@ -24,7 +25,6 @@ from disclosure_requests.services import (
     request_record_payment,
     request_refer,
     request_withdraw,
-    requests_purge_expired,
     requests_recount_deadlines,
 )
 from disclosure_requests.uploads import PNG
@@ -357,7 +357,7 @@ def test_calendar_changes_move_open_deadlines(submit):
 
 
 def test_reminders_go_to_the_handler_and_the_office_once_a_day(submit, staff, mailoutbox, on_day):
-    from disclosure_requests.services import requests_send_reminders
+    from disclosure_requests.reminders import requests_send_reminders
 
     due_soon = submit(D(2025, 9, 1))  # due 9-28
     overdue = submit(D(2025, 8, 1))  # due 8-29

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from disclosure_requests.services import requests_purge_expired
+from disclosure_requests.retention import requests_purge_expired
 
 
 class Command(BaseCommand):

@@ -1,0 +1,42 @@
+"""Daily reminders of requests due soon or overdue, to their handlers and 党政办."""
+
+import datetime
+
+from django.utils import timezone
+
+from . import notifications
+from .models import DisclosureRequest
+from .selectors import requests_due_soon, requests_overdue, users_with_request_permission
+
+
+def requests_send_reminders(*, today: datetime.date | None = None) -> int:
+    """One mail per person: their requests due soon or overdue; 党政办 gets them all.
+
+    Each request is mentioned at most once a day, however often the task runs.
+    Returns the number of mails sent.
+    """
+    today = today or timezone.localdate()
+    candidates = DisclosureRequest.objects.select_related("agency", "handler").exclude(
+        last_reminded_on=today
+    )
+    due_soon = list(requests_due_soon(candidates, today=today).order_by("answer_due_on"))
+    overdue = list(requests_overdue(candidates, today=today).order_by("answer_due_on"))
+    if not due_soon and not overdue:
+        return 0
+    managers = list(
+        users_with_request_permission("manage_requests", include_superusers=False).exclude(email="")
+    )
+    mails: dict[str, tuple[list, list]] = {}
+    for bucket, requests in ((0, due_soon), (1, overdue)):
+        for request in requests:
+            recipients = {manager.email for manager in managers}
+            if request.handler and request.handler.is_active and request.handler.email:
+                recipients.add(request.handler.email)
+            for email in recipients:
+                mails.setdefault(email, ([], []))[bucket].append(request)
+    for email, (soon, late) in sorted(mails.items()):
+        notifications.staff_reminder(recipient_email=email, due_soon=soon, overdue=late)
+    DisclosureRequest.objects.filter(pk__in=[r.pk for r in due_soon + overdue]).update(
+        last_reminded_on=today
+    )
+    return len(mails)
