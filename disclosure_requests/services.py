@@ -7,6 +7,7 @@ audit log (the request's timeline, and part of the 责任追究日志).
 
 import datetime
 import decimal
+import secrets
 from collections.abc import Iterable
 
 from django.core.files.base import ContentFile
@@ -35,7 +36,7 @@ from .models import (
     State,
 )
 from .transitions import ACTIONS, log_action_name
-from .uploads import OFFICE_KINDS, OFFICE_MAX_BYTES, checked_upload, display_name, stored_name
+from .uploads import OFFICE_KINDS, OFFICE_MAX_BYTES, FileKind, checked_upload, display_name
 
 
 class TransitionRefused(Exception):
@@ -106,18 +107,30 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def applicant_file_store(*, upload, kind) -> ApplicantFile:
-    """Keep a checked upload of an applicant, not yet tied to a request."""
-    name = stored_name(kind)
-    stored = ApplicantFile(
-        stored_name=name,
-        original_name=display_name(upload.name),
-        content_type=kind.content_type,
-        size=upload.size,
+def _store(model, content, *, name: str, content_type: str, extension: str, **fields):
+    """Save ``content`` in the private storage under a random name, with its record."""
+    random_name = f"{secrets.token_hex(16)}.{extension}"
+    stored = model(
+        stored_name=random_name,
+        original_name=display_name(name),
+        content_type=content_type,
+        size=content.size,
+        **fields,
     )
-    stored.file.save(name, upload, save=False)
+    stored.file.save(random_name, content, save=False)
     stored.save()
     return stored
+
+
+def applicant_file_store(*, upload, kind: FileKind) -> ApplicantFile:
+    """Keep a checked upload of an applicant, not yet tied to a request."""
+    return _store(
+        ApplicantFile,
+        upload,
+        name=upload.name,
+        content_type=kind.content_type,
+        extension=kind.extension,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -181,24 +194,19 @@ def _save(request: DisclosureRequest, action: str, user, note: str = "", **data)
         )
 
 
-def _attach(request, uploads, kind: str, user) -> list[RequestDocument]:
-    documents = []
+def _attach(request, uploads, kind: str, user) -> None:
     for upload in uploads or ():
         file_kind = checked_upload(upload, kinds=OFFICE_KINDS, max_bytes=OFFICE_MAX_BYTES)
-        name = stored_name(file_kind)
-        document = RequestDocument(
+        _store(
+            RequestDocument,
+            upload,
+            name=upload.name,
+            content_type=file_kind.content_type,
+            extension=file_kind.extension,
             request=request,
             kind=kind,
-            stored_name=name,
-            original_name=display_name(upload.name),
-            content_type=file_kind.content_type,
-            size=upload.size,
             uploaded_by=user,
         )
-        document.file.save(name, upload, save=False)
-        document.save()
-        documents.append(document)
-    return documents
 
 
 def _resumed_state(request: DisclosureRequest) -> str:
@@ -508,15 +516,16 @@ def _forward(original: DisclosureRequest, *, agency, user) -> DisclosureRequest:
     copies = []
     for upload in original.applicant_files.all():
         with upload.file.open("rb") as handle:
-            copy = ApplicantFile(
-                stored_name=f"c{upload.stored_name}"[:64],
-                original_name=upload.original_name,
+            content = ContentFile(handle.read())
+        copies.append(
+            _store(
+                ApplicantFile,
+                content,
+                name=upload.original_name,
                 content_type=upload.content_type,
-                size=upload.size,
+                extension=upload.stored_name.rsplit(".", 1)[-1],
             )
-            copy.file.save(copy.stored_name, ContentFile(handle.read()), save=False)
-            copy.save()
-            copies.append(copy)
+        )
     request_fields = {
         name: getattr(original, name)
         for name in ("applicant_category", "description", "purpose", "information_form", "delivery")

@@ -1,7 +1,6 @@
 """Checks of uploaded files by their content, not the name the sender gave them."""
 
 import io
-import secrets
 import zipfile
 from dataclasses import dataclass
 
@@ -100,10 +99,6 @@ def checked_upload(upload, *, kinds: tuple[FileKind, ...], max_bytes: int) -> Fi
         )
     upload.seek(0)
     return kind
-
-
-def stored_name(kind: FileKind) -> str:
-    return f"{secrets.token_hex(16)}.{kind.extension}"
 
 
 def display_name(name: str) -> str:

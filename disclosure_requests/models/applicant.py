@@ -37,48 +37,50 @@ class Applicant(models.Model):
         return str(_("申请人信息"))
 
 
-def _applicant_file_path(instance, filename):
-    # Random names on disk: never the name the applicant's computer gave the file.
-    return f"requests/applicants/{instance.stored_name}"
+def _private_file_path(instance, filename):
+    # Random names on disk: never the name the sender's computer gave the file.
+    return f"requests/{instance.folder}/{instance.stored_name}"
 
 
-class ApplicantFile(models.Model):
-    """An applicant's upload (the ID copy, a business licence). Held without a request
-    while the form is being corrected, so nothing uploaded is lost."""
+class PrivateFile(models.Model):
+    """A file of a request kept in the private storage, with what staff are shown of it."""
 
-    request = models.ForeignKey(
-        DisclosureRequest, null=True, on_delete=models.CASCADE, related_name="applicant_files"
-    )
-    file = models.FileField(storage=private_storage, upload_to=_applicant_file_path)
+    folder = ""
+    file = models.FileField(storage=private_storage, upload_to=_private_file_path)
     stored_name = models.CharField(max_length=64, editable=False)
     original_name = models.CharField(_("文件名"), max_length=200)
     content_type = models.CharField(max_length=60)
     size = models.PositiveIntegerField(_("大小"))
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        default_permissions = ()
+        abstract = True
 
     def __str__(self):
         return self.original_name
 
 
-def _document_path(instance, filename):
-    return f"requests/documents/{instance.stored_name}"
+class ApplicantFile(PrivateFile):
+    """An applicant's upload (the ID copy, a business licence). Held without a request
+    while the form is being corrected, so nothing uploaded is lost."""
+
+    folder = "applicants"
+    request = models.ForeignKey(
+        DisclosureRequest, null=True, on_delete=models.CASCADE, related_name="applicant_files"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        default_permissions = ()
 
 
-class RequestDocument(models.Model):
+class RequestDocument(PrivateFile):
     """A letter of the office in the request's file: reply, notices, consultation letters."""
 
+    folder = "documents"
     request = models.ForeignKey(
         DisclosureRequest, on_delete=models.CASCADE, related_name="documents"
     )
     kind = models.CharField(_("文书类型"), max_length=25, choices=DocumentKind.choices)
-    file = models.FileField(storage=private_storage, upload_to=_document_path)
-    stored_name = models.CharField(max_length=64, editable=False)
-    original_name = models.CharField(_("文件名"), max_length=200)
-    content_type = models.CharField(max_length=60)
-    size = models.PositiveIntegerField(_("大小"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -87,6 +89,3 @@ class RequestDocument(models.Model):
     class Meta:
         ordering = ["uploaded_at", "pk"]
         default_permissions = ()
-
-    def __str__(self):
-        return self.original_name
