@@ -104,6 +104,41 @@ def _applicant_name(request: DisclosureRequest) -> str:
     return applicant.name if applicant else _("（已清除）")
 
 
+def _applicant_field(name: str):
+    def value(request: DisclosureRequest) -> str:
+        applicant = getattr(request, "applicant", None)  # gone once purged
+        return getattr(applicant, name) if applicant else ""
+
+    return value
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+# The export's columns: key → (heading, value of a request).
+EXPORT_COLUMNS = {
+    "reference": (gettext_lazy("受理编号"), lambda r: r.reference),
+    "agency": (gettext_lazy("受理机关"), lambda r: r.agency.agency_name),
+    "received_on": (gettext_lazy("收到日期"), lambda r: _date(r.received_on)),
+    "channel": (gettext_lazy("申请方式"), lambda r: r.get_channel_display()),
+    "applicant_category": (
+        gettext_lazy("申请人类型"),
+        lambda r: r.get_applicant_category_display(),
+    ),
+    "applicant_name": (gettext_lazy("申请人"), _applicant_field("name")),
+    "applicant_phone": (gettext_lazy("联系电话"), _applicant_field("phone")),
+    "applicant_email": (gettext_lazy("电子邮箱"), _applicant_field("email")),
+    "description": (gettext_lazy("申请内容"), lambda r: r.description),
+    "state": (gettext_lazy("状态"), lambda r: r.get_state_display()),
+    "handler": (gettext_lazy("承办人"), lambda r: str(r.handler or "")),
+    "answer_due_on": (gettext_lazy("答复期限"), lambda r: _date(r.answer_due_on)),
+    "answered_on": (gettext_lazy("答复日期"), lambda r: _date(r.answered_on)),
+    "answer_type": (gettext_lazy("办理结果"), lambda r: r.get_answer_type_display()),
+    "closed_on": (gettext_lazy("办结日期"), lambda r: _date(r.closed_on)),
+}
+
+
 class RequestIndexView(IndexView):
     def get_base_queryset(self):
         return requests_visible_to(user=self.request.user).select_related("applicant")
@@ -116,23 +151,14 @@ class RequestIndexView(IndexView):
         # The office's own export holds applicants' data: 党政办 only.
         if not user_manages_requests(self.request.user):
             return []
-        return [
-            "reference",
-            "agency",
-            "received_on",
-            "channel",
-            "applicant_category",
-            "applicant.name",
-            "applicant.phone",
-            "applicant.email",
-            "description",
-            "state",
-            "handler",
-            "answer_due_on",
-            "answered_on",
-            "answer_type",
-            "closed_on",
-        ]
+        return list(EXPORT_COLUMNS)
+
+    @cached_property
+    def export_headings(self):
+        return {key: heading for key, (heading, _value) in EXPORT_COLUMNS.items()}
+
+    def to_row_dict(self, item):
+        return {key: value(item) for key, (_heading, value) in EXPORT_COLUMNS.items()}
 
     def dispatch(self, request, *args, **kwargs):
         if request.GET.get("export") and not user_manages_requests(request.user):

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from disclosure_requests.admin_forms import ACTION_FORMS
 from disclosure_requests.models import Appeal, DisclosureRequest, State
 from disclosure_requests.services import (
     applicant_file_store,
@@ -227,10 +228,16 @@ def test_information_officers_cannot_register_requests(client, staff):
 
 
 def test_export_with_applicants_data_is_the_offices_alone(client, staff, desk):
+    from disclosure_requests.retention import request_purge_personal_data
+
+    request_purge_personal_data(request=desk["correcting"])
     login(client, staff.office)
     response = index(client, export="csv")
     body = b"".join(response.streaming_content).decode()
     assert "逾期申请人" in body and desk["fresh"].reference in body
+    assert desk["correcting"].reference in body and "补正申请人" not in body
+    assert "待补正" in body  # states as the office reads them
+    assert index(client, export="xlsx").status_code == 200
 
     login(client, staff.handler)
     assert is_denied(index(client, export="csv"))
@@ -315,3 +322,32 @@ def test_request_actions_appear_in_the_accountability_log(client, staff, desk):
     assert "告知补正" in page and "请补充文号" in page
     assert f"申请 {desk['correcting'].reference}" in page
     assert "补正申请人" not in page
+
+
+@pytest.mark.parametrize("action", sorted(ACTION_FORMS))
+def test_every_action_page_opens_and_says_when_the_state_does_not_allow_it(
+    client, staff, desk, action
+):
+    from disclosure_requests.transitions import ACTIONS
+
+    request = desk["fresh"]
+    response = login(client, staff.office).get(reverse(f"{NS}:action", args=[request.pk, action]))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    allowed = request.state in ACTIONS[action].from_states
+    assert ("不能进行此操作" in page) != allowed
+
+
+def test_a_request_reads_in_english_for_a_user_who_chose_it(client, staff, desk):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(staff.office)
+    profile.preferred_language = "en"
+    profile.save()
+    login(client, staff.office)
+
+    page = client.get(reverse(f"{NS}:inspect", args=[desk["correcting"].pk])).content.decode()
+
+    assert "Awaiting correction" in page and "Timeline" in page and "Ask for correction" in page
+    assert "Overdue" in index(client, due="overdue").content.decode()

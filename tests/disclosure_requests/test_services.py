@@ -448,3 +448,26 @@ def test_the_daily_beat_task_sends_the_reminders(
 
     assert send_request_reminders.delay().get() == 1
     assert "已超过答复期限" in mailoutbox[-1].body
+
+
+def test_the_applicant_is_told_of_an_extension_without_internal_notes(
+    submit, staff, on_day, mailoutbox, django_capture_on_commit_callbacks
+):
+    request = submit(D(2025, 9, 1))
+    on_day(D(2025, 9, 3))
+    request_accept(request=request, user=staff.handler)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request_extend(
+            request=request,
+            user=staff.handler,
+            days=10,
+            approver=staff.office,
+            note="内部：档案在区档案馆",
+        )
+
+    assert len(mailoutbox) == 1
+    body = mailoutbox[0].body
+    assert "延长答复期限" in body and "已延期" in body and request.reference in body
+    assert "档案馆" not in body
