@@ -161,6 +161,9 @@ class ApplicationForm(forms.Form):
             return started_token()
         return value
 
+    def passed_bot_checks(self) -> bool:
+        return "homepage" not in self.errors and "started" not in self.errors
+
     # --- cleaning ---
 
     def clean_homepage(self):

@@ -139,12 +139,12 @@ class PublicEvent:
 def request_public_timeline(*, request: DisclosureRequest) -> list[PublicEvent]:
     """What happened and when, without notes, names or anything else staff wrote."""
     public = {log_action_name(name): action for name, action in ACTIONS.items() if action.public}
-    received = log_action_name("submit")
+    received = {log_action_name("submit"), log_action_name("forwarded")}
     return [
         PublicEvent(
             # A request entered from paper is logged when entered, but was received earlier.
             request.received_on
-            if entry.action == received
+            if entry.action in received
             else timezone.localdate(entry.timestamp),
             str(public[entry.action].label),
         )

@@ -188,15 +188,21 @@ def _save(request: DisclosureRequest, action: str, user, note: str = "", **data)
     _refresh_deadlines(request)
     request.save()
     log_request_action(request, action, user, note, data)
-    if ACTIONS[action].public and request.state != State.MERGED:
+    if ACTIONS[action].public:
         transaction.on_commit(
             lambda: notifications.applicant_state_changed(request_id=request.pk, action=action)
         )
 
 
-def _attach(request, uploads, kind: str, user) -> None:
-    for upload in uploads or ():
-        file_kind = checked_upload(upload, kinds=OFFICE_KINDS, max_bytes=OFFICE_MAX_BYTES)
+def _attach(request: DisclosureRequest, user, documents: dict[str, Iterable]) -> None:
+    """Store the office's documents by kind; every file is checked before any is stored."""
+    checked = [
+        (kind, upload, checked_upload(upload, kinds=OFFICE_KINDS, max_bytes=OFFICE_MAX_BYTES))
+        for kind, uploads in documents.items()
+        for upload in uploads or ()
+        if upload
+    ]
+    for kind, upload, file_kind in checked:
         _store(
             RequestDocument,
             upload,
@@ -254,7 +260,7 @@ def request_ask_correction(
         raise TransitionRefused(_("请写明需要补正的事项。"))
     current.state = State.CORRECTION
     current.correction_due_on = correction_due_on
-    _attach(current, documents, DocumentKind.CORRECTION_NOTICE, user)
+    _attach(current, user, {DocumentKind.CORRECTION_NOTICE: documents})
     _save(current, "ask_correction", user, note, correction_due_on=correction_due_on.isoformat())
 
 
@@ -324,7 +330,7 @@ def request_extend(
     current.extension_days = days
     current.extension_approved_by = approver
     current.state = State.EXTENDED
-    _attach(current, documents, DocumentKind.EXTENSION_NOTICE, user)
+    _attach(current, user, {DocumentKind.EXTENSION_NOTICE: documents})
     _save(current, "extend", user, note, days=days, approver=approver.get_username())
 
 
@@ -373,7 +379,7 @@ def request_start_consultation(
         party=party.strip(),
     )
     current.state = State.CONSULTING
-    _attach(current, documents, DocumentKind.CONSULTATION_LETTER, user)
+    _attach(current, user, {DocumentKind.CONSULTATION_LETTER: documents})
     _save(current, "start_consultation", user, note, started_on=started_on.isoformat())
 
 
@@ -409,7 +415,7 @@ def request_issue_fee_notice(
         fee_amount=amount,
     )
     current.state = State.AWAITING_FEE
-    _attach(current, documents, DocumentKind.FEE_NOTICE, user)
+    _attach(current, user, {DocumentKind.FEE_NOTICE: documents})
     _save(current, "issue_fee_notice", user, note, amount=str(amount))
 
 
@@ -462,8 +468,7 @@ def request_answer(
         raise TransitionRefused(_("请上传答复书。"))
     _check_day(current, answered_on, _("答复日期"))
     _finish(current, answer_type, answered_on)
-    _attach(current, [reply], DocumentKind.REPLY, user)
-    _attach(current, attachments, DocumentKind.OTHER, user)
+    _attach(current, user, {DocumentKind.REPLY: [reply], DocumentKind.OTHER: attachments})
     _save(current, "answer", user, note, answer_type=answer_type)
 
 
@@ -499,7 +504,7 @@ def request_refer(
     _finish(current, answer_type, answered_on)
     current.referred_to_agency = agency
     current.referred_to_name = agency_name.strip() or (agency.agency_name if agency else "")
-    _attach(current, [notice] if notice else [], DocumentKind.TRANSFER_NOTICE, user)
+    _attach(current, user, {DocumentKind.TRANSFER_NOTICE: [notice]})
     _save(current, "refer", user, note, answer_type=answer_type, to=current.referred_to_name)
     if not forward:
         return None

@@ -43,7 +43,7 @@ _ACTIONS = [
     ),
     Action("withdraw", _("申请人撤回申请"), tuple(OPEN_STATES)),
     Action("close", _("办结"), (State.ANSWERED,)),
-    Action("forwarded", _("转来的申请"), (), public=False),
+    Action("forwarded", _("收到转送的申请"), ()),
     Action("purge", _("清除申请人个人信息"), (), public=False),
 ]
 ACTIONS = {action.name: action for action in _ACTIONS}

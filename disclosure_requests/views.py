@@ -43,7 +43,10 @@ def apply(request, agency_id: int):
     status = 200
     if request.method == "POST":
         form = ApplicationForm(request.POST, request.FILES)
-        if _limited(request, "disclosure-request-submit", settings.DISCLOSURE_REQUEST_SUBMIT_RATE):
+        limited = _limited(
+            request, "disclosure-request-submit", settings.DISCLOSURE_REQUEST_SUBMIT_RATE
+        )
+        if limited:
             form.is_valid()
             form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
             status = 429
@@ -65,11 +68,12 @@ def apply(request, agency_id: int):
         else:
             status = 400
         # Uploads that passed their checks are kept, so a correction never means
-        # choosing the files again.
-        form.kept += [
-            applicant_file_store(upload=upload, kind=kind)
-            for upload, kind in getattr(form, "accepted_uploads", [])
-        ]
+        # choosing the files again; not for robots or a client over its limit.
+        if not limited and form.passed_bot_checks():
+            form.kept += [
+                applicant_file_store(upload=upload, kind=kind)
+                for upload, kind in getattr(form, "accepted_uploads", [])
+            ]
         data = form.data.copy()
         data["kept_files"] = form.kept_token()
         data["started"] = form.started_value()

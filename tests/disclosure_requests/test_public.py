@@ -186,11 +186,14 @@ def test_too_many_files_are_refused(client, agency):
     assert "最多上传5个文件" in response.content.decode()
 
 
-def test_a_filled_hidden_field_marks_a_robot(client, agency):
-    response = client.post(apply_url(agency), person_form(homepage="http://spam.example"))
+def test_a_filled_hidden_field_marks_a_robot_whose_files_are_not_kept(client, agency):
+    response = client.post(
+        apply_url(agency), person_form(homepage="http://spam.example", files=[id_copy()])
+    )
 
     assert response.status_code == 400
     assert not DisclosureRequest.objects.exists()
+    assert not ApplicantFile.objects.exists()
 
 
 def test_a_form_sent_too_fast_is_refused_and_can_be_resent(client, agency):
@@ -218,9 +221,10 @@ def test_one_address_may_not_flood_the_office(client, agency, settings):
     for _ in range(2):
         assert client.post(apply_url(agency), person_form()).status_code == 302
 
-    response = client.post(apply_url(agency), person_form())
+    response = client.post(apply_url(agency), person_form(files=[id_copy()]))
 
     assert response.status_code == 429
+    assert not ApplicantFile.objects.filter(request__isnull=True).exists()
     assert "提交过于频繁" in response.content.decode()
     assert "城市更新项目的批复文件" in response.content.decode()
     assert DisclosureRequest.objects.count() == 2

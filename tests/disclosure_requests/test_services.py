@@ -471,3 +471,36 @@ def test_the_applicant_is_told_of_an_extension_without_internal_notes(
     body = mailoutbox[0].body
     assert "延长答复期限" in body and "已延期" in body and request.reference in body
     assert "档案馆" not in body
+
+
+def test_one_bad_file_stores_none_of_an_answers_documents(submit, staff, on_day):
+    from django.core.exceptions import ValidationError
+
+    from disclosure_requests.models import RequestDocument
+
+    request = submit(D(2025, 9, 1))
+    on_day(D(2025, 9, 2))
+    private = storages["private"]
+    before = (
+        set(private.listdir("requests/documents")[1])
+        if private.exists("requests/documents")
+        else set()
+    )
+
+    with pytest.raises(ValidationError):
+        request_answer(
+            request=request,
+            user=staff.handler,
+            answer_type=AnswerType.DISCLOSED,
+            answered_on=D(2025, 9, 2),
+            reply=upload(),
+            attachments=[upload("附件.pdf", b"not a pdf at all")],
+        )
+
+    assert not RequestDocument.objects.exists()
+    after = (
+        set(private.listdir("requests/documents")[1])
+        if private.exists("requests/documents")
+        else set()
+    )
+    assert after == before
