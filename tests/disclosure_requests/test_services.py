@@ -6,8 +6,7 @@ import pytest
 from django.core.files.storage import storages
 from wagtail.models import ModelLogEntry
 
-from disclosure_requests.models import AnswerType, Appeal, ApplicantFile, DisclosureRequest, State
-from disclosure_requests.retention import requests_purge_expired
+from disclosure_requests.models import AnswerType, State
 from disclosure_requests.selectors import request_public_timeline, request_status_lookup
 from disclosure_requests.services import (
     TransitionRefused,
@@ -354,100 +353,6 @@ def test_calendar_changes_move_open_deadlines(submit):
     assert requests_recount_deadlines(years={2025}) == 1
     request.refresh_from_db()
     assert request.answer_due_on == D(2025, 9, 29)
-
-
-def test_reminders_go_to_the_handler_and_the_office_once_a_day(submit, staff, mailoutbox, on_day):
-    from disclosure_requests.reminders import requests_send_reminders
-
-    due_soon = submit(D(2025, 9, 1))  # due 9-28
-    overdue = submit(D(2025, 8, 1))  # due 8-29
-    on_day(D(2025, 9, 2))
-    request_assign(request=due_soon, handler=staff.handler, user=staff.office)
-    request_assign(request=overdue, handler=staff.other_officer, user=staff.office)
-    mailoutbox.clear()
-
-    on_day(D(2025, 9, 22))
-    assert requests_send_reminders() == 3
-
-    mails = {mail.to[0]: mail for mail in mailoutbox}
-    assert set(mails) == {"dzb@example.gov.cn", "handler@example.gov.cn", "other@example.gov.cn"}
-    assert due_soon.reference in mails["handler@example.gov.cn"].body
-    assert overdue.reference not in mails["handler@example.gov.cn"].body
-    assert "已超过答复期限" in mails["other@example.gov.cn"].body
-    office_mail = mails["dzb@example.gov.cn"].body
-    assert due_soon.reference in office_mail and overdue.reference in office_mail
-    assert "张三" not in office_mail
-
-    assert requests_send_reminders() == 0  # not again the same day
-
-
-def test_personal_data_is_purged_after_the_retention_period(
-    submit, staff, on_day, settings, django_capture_on_commit_callbacks
-):
-    settings.DISCLOSURE_REQUEST_RETENTION_DAYS = 365
-    old = submit(D(2024, 3, 1))
-    appealed = submit(D(2024, 3, 2))
-    recent = submit(D(2025, 3, 1))
-    stored = applicant_file_store(upload=upload("身份证.png", png_bytes(), "image/png"), kind=PNG)
-    stored.request = old
-    stored.save()
-    storage = storages["private"]
-    assert storage.exists(stored.file.name)
-    on_day(D(2024, 3, 5))
-    for request in (old, appealed):
-        request_withdraw(request=request, user=staff.office, withdrawn_on=D(2024, 3, 5))
-    Appeal.objects.create(
-        agency=appealed.agency,
-        request=appealed,
-        kind="review",
-        filed_on=D(2024, 4, 1),
-        authority="测试区人民政府",
-    )
-    on_day(D(2025, 3, 10))
-    request_withdraw(request=recent, user=staff.office, withdrawn_on=D(2025, 3, 10))
-
-    with django_capture_on_commit_callbacks(execute=True):
-        assert requests_purge_expired(today=D(2025, 3, 10)) == 1
-
-    old.refresh_from_db()
-    assert old.personal_data_purged_at is not None
-    assert not hasattr(old, "applicant") or old.applicant is None
-    assert not ApplicantFile.objects.filter(request=old).exists()
-    assert not storage.exists(stored.file.name)
-    assert request_status_lookup(code=old.tracking_code, phone_last4="5678") is None
-    assert old.answer_type == AnswerType.OTHER  # the counts stay
-    assert DisclosureRequest.objects.get(pk=appealed.pk).applicant.name == "张三"
-    assert DisclosureRequest.objects.get(pk=recent.pk).applicant.name == "张三"
-
-
-def test_purge_command_reports_what_it_purged(submit, staff, on_day, settings):
-    from django.core.management import call_command
-
-    settings.DISCLOSURE_REQUEST_RETENTION_DAYS = 30
-    request = submit(D(2025, 1, 6))
-    on_day(D(2025, 1, 7))
-    request_withdraw(request=request, user=staff.office, withdrawn_on=D(2025, 1, 7))
-    on_day(D(2025, 3, 1))
-    out = __import__("io").StringIO()
-
-    call_command("purge_request_personal_data", stdout=out)
-
-    assert "已清除 1 件" in out.getvalue()
-    assert DisclosureRequest.objects.get(pk=request.pk).personal_data_purged_at is not None
-
-
-def test_the_daily_beat_task_sends_the_reminders(
-    submit, staff, mailoutbox, on_day, settings, django_capture_on_commit_callbacks
-):
-    from disclosure_requests.tasks import send_request_reminders
-
-    schedule = settings.CELERY_BEAT_SCHEDULE["request-reminders"]
-    assert schedule["task"] == send_request_reminders.name
-    submit(D(2025, 8, 1))
-    on_day(D(2025, 9, 22))
-
-    assert send_request_reminders.delay().get() == 1
-    assert "已超过答复期限" in mailoutbox[-1].body
 
 
 def test_the_applicant_is_told_of_an_extension_without_internal_notes(
