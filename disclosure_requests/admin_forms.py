@@ -89,7 +89,9 @@ class AssignForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = users_with_request_permission("view_disclosurerequest")
+        self.fields["handler"].queryset = users_with_request_permission(
+            "handle_requests", "manage_requests"
+        )
 
     def perform(self):
         services.request_assign(

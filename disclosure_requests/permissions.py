@@ -1,21 +1,21 @@
 """Who may see which request: 党政办 every request, a handler the ones assigned to them.
 
-Handlers are staff holding the model's view/change permissions (信息员 and 党政办
-get them by migration); the instance rules below narrow that to their requests.
+党政办 holds “管理全部申请”; handlers (信息员) hold “承办分派给本人的依申请公开申请”,
+which lets them view and act on requests, narrowed below to those assigned to them.
 """
 
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from .selectors import user_manages_requests
+from .selectors import user_handles_requests, user_manages_requests
 
 
 class RequestPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if action == "delete":
             return False  # a request is a record of the office's duty: never deleted
-        if action == "add":
-            return user_manages_requests(user)
-        return super().user_has_permission(user, action)
+        if user_manages_requests(user):
+            return True
+        return action in ("view", "change") and user_handles_requests(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if not self.user_has_permission(user, action):

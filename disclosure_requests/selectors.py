@@ -16,6 +16,7 @@ from .models import OPEN_STATES, RUNNING_STATES, DisclosureRequest, State
 from .transitions import ACTIONS, log_action_name
 
 MANAGE = "disclosure_requests.manage_requests"
+HANDLE = "disclosure_requests.handle_requests"
 
 
 def user_manages_requests(user) -> bool:
@@ -23,24 +24,31 @@ def user_manages_requests(user) -> bool:
     return user.is_active and user.has_perm(MANAGE)
 
 
+def user_handles_requests(user) -> bool:
+    """Whoever may be assigned requests (信息员, and 党政办 itself)."""
+    return user_manages_requests(user) or (user.is_active and user.has_perm(HANDLE))
+
+
 def requests_visible_to(*, user) -> QuerySet[DisclosureRequest]:
     requests = DisclosureRequest.objects.select_related("agency", "handler")
     if user_manages_requests(user):
         return requests
-    return requests.filter(handler=user) if user.is_active else requests.none()
+    return requests.filter(handler=user) if user_handles_requests(user) else requests.none()
 
 
 def user_may_handle(*, user, request: DisclosureRequest) -> bool:
-    return user_manages_requests(user) or (user.is_active and request.handler_id == user.pk)
+    return user_manages_requests(user) or (
+        request.handler_id == user.pk and user_handles_requests(user)
+    )
 
 
-def users_with_request_permission(codename: str, *, include_superusers: bool = True):
-    """Active users holding a permission of this app through a group or directly."""
+def users_with_request_permission(*codenames: str, include_superusers: bool = True):
+    """Active users holding any of these permissions of this app, by group or directly."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
 
     permission = Permission.objects.filter(
-        content_type__app_label="disclosure_requests", codename=codename
+        content_type__app_label="disclosure_requests", codename__in=codenames
     )
     holds = Q(groups__permissions__in=permission) | Q(user_permissions__in=permission)
     if include_superusers:

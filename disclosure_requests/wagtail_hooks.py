@@ -1,7 +1,7 @@
 from wagtail import hooks
 
 from .panels import RequestCountsPanel
-from .selectors import request_counts, user_manages_requests
+from .selectors import request_counts, user_handles_requests, user_manages_requests
 from .transitions import ACTIONS, log_action_name
 from .viewsets import RequestsGroup
 
@@ -13,7 +13,7 @@ def register_requests():
 
 @hooks.register("construct_homepage_panels")
 def add_request_counts_panel(request, panels):
-    if not request.user.has_perm("disclosure_requests.view_disclosurerequest"):
+    if not user_handles_requests(request.user):
         return
     counts = request_counts(user=request.user)
     if counts.open or user_manages_requests(request.user):

@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
                 "change_disclosurerequest",
                 "view_disclosurerequest",
                 "manage_requests",
+                "handle_requests",
                 "approve_extension",
                 "add_appeal",
                 "change_appeal",
@@ -28,8 +29,6 @@ class Migration(migrations.Migration):
             ],
         ),
         grant_office_permissions(
-            "disclosure_requests",
-            ["change_disclosurerequest", "view_disclosurerequest"],
-            group_name="信息员",
+            "disclosure_requests", ["handle_requests"], group_name="信息员"
         ),
     ]

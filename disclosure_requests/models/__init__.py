@@ -18,7 +18,7 @@ from .choices import (
     PauseKind,
     State,
 )
-from .request import DisclosureRequest, RequestPause, RequestSequence
+from .request import DisclosureRequest, RequestHandling, RequestPause, RequestSequence
 
 __all__ = [
     "ANSWER_GROUPS",
@@ -41,6 +41,7 @@ __all__ = [
     "InformationForm",
     "PauseKind",
     "RequestDocument",
+    "RequestHandling",
     "RequestPause",
     "RequestSequence",
     "State",

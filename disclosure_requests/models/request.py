@@ -137,6 +137,23 @@ class DisclosureRequest(models.Model):
         return self.state in OPEN_STATES
 
 
+class RequestHandling(models.Model):
+    """Holds the permission of handlers (信息员) to work on requests assigned to them.
+
+    No table. It sits on its own content type, not the request's, so holding it does
+    not open Wagtail's site history of every request to each handler.
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("handle_requests", _("承办分派给本人的依申请公开申请"))]
+        verbose_name = _("申请承办")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
 class RequestSequence(models.Model):
     """The last 受理编号 serial of one agency in one year (locked while taken)."""
 
