@@ -135,7 +135,6 @@ class RequestInspectView(VisibleRequestMixin, InspectView):
                 for action in available_actions(obj.state)
                 if may_act and (action.name not in MANAGER_ACTIONS or user_manages_requests(user))
             ],
-            action_labels={f"disclosure_requests.{name}": a.label for name, a in ACTIONS.items()},
             namespace=URL_NAMESPACE,
         )
         return context
