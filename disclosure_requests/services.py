@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 
 from disclosure_pages.models import DisclosureIndexPage, sequence_next
 
-from . import deadlines, notifications
+from . import deadlines
 from .codes import tracking_code_new
 from .models import (
     LAPSE_ANSWER_TYPES,
@@ -99,8 +99,15 @@ def request_submit(
             upload.save(update_fields=["request"])
         log_request_action(request, "forwarded" if forwarded_from else "submit", user)
     if request.applicant.email:
-        transaction.on_commit(lambda: notifications.applicant_receipt(request_id=request.pk))
+        _mail_after_commit("mail_applicant_receipt", request_id=request.pk)
     return request
+
+
+def _mail_after_commit(task_name: str, **kwargs) -> None:
+    """Queue a mail once the change is committed: the person acting never waits for SMTP."""
+    from . import tasks  # tasks import this module's neighbours; import late
+
+    transaction.on_commit(lambda: getattr(tasks, task_name).delay(**kwargs))
 
 
 def _digits(text: str) -> str:
@@ -189,9 +196,7 @@ def _save(request: DisclosureRequest, action: str, user, note: str = "", **data)
     request.save()
     log_request_action(request, action, user, note, data)
     if ACTIONS[action].public:
-        transaction.on_commit(
-            lambda: notifications.applicant_state_changed(request_id=request.pk, action=action)
-        )
+        _mail_after_commit("mail_applicant_progress", request_id=request.pk, action=action)
 
 
 def _attach(request: DisclosureRequest, user, documents: dict[str, Iterable]) -> None:
@@ -225,9 +230,7 @@ def request_assign(*, request: DisclosureRequest, handler, user, note: str = "")
     current.handler = handler
     _save(current, "assign", user, note, handler=handler.get_username() if handler else "")
     if handler and handler.email:
-        transaction.on_commit(
-            lambda: notifications.handler_assigned(request_id=current.pk, handler_id=handler.pk)
-        )
+        _mail_after_commit("mail_handler_assigned", request_id=current.pk, handler_id=handler.pk)
 
 
 @transaction.atomic

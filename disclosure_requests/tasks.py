@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from . import notifications
 from .reminders import requests_send_reminders
 from .retention import requests_purge_expired
 
@@ -14,3 +15,18 @@ def send_request_reminders() -> int:
 def purge_expired_personal_data() -> int:
     """Nightly: purge applicants' data past the retention period."""
     return requests_purge_expired()
+
+
+@shared_task
+def mail_applicant_receipt(request_id: int) -> None:
+    notifications.applicant_receipt(request_id=request_id)
+
+
+@shared_task
+def mail_applicant_progress(request_id: int, action: str) -> None:
+    notifications.applicant_state_changed(request_id=request_id, action=action)
+
+
+@shared_task
+def mail_handler_assigned(request_id: int, handler_id: int) -> None:
+    notifications.handler_assigned(request_id=request_id, handler_id=handler_id)

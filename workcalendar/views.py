@@ -1,7 +1,6 @@
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import YearScheduleForm, schedule_as_text
 from .models import CalendarDay
-from .selectors import year_notable_days
+from .selectors import year_notable_days, year_schedule_entered
 from .services import calendar_year_replace
 from .workdays import builtin_schedule_known
 
@@ -25,14 +24,13 @@ class YearScheduleView(WagtailAdminTemplateMixin, FormView):
     form_class = YearScheduleForm
     header_icon = "date"
     page_title = gettext_lazy("年度放假安排")
-    index_url_name = None
 
     def dispatch(self, request, *args, year: int | None = None, **kwargs):
         if not request.user.has_perm(PERMISSION):
             raise PermissionDenied
         self.year = year or timezone.localdate().year
         if not 2000 <= self.year <= 2100:
-            raise PermissionDenied
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -64,12 +62,12 @@ class YearScheduleView(WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = datetime.date.today()
+        today = timezone.localdate()
         context.update(
             year=self.year,
             years=range(today.year - 2, today.year + 3),
             days=year_notable_days(year=self.year),
             builtin_known=builtin_schedule_known(self.year),
-            entered=CalendarDay.objects.filter(date__year=self.year).exists(),
+            entered=year_schedule_entered(year=self.year),
         )
         return context
