@@ -353,9 +353,7 @@ def test_a_request_reads_in_english_for_a_user_who_chose_it(client, staff, desk)
     assert "Overdue" in index(client, due="overdue").content.decode()
 
 
-def test_site_history_does_not_list_other_requests_to_an_information_officer(
-    client, staff, desk
-):
+def test_site_history_does_not_list_other_requests_to_an_information_officer(client, staff, desk):
     page = login(client, staff.other_officer).get("/admin/reports/site-history/")
 
     assert "申请 2025-" not in page.content.decode()
