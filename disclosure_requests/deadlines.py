@@ -13,7 +13,7 @@
 import datetime
 from dataclasses import dataclass
 
-from workcalendar.workdays import add_working_days, is_working_day, next_working_day
+from workcalendar.workdays import add_working_days, next_working_day, working_days_between
 
 CORRECTION_NOTICE_WORKING_DAYS = 7
 ANSWER_WORKING_DAYS = 20
@@ -41,29 +41,21 @@ def correction_notice_due(received_on: datetime.date) -> datetime.date:
     return add_working_days(clock_start(received_on), CORRECTION_NOTICE_WORKING_DAYS)
 
 
+def _paused(pauses: list[Pause]):
+    return lambda day: any(pause.covers(day) for pause in pauses)
+
+
 def answer_due(
     *, started_on: datetime.date, extension_days: int, pauses: list[Pause]
 ) -> datetime.date | None:
     """The last day to answer, or ``None`` while the clock is stopped (an open pause)."""
     if any(pause.ended_on is None for pause in pauses):
         return None
-    remaining = ANSWER_WORKING_DAYS + extension_days
-    day = started_on
-    while remaining > 0:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day) and not any(pause.covers(day) for pause in pauses):
-            remaining -= 1
-    return day
+    return add_working_days(started_on, ANSWER_WORKING_DAYS + extension_days, skip=_paused(pauses))
 
 
 def working_days_used(
     *, started_on: datetime.date, today: datetime.date, pauses: list[Pause]
 ) -> int:
     """Working days of the answer period gone by ``today``, paused days left out."""
-    used = 0
-    day = started_on + datetime.timedelta(days=1)
-    while day <= today:
-        if is_working_day(day) and not any(pause.covers(day) for pause in pauses):
-            used += 1
-        day += datetime.timedelta(days=1)
-    return used
+    return working_days_between(started_on, today, skip=_paused(pauses))

@@ -9,6 +9,7 @@ the starting day, as Chinese law counts periods: the starting day does not count
 import datetime
 import threading
 import time
+from collections.abc import Callable
 from functools import lru_cache
 
 import holidays
@@ -65,22 +66,40 @@ def next_working_day(day: datetime.date) -> datetime.date:
     return day
 
 
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Working days after ``start`` up to and including ``end``; 0 if ``end`` is not later."""
+def _counts(day: datetime.date, skip: Callable[[datetime.date], bool] | None) -> bool:
+    return is_working_day(day) and not (skip and skip(day))
+
+
+def working_days_between(
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    skip: Callable[[datetime.date], bool] | None = None,
+) -> int:
+    """Working days after ``start`` up to and including ``end``; 0 if ``end`` is not later.
+
+    ``skip`` leaves out days that do not count although they are worked (a paused clock).
+    """
     count = 0
     day = start + datetime.timedelta(days=1)
     while day <= end:
-        count += is_working_day(day)
+        count += _counts(day, skip)
         day += datetime.timedelta(days=1)
     return count
 
 
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """The date on which a period of ``days`` working days counted from ``start`` ends."""
+def add_working_days(
+    start: datetime.date,
+    days: int,
+    *,
+    skip: Callable[[datetime.date], bool] | None = None,
+) -> datetime.date:
+    """The date on which a period of ``days`` working days counted from ``start`` ends,
+    leaving out days ``skip`` says do not count."""
     day = start
     while days > 0:
         day += datetime.timedelta(days=1)
-        days -= is_working_day(day)
+        days -= _counts(day, skip)
     return day
 
 
