@@ -34,10 +34,12 @@ from .transitions import ACTIONS, available_actions
 URL_NAMESPACE = "disclosure_requests_admin"
 
 
-def _applicant_field(name: str):
+def applicant_field(name: str, *, purged: str = ""):
+    """Reads one field of a request's applicant; ``purged`` once the data was purged."""
+
     def value(request: DisclosureRequest) -> str:
-        applicant = getattr(request, "applicant", None)  # gone once purged
-        return getattr(applicant, name) if applicant else ""
+        applicant = getattr(request, "applicant", None)
+        return getattr(applicant, name) if applicant else purged
 
     return value
 
@@ -56,9 +58,9 @@ EXPORT_COLUMNS = {
         gettext_lazy("申请人类型"),
         lambda r: r.get_applicant_category_display(),
     ),
-    "applicant_name": (gettext_lazy("申请人"), _applicant_field("name")),
-    "applicant_phone": (gettext_lazy("联系电话"), _applicant_field("phone")),
-    "applicant_email": (gettext_lazy("电子邮箱"), _applicant_field("email")),
+    "applicant_name": (gettext_lazy("申请人"), applicant_field("name")),
+    "applicant_phone": (gettext_lazy("联系电话"), applicant_field("phone")),
+    "applicant_email": (gettext_lazy("电子邮箱"), applicant_field("email")),
     "description": (gettext_lazy("申请内容"), lambda r: r.description),
     "state": (gettext_lazy("状态"), lambda r: r.get_state_display()),
     "handler": (gettext_lazy("承办人"), lambda r: str(r.handler or "")),

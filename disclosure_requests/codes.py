@@ -13,6 +13,11 @@ def tracking_code_new() -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
+def digits(text: str) -> str:
+    """Only the digits of what was typed (phone numbers come with spaces, dashes, +86)."""
+    return "".join(ch for ch in text if ch.isdigit())
+
+
 def tracking_code_normalise(text: str) -> str:
     """The code as stored, from what a person typed (any case, spaces, dashes, O for 0)."""
     raw = "".join(ch for ch in text.upper().translate(_MISREAD) if ch in ALPHABET)

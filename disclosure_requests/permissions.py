@@ -6,7 +6,12 @@ which lets them view and act on requests, narrowed below to those assigned to th
 
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from .selectors import user_handles_requests, user_manages_requests
+from .selectors import (
+    requests_visible_to,
+    user_handles_requests,
+    user_manages_requests,
+    user_may_handle,
+)
 
 
 class RequestPermissionPolicy(ModelPermissionPolicy):
@@ -18,15 +23,14 @@ class RequestPermissionPolicy(ModelPermissionPolicy):
         return action in ("view", "change") and user_handles_requests(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        return user_manages_requests(user) or instance.handler_id == user.pk
+        return self.user_has_permission(user, action) and user_may_handle(
+            user=user, request=instance
+        )
 
     def instances_user_has_permission_for(self, user, action):
-        queryset = self.model.objects.all()
         if not self.user_has_permission(user, action):
-            return queryset.none()
-        return queryset if user_manages_requests(user) else queryset.filter(handler=user)
+            return self.model.objects.none()
+        return requests_visible_to(user=user)
 
 
 class ManagersOnlyPermissionPolicy(ModelPermissionPolicy):

@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 from workcalendar.workdays import add_working_days, working_days_between
 
 from . import deadlines
-from .codes import tracking_code_normalise
+from .codes import digits, tracking_code_normalise
 from .models import OPEN_STATES, RUNNING_STATES, DisclosureRequest, State
 from .transitions import ACTIONS, log_action_name
 
@@ -81,6 +81,16 @@ def requests_overdue(
     return requests.filter(state__in=OPEN_STATES, answer_due_on__lt=today)
 
 
+def request_pauses(*, request: DisclosureRequest) -> list[deadlines.Pause]:
+    """The pauses of the running answer period (those before a correction no longer count)."""
+    if not request.pk:
+        return []
+    return [
+        deadlines.Pause(started_on=pause.started_on, ended_on=pause.ended_on)
+        for pause in request.pauses.filter(started_on__gte=request.clock_started_on)
+    ]
+
+
 @dataclass(frozen=True)
 class Clock:
     """Where a request stands against its deadlines, as shown to staff and applicant."""
@@ -103,10 +113,7 @@ def request_clock(*, request: DisclosureRequest, today: datetime.date | None = N
             and request.answered_on > request.answer_due_on
         )
         return Clock(request.answer_due_on, None, None, False, False, late)
-    pauses = [
-        deadlines.Pause(started_on=pause.started_on, ended_on=pause.ended_on)
-        for pause in request.pauses.filter(started_on__gte=request.clock_started_on)
-    ]
+    pauses = request_pauses(request=request)
     used = deadlines.working_days_used(
         started_on=request.clock_started_on, today=today, pauses=pauses
     )
@@ -119,12 +126,12 @@ def request_clock(*, request: DisclosureRequest, today: datetime.date | None = N
 def request_status_lookup(*, code: str, phone_last4: str) -> DisclosureRequest | None:
     """The request an applicant may see with the code and the phone's last four digits."""
     normalised = tracking_code_normalise(code)
-    digits = "".join(ch for ch in phone_last4 if ch.isdigit())
-    if not normalised or len(digits) != 4:
+    last4 = digits(phone_last4)
+    if not normalised or len(last4) != 4:
         return None
     return (
         DisclosureRequest.objects.select_related("agency")
-        .filter(tracking_code=normalised, phone_last4=digits)
+        .filter(tracking_code=normalised, phone_last4=last4)
         .exclude(phone_last4="")
         .first()
     )

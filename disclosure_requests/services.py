@@ -19,7 +19,7 @@ from wagtail.log_actions import log
 from disclosure_pages.models import DisclosureIndexPage, sequence_next
 
 from . import deadlines
-from .codes import tracking_code_new
+from .codes import digits, tracking_code_new
 from .models import (
     LAPSE_ANSWER_TYPES,
     OPEN_STATES,
@@ -35,6 +35,7 @@ from .models import (
     RequestSequence,
     State,
 )
+from .selectors import request_pauses
 from .transitions import ACTIONS, log_action_name
 from .uploads import OFFICE_KINDS, OFFICE_MAX_BYTES, FileKind, checked_upload, display_name
 
@@ -88,7 +89,7 @@ def request_submit(
             clock_started_on=deadlines.clock_start(received_on),
             correction_notice_due_on=deadlines.correction_notice_due(received_on),
             forwarded_from=forwarded_from,
-            phone_last4=_digits(applicant_fields.get("phone", ""))[-4:],
+            phone_last4=digits(applicant_fields.get("phone", ""))[-4:],
             **request_fields,
         )
         _refresh_deadlines(request)
@@ -108,10 +109,6 @@ def _mail_after_commit(task_name: str, **kwargs) -> None:
     from . import tasks  # tasks import this module's neighbours; import late
 
     transaction.on_commit(lambda: getattr(tasks, task_name).delay(**kwargs))
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _store(model, content, *, name: str, content_type: str, extension: str, **fields):
@@ -180,14 +177,10 @@ def _refresh_deadlines(request: DisclosureRequest) -> None:
     if request.state == State.CORRECTION:
         request.answer_due_on = None  # the period starts again when the correction arrives
         return
-    pauses = []
-    if request.pk:
-        pauses = [
-            deadlines.Pause(started_on=pause.started_on, ended_on=pause.ended_on)
-            for pause in request.pauses.filter(started_on__gte=request.clock_started_on)
-        ]
     request.answer_due_on = deadlines.answer_due(
-        started_on=request.clock_started_on, extension_days=request.extension_days, pauses=pauses
+        started_on=request.clock_started_on,
+        extension_days=request.extension_days,
+        pauses=request_pauses(request=request),
     )
 
 

@@ -22,6 +22,7 @@ from .admin_views import (
     RequestIndexView,
     RequestInspectView,
     RequestUsageView,
+    applicant_field,
     request_file,
 )
 from .models import Appeal, DisclosureRequest, State
@@ -87,11 +88,6 @@ def _due_text(request: DisclosureRequest) -> str:
     return text
 
 
-def _applicant_name(request: DisclosureRequest) -> str:
-    applicant = getattr(request, "applicant", None)
-    return applicant.name if applicant else _("（已清除）")
-
-
 class DisclosureRequestViewSet(ModelViewSet):
     model = DisclosureRequest
     icon = "mail"
@@ -113,7 +109,11 @@ class DisclosureRequestViewSet(ModelViewSet):
     list_display = [
         "reference",
         DateColumn("received_on", label=gettext_lazy("收到日期")),
-        Column("applicant", label=gettext_lazy("申请人"), accessor=_applicant_name),
+        Column(
+            "applicant",
+            label=gettext_lazy("申请人"),
+            accessor=applicant_field("name", purged=gettext_lazy("（已清除）")),
+        ),
         "applicant_category",
         "state",
         "handler",

@@ -4,10 +4,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import WorkflowMenuItem
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.menu import PermissionMenuItem
 from disclosure_pages.models import DisclosureItemPage
 
 from . import urls
@@ -35,15 +35,6 @@ register_snippet(SensitiveWordViewSet)
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return [path("review/", include((urls, "review"), namespace="review"))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_reports_menu_item")

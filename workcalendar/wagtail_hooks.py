@@ -1,7 +1,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from cms.menu import PermissionMenuItem
 
 from .views import PERMISSION, YearScheduleView
 
@@ -15,13 +16,12 @@ def register_calendar_urls():
     ]
 
 
-class CalendarMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_calendar_menu_item():
-    return CalendarMenuItem(
-        _("工作日历"), reverse("workcalendar_year_current"), icon_name="date", order=950
+    return PermissionMenuItem(
+        _("工作日历"),
+        reverse("workcalendar_year_current"),
+        icon_name="date",
+        order=950,
+        permission=PERMISSION,
     )
