@@ -46,6 +46,22 @@ class FeedClient:
             raise SyncError(_("来源站点返回的不是 JSON 数据。")) from None
         return _changes_page(data)
 
+    def reports(self) -> list | None:
+        """The source's published annual reports; None when the source serves none
+        (a site of an earlier release without the endpoint)."""
+        response = self._get(self.source.reports_url, missing_ok=True)
+        if response is None:
+            return None
+        try:
+            data = response.json()
+        except ValueError:
+            raise SyncError(_("来源站点返回的不是 JSON 数据。")) from None
+        _check_version(data)
+        results = data.get("results")
+        if not isinstance(results, list):
+            raise SyncError(_("来源站点返回的年度报告数据格式不符：缺少 results。"))
+        return results
+
     def download(self, url: str, *, max_bytes: int) -> bytes:
         response = self._get(url, stream=True)
         content = bytearray()
@@ -56,7 +72,7 @@ class FeedClient:
                 raise SyncError(_("附件超过 %(mb)d MB 上限。") % {"mb": max_bytes >> 20})
         return bytes(content)
 
-    def _get(self, url: str, **kwargs) -> requests.Response:
+    def _get(self, url: str, *, missing_ok: bool = False, **kwargs) -> requests.Response | None:
         try:
             response = self.session.get(url, timeout=TIMEOUT, **kwargs)
         except requests.RequestException as error:
@@ -67,6 +83,8 @@ class FeedClient:
             raise SourceUnavailable(
                 _("来源站点暂时无法服务（HTTP %(status)d）。") % {"status": response.status_code}
             )
+        if missing_ok and response.status_code == 404:
+            return None
         if response.status_code in (401, 403):
             raise SyncError(
                 _("来源站点拒绝了访问（HTTP %(status)d）：%(detail)s")
@@ -88,8 +106,7 @@ def _detail(response: requests.Response) -> str:
         return response.text[:200]
 
 
-def _changes_page(data) -> ChangesPage:
-    """The envelope of a changes page; its records are checked one by one later."""
+def _check_version(data) -> None:
     if not isinstance(data, dict):
         raise SyncError(_("来源站点返回的数据格式不符：应为 JSON 对象。"))
     version = str(data.get("schema_version", ""))
@@ -98,6 +115,11 @@ def _changes_page(data) -> ChangesPage:
             _("来源站点的接口版本 %(version)s 与本站（%(ours)s）不兼容。")
             % {"version": version or "?", "ours": SCHEMA_VERSION}
         )
+
+
+def _changes_page(data) -> ChangesPage:
+    """The envelope of a changes page; its records are checked one by one later."""
+    _check_version(data)
     results, next_cursor, has_more = (data.get(k) for k in ("results", "next_cursor", "has_more"))
     if (
         not isinstance(results, list)

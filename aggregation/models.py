@@ -36,6 +36,10 @@ class Source(models.Model):
     def changes_url(self) -> str:
         return self.base_url.rstrip("/") + "/api/disclosure/v1/changes/"
 
+    @property
+    def reports_url(self) -> str:
+        return self.base_url.rstrip("/") + "/api/disclosure/v1/reports/"
+
 
 class MirroredItem(models.Model):
     """A published item of a source, as its feed last described it."""
@@ -127,3 +131,36 @@ class QuarantinedRecord(models.Model):
 
     def __str__(self):
         return f"{self.source} #{self.remote_id}: {self.error[:40]}"
+
+
+class MirroredReport(models.Model):
+    """A published annual report of a source, with its tables, for the district's roll-up."""
+
+    source = models.ForeignKey(
+        Source, verbose_name=_("来源"), on_delete=models.CASCADE, related_name="reports"
+    )
+    remote_id = models.BigIntegerField(_("来源报告 ID"))
+    year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
+    title = models.CharField(_("标题"), max_length=255)
+    agency_name = models.CharField(_("机关"), max_length=120)
+    agency_org_code = models.CharField(_("机关代码"), max_length=20)
+    url = models.URLField(_("原文地址"), max_length=2000)
+    xlsx_url = models.URLField(_("统计表下载"), max_length=2000)
+    pdf_url = models.URLField(_("全文下载"), max_length=2000)
+    tables = models.JSONField(_("统计表"))
+    last_published_at = models.DateTimeField(_("来源发布时间"))
+    record_hash = models.CharField(max_length=64)
+    synced_at = models.DateTimeField(_("同步时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("汇聚年度报告")
+        verbose_name_plural = _("汇聚年度报告")
+        ordering = ["-year", "agency_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "remote_id"], name="mirrored_report_unique_per_source"
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -9,7 +9,6 @@ one page, whose records are then no-ops, and ends in the same state.
 import contextlib
 import datetime
 import hashlib
-import json
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +28,8 @@ from disclosure_api.serializers import ChangeSerializer
 
 from .client import FeedClient, SourceUnavailable, SyncError
 from .models import MirroredAttachment, MirroredItem, QuarantinedRecord, Source
+from .quarantine import flatten_errors, quarantine, record_hash, remote_id_of
+from .report_sync import ReportSyncResult, source_sync_reports
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class SyncResult:
     quarantined: int = 0
     error: str = ""
     skipped: bool = False
+    reports: ReportSyncResult | None = None
 
     @property
     def records(self) -> int:
@@ -123,6 +125,7 @@ def source_sync(
                     progress(result)
                 if not page.has_more:
                     break
+            result.reports = source_sync_reports(source=source, client=client)
         except SyncError as error:
             result.error = str(error)
             _record_failure(source, result.error)
@@ -200,7 +203,7 @@ def _prepare(change, client: FeedClient, validator: ChangeSerializer) -> _Prepar
             data["item"] is not None and _fetching()
         ) else {}  # fmt: skip
     except RecordRejected as rejection:
-        return _PreparedChange(raw=change, remote_id=_remote_id(change), rejection=str(rejection))
+        return _PreparedChange(raw=change, remote_id=remote_id_of(change), rejection=str(rejection))
     digest = record_hash(change["item"]) if data["item"] is not None else ""
     return _PreparedChange(raw=change, remote_id=data["id"], data=data, files=files, digest=digest)
 
@@ -209,7 +212,7 @@ def _apply(source: Source, change: _PreparedChange, held: _PageState) -> tuple[s
     """Returns the outcome ("upserted", "removed", "unchanged" or "quarantined") and the
     id of the mirror it changed, if any."""
     if change.rejection:
-        _quarantine(source, change.raw, change.remote_id, change.rejection)
+        quarantine(source, change.raw, change.remote_id, change.rejection)
         held.quarantined.add(change.remote_id)
         return "quarantined", None
     if change.remote_id in held.quarantined:
@@ -233,46 +236,13 @@ def _validated(change, validator: ChangeSerializer) -> dict:
     try:
         data = validator.run_validation(change)
     except ValidationError as error:
-        raise RecordRejected(_flatten(error.detail)) from None
+        raise RecordRejected(flatten_errors(error.detail)) from None
     item = data["item"]
     if data["action"] == "upsert" and (item is None or item["id"] != data["id"]):
         raise RecordRejected(_("upsert 记录缺少与 id 一致的 item。"))
     if data["action"] == "delete" and item is not None:
         raise RecordRejected(_("delete 记录不应带 item。"))
     return data
-
-
-def _flatten(errors, prefix: str = "") -> str:
-    if isinstance(errors, dict):
-        return "；".join(_flatten(value, f"{prefix}{key}.") for key, value in errors.items())
-    if isinstance(errors, list):
-        if all(isinstance(e, str) for e in errors):
-            return f"{prefix.rstrip('.')}：{' '.join(errors)}"
-        return "；".join(_flatten(e, f"{prefix}{i}.") for i, e in enumerate(errors) if e)
-    return f"{prefix.rstrip('.')}：{errors}"
-
-
-def _remote_id(change) -> int | None:
-    remote_id = change.get("id") if isinstance(change, dict) else None
-    return remote_id if isinstance(remote_id, int) and abs(remote_id) < 2**63 else None
-
-
-def _quarantine(source: Source, change, remote_id: int | None, error: str) -> None:
-    """Keep the record with its reason (the latest one per item) for the office to see."""
-    payload = json.dumps(change, ensure_ascii=False, default=str)[:100_000]
-    if remote_id is not None:
-        QuarantinedRecord.objects.filter(source=source, remote_id=remote_id).delete()
-    QuarantinedRecord.objects.create(
-        source=source, remote_id=remote_id, payload=payload, error=error
-    )
-    logger.warning("quarantined a record of %s (#%s): %s", source.name, remote_id, error)
-
-
-def record_hash(record: dict) -> str:
-    content = {k: v for k, v in record.items() if k != "updated_at"}
-    return hashlib.sha256(
-        json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
-    ).hexdigest()
 
 
 def _mirror_write(

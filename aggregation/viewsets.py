@@ -86,5 +86,7 @@ class AggregationGroup(ViewSetGroup):
     menu_label = _("信息汇聚")
     menu_icon = "site"
     menu_order = 250
+    # The roll-up of annual reports joins the group through this hook (wagtail_hooks).
+    submenu_hook = "register_aggregation_menu_item"
     items = (SourceViewSet("sources"), MirroredItemViewSet("mirrored_items"),
              QuarantinedRecordViewSet("quarantined_records"))  # fmt: skip

@@ -3,6 +3,8 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from annual_reports.api import ReportsView
+
 from .views import ChangesView, ItemsView
 
 PREFIX = "api/disclosure/v1/"
@@ -10,6 +12,7 @@ PREFIX = "api/disclosure/v1/"
 feed_urlpatterns = [
     path("items/", ItemsView.as_view(), name="disclosure_items"),
     path("changes/", ChangesView.as_view(), name="disclosure_changes"),
+    path("reports/", ReportsView.as_view(), name="disclosure_reports"),
 ]
 
 urlpatterns = [

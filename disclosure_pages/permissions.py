@@ -6,9 +6,9 @@ rules that a subtree cannot express:
 - an information officer (信息员) adds items only in the categories their
   department reports to, and edits or deletes only their department's items;
   the catalogue's structure (agency, categories, guide) is 党政办's;
-- an item goes live only by passing the review workflow: nobody, superusers
-  included, has a "publish" button or bulk action for it. The model enforces the
-  same rule for code paths (``DisclosureItemPage.publish``).
+- an item (or an annual report) goes live only by passing the review workflow:
+  nobody, superusers included, has a "publish" button or bulk action for it. The
+  model enforces the same rule for code paths (``ReviewedPublicationMixin``).
 """
 
 from wagtail.models import PagePermissionTester
@@ -58,7 +58,8 @@ class DisclosurePermissionTester(PagePermissionTester):
         return super().can_delete(ignore_bulk=ignore_bulk) and self._within_scope()
 
     def can_publish(self):
-        if self._is_item():
+        page_type = self.page.specific_class or type(self.page)
+        if getattr(page_type, "publish_only_through_workflow", False):
             return False
         return super().can_publish()
 

@@ -2,8 +2,9 @@
 
 Every way of publishing in Wagtail ends in ``Page.publish(revision)``: the
 editor's button, bulk actions, ``publish_scheduled``, a shell or a management
-command. ``DisclosureItemPage.publish`` asks ``ensure_publication_allowed``
-first, so the rule holds on every path, not only where a button is hidden.
+command. ``ReviewedPublicationMixin.publish`` (items, annual reports) asks
+``ensure_publication_allowed`` first, so the rule holds on every path, not only
+where a button is hidden.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -36,3 +37,18 @@ def ensure_publication_allowed(revision: Revision) -> None:
         raise PublicationNotApproved(
             _("公开信息只能经审核流程（分管领导审签、保密审查、党政办终审）通过后发布。")
         )
+
+
+class ReviewedPublicationMixin:
+    """For page types that go live only through the review workflow.
+
+    The permission tester offers nobody a publish button for them
+    (``disclosure_pages.permissions``), and ``publish`` refuses any revision the
+    workflow did not approve.
+    """
+
+    publish_only_through_workflow = True
+
+    def publish(self, revision, *args, **kwargs):
+        ensure_publication_allowed(revision)
+        return super().publish(revision, *args, **kwargs)

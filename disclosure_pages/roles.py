@@ -7,7 +7,9 @@ an information officer works only in the categories and on the items of their
 department, and no one publishes an item except through the review workflow.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
 
 INFORMATION_OFFICER = "信息员"
@@ -87,3 +89,19 @@ def user_category_ids(user) -> set[int]:
             cached.update(category.get_descendants().values_list("pk", flat=True))
         user._disclosure_category_ids = cached
     return cached
+
+
+def users_with_permission(app_label: str, *codenames: str, include_superusers: bool = True):
+    """Active users holding any of these model permissions, by group or directly."""
+    permission = Permission.objects.filter(
+        content_type__app_label=app_label, codename__in=codenames
+    )
+    holds = Q(groups__permissions__in=permission) | Q(user_permissions__in=permission)
+    if include_superusers:
+        holds |= Q(is_superuser=True)
+    return (
+        get_user_model()
+        .objects.filter(holds, is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )

@@ -4,10 +4,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from disclosure_pages.roles import users_with_permission
 from workcalendar.workdays import add_working_days, working_days_between
 
 from . import deadlines
@@ -44,20 +45,8 @@ def user_may_handle(*, user, request: DisclosureRequest) -> bool:
 
 def users_with_request_permission(*codenames: str, include_superusers: bool = True):
     """Active users holding any of these permissions of this app, by group or directly."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
-
-    permission = Permission.objects.filter(
-        content_type__app_label="disclosure_requests", codename__in=codenames
-    )
-    holds = Q(groups__permissions__in=permission) | Q(user_permissions__in=permission)
-    if include_superusers:
-        holds |= Q(is_superuser=True)
-    return (
-        get_user_model()
-        .objects.filter(holds, is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "username")
+    return users_with_permission(
+        "disclosure_requests", *codenames, include_superusers=include_superusers
     )
 
 

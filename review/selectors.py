@@ -41,18 +41,21 @@ def active_word_rules():
     )
 
 
-def is_item_revision(revision: Revision) -> bool:
+def is_checked_revision(revision: Revision) -> bool:
+    """Items, and page types that declare their text with ``check_texts()``."""
     model = revision.content_type.model_class()
-    return model is not None and issubclass(model, DisclosureItemPage)
+    return model is not None and (
+        issubclass(model, DisclosureItemPage) or callable(getattr(model, "check_texts", None))
+    )
 
 
 def revision_check(*, revision: Revision) -> RevisionCheck | None:
-    """The stored checks of an item revision, running them first if they never ran.
+    """The stored checks of a revision, running them first if they never ran.
 
     Other pages (categories, the guide) pass the same workflow but hold no
     government information to check: ``None``.
     """
-    if not is_item_revision(revision):
+    if not is_checked_revision(revision):
         return None
     from .services import revision_run_checks  # returns the stored check when there is one
 

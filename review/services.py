@@ -20,8 +20,8 @@ from search.services import page_index_refresh_later
 
 from .checks import run_checks
 from .models import CheckFinding, RevisionCheck
-from .selectors import active_word_rules, default_workflow
-from .texts import item_check_texts
+from .selectors import active_word_rules, default_workflow, is_checked_revision
+from .texts import page_check_texts
 
 logger = logging.getLogger(__name__)
 
@@ -37,14 +37,14 @@ def agency_attach_default_workflow(*, agency) -> None:
 
 
 def revision_run_checks(*, revision: Revision) -> RevisionCheck:
-    """Run the automated checks on an item revision and store the findings; once per revision."""
+    """Run the automated checks on a revision and store the findings; once per revision."""
     existing = RevisionCheck.objects.filter(revision=revision).first()
     if existing is not None:
         return existing
+    if not is_checked_revision(revision):
+        raise ValueError(f"revision {revision.pk} holds no text to check")
     item = revision.as_object()
-    if not isinstance(item, DisclosureItemPage):
-        raise ValueError(f"revision {revision.pk} is not an item revision")
-    pieces, unreadable = item_check_texts(item)
+    pieces, unreadable = page_check_texts(item)
     agency = agency_for_page(page=item)
     # The agency's own published contact address is meant to be public.
     allowed = frozenset(filter(None, [getattr(agency, "email", "").lower()]))
@@ -52,7 +52,7 @@ def revision_run_checks(*, revision: Revision) -> RevisionCheck:
         pieces,
         word_rules=active_word_rules(),
         allowed_emails=allowed,
-        emails_expected=item.genre == Genre.GUIDE,
+        emails_expected=getattr(item, "genre", None) == Genre.GUIDE,
     )
     try:
         with transaction.atomic():

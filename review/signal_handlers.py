@@ -9,14 +9,14 @@ from wagtail.signals import task_submitted
 from disclosure_pages.models import Department, DisclosureIndexPage
 
 from . import services, tasks
-from .selectors import is_item_revision
+from .selectors import is_checked_revision
 
 _M2M_CHANGES = {"post_add": "added", "post_remove": "removed"}
 
 
 def check_submitted_revision(sender, instance, **kwargs):
     revision = instance.revision
-    if revision is None or not is_item_revision(revision):
+    if revision is None or not is_checked_revision(revision):
         return
     transaction.on_commit(lambda: tasks.check_revision.delay(revision.pk))
 

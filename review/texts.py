@@ -1,4 +1,8 @@
-"""The text of an item revision that the checks read: title, summary, body, attachments."""
+"""The text of a revision that the checks read.
+
+Items: title, summary, body, attachments. Other page types that publish text of
+their own (annual reports) declare it in ``check_texts()``.
+"""
 
 from django.utils.translation import gettext as _
 
@@ -31,3 +35,12 @@ def item_check_texts(item) -> tuple[list[CheckText], list[Finding]]:
         else:
             pieces.append(CheckText("attachment", label, extracted.text))
     return pieces, unreadable
+
+
+def page_check_texts(page) -> tuple[list[CheckText], list[Finding]]:
+    """The pieces of any checked page (see ``review.selectors.is_checked_revision``)."""
+    from disclosure_pages.models import DisclosureItemPage
+
+    if isinstance(page, DisclosureItemPage):
+        return item_check_texts(page)
+    return [CheckText(field, label, text) for field, label, text in page.check_texts()], []

@@ -26,10 +26,12 @@ INSTALLED_APPS = [
     "aggregation",
     "workcalendar",
     "disclosure_requests",
+    "annual_reports",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
@@ -197,6 +199,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure_requests.tasks.purge_expired_personal_data",
         "schedule": crontab(hour=3, minute=10),
     },
+    "annual-report-reminders": {
+        "task": "annual_reports.tasks.send_report_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "search-reconcile": {
         "task": "search.tasks.reconcile_index",
         "schedule": crontab(hour=2, minute=30),
@@ -283,6 +289,18 @@ DISCLOSURE_REQUEST_STATUS_RATE = env("DISCLOSURE_REQUEST_STATUS_RATE", default="
 # A form sent sooner than this after it was shown is taken for a robot's.
 DISCLOSURE_REQUEST_MIN_FILL_SECONDS = env.int("DISCLOSURE_REQUEST_MIN_FILL_SECONDS", default=3)
 RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+
+# Annual reports (annual_reports).
+# CSS font families for the PDF, found through fontconfig (Debian: fonts-noto-cjk).
+ANNUAL_REPORT_PDF_FONTS = env(
+    "ANNUAL_REPORT_PDF_FONTS",
+    default='"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", serif',
+)
+# Days before 31 January (submission) and 31 March (publication) on which 党政办 is
+# reminded; after a deadline, a reminder every week until the report is done.
+ANNUAL_REPORT_REMINDER_DAYS = env.list(
+    "ANNUAL_REPORT_REMINDER_DAYS", cast=int, default=[30, 14, 7, 3, 1, 0]
+)
 
 # ---------------------------------------------------------------------------
 # Logging: everything to stderr, as process managers expect.

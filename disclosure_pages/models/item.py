@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from disclosure_pages.blocks import ItemBodyBlock
 from disclosure_pages.forms import ItemPageForm
-from disclosure_pages.publication import ensure_publication_allowed
+from disclosure_pages.publication import ReviewedPublicationMixin
 from disclosure_pages.validators import validate_document_number
 from review.panels import ReviewFindingsPanel
 
@@ -26,7 +26,9 @@ from .mixins import AgencyContextMixin, OfficePermissionsMixin
 PUBLICATION_DEADLINE_WORKING_DAYS = 20
 
 
-class DisclosureItemPage(OfficePermissionsMixin, AgencyContextMixin, Page):
+class DisclosureItemPage(
+    ReviewedPublicationMixin, OfficePermissionsMixin, AgencyContextMixin, Page
+):
     """One item of the catalogue, with the metadata that Art. 12 and the office require."""
 
     index_number = models.CharField(
@@ -179,7 +181,6 @@ class DisclosureItemPage(OfficePermissionsMixin, AgencyContextMixin, Page):
         ]
 
     def publish(self, revision, *args, **kwargs):
-        ensure_publication_allowed(revision)
         # page_published, which gives the 索引号, fires inside this transaction:
         # nobody ever sees the item live without its number, and a failure to
         # number it leaves the item unpublished rather than half-published.

@@ -1,0 +1,45 @@
+"""The report as files: XLSX with the national tables, and PDF with Chinese fonts embedded."""
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+
+from .pdf import report_pdf
+from .xlsx import report_workbook
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+BUILDERS = {"xlsx": report_workbook, "pdf": report_pdf}
+# A revision never changes, so its files are kept a day; rendering a PDF takes a second.
+CACHE_SECONDS = 24 * 3600
+
+
+def report_file(report, kind: str, *, revision_id: int | None) -> bytes:
+    """The bytes of ``report`` (a page or a revision's object) as ``kind``, cached by revision."""
+    if revision_id is None:
+        return BUILDERS[kind](report)
+    key = f"annual-report-file:{revision_id}:{kind}"
+    content = cache.get(key)
+    if content is None:
+        content = BUILDERS[kind](report)
+        cache.set(key, content, CACHE_SECONDS)
+    return content
+
+
+def file_response(content: bytes, kind: str, *, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{filename}.{kind}"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def report_download(report, kind: str, *, revision_id: int | None = None) -> HttpResponse:
+    """The published report (or, from the admin, a draft revision's object) as a download."""
+    if revision_id is None:
+        revision_id = report.live_revision_id
+    content = report_file(report, kind, revision_id=revision_id)
+    return file_response(content, kind, filename=report.title)

@@ -1,0 +1,25 @@
+"""The report as PDF, rendered by WeasyPrint from the same HTML as the page.
+
+WeasyPrint embeds the subset of the font each character uses, so the file reads
+the same on a machine without Chinese fonts. The fonts are found by fontconfig
+(Debian: fonts-noto-cjk); ``ANNUAL_REPORT_PDF_FONTS`` names the families to use.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from annual_reports.layout import report_grid_rows
+
+
+def report_pdf(report) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "annual_reports/report_pdf.html",
+        {
+            "page": report,
+            "grid_rows": report_grid_rows(report),
+            "font_families": settings.ANNUAL_REPORT_PDF_FONTS,
+        },
+    )
+    return HTML(string=html).write_pdf()

@@ -1,0 +1,58 @@
+"""The generation panel on the report's edit page: when it was generated, what the data
+says now, and the actions around it."""
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+
+def _moment(text: str | None) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+class GenerationPanel(Panel):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("数据与报送"))
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "annual_reports/panels/generation.html"
+
+        def is_shown(self):
+            return bool(getattr(self.instance, "pk", None))
+
+        def get_context_data(self, parent_context=None):
+            from annual_reports import selectors, tables
+            from annual_reports.overview import overview_html, same_text
+            from disclosure_pages.selectors import agency_for_page
+
+            context = super().get_context_data(parent_context)
+            report = self.instance
+            agency = agency_for_page(page=report)
+            fresh = selectors.report_figures(agency=agency, year=report.year)
+            differing = [
+                tables.cell_label(key, row, column)
+                for key in tables.TABLE_KEYS
+                for row, column in tables.cells(key)
+                if report.table(key)[row.key][column] != fresh[key][row.key][column]
+            ]
+            fresh_overview = overview_html(
+                agency_name=agency.agency_name,
+                year=report.year,
+                facts=selectors.overview_facts(agency=agency, year=report.year),
+            )
+            context.update(
+                report=report,
+                generated_at=_moment((report.generated or {}).get("at")),
+                imbalances=tables.request_imbalances(report.table(tables.REQUESTS)),
+                differing=differing,
+                fresh_overview=None
+                if same_text(report.overview, fresh_overview)
+                else fresh_overview,
+                submission=selectors.report_latest_submission(report=report),
+            )
+            return context
