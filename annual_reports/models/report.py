@@ -119,13 +119,13 @@ class AnnualReportPage(
         context["grid_rows"] = report_grid_rows(self)
         return context
 
-    @path("report.xlsx", name="xlsx")
+    @path("xlsx/", name="xlsx")
     def xlsx(self, request):
         from annual_reports.exports import report_download
 
         return report_download(self, "xlsx")
 
-    @path("report.pdf", name="pdf")
+    @path("pdf/", name="pdf")
     def pdf(self, request):
         from annual_reports.exports import report_download
 
