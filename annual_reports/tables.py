@@ -206,10 +206,14 @@ def parse_table(table_key: str, data) -> tuple[dict, dict[tuple[str, str], str]]
 
 
 def to_json(table_key: str, table: dict) -> dict:
-    """The stored form: integers as they are, fee amounts as decimal strings."""
+    """The stored form: integers as they are, fee amounts as strings with four decimals."""
     return {
         row.key: {
-            column: (str(table[row.key][column]) if row.decimal else table[row.key][column])
+            column: (
+                f"{table[row.key][column]:.{FEE_PLACES}f}"
+                if row.decimal
+                else table[row.key][column]
+            )  # fmt: skip
             for column in row.columns
         }
         for row in rows(table_key)

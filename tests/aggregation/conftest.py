@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Committed data, so the live server and the district's processes see it.
 SERVING_SITE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DISTRICT_TABLES = [
-    "aggregation_quarantinedrecord", "aggregation_mirroredattachment",
+    "aggregation_quarantinedrecord", "aggregation_mirroredattachment", "aggregation_mirroredreport",
     "aggregation_mirroreditem", "aggregation_source", "disclosure_search_searchentry",
     "disclosure_search_indexgeneration",
 ]  # fmt: skip

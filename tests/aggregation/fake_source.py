@@ -7,20 +7,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+REPORTS_PATH = "/api/disclosure/v1/reports/"
+
 
 class FakeSource:
     """A site that answers the feed URL with whatever the test sets."""
 
     def __init__(self):
         self.status, self.body = 200, b"{}"
+        # Answers for particular paths, (status, body); the rest get status and body.
+        # Like a site of an earlier release, it has no reports until a test gives some.
+        self.routes: dict[str, tuple[int, bytes]] = {
+            REPORTS_PATH: (404, b'{"detail": "Not found."}')
+        }
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
-                self.send_response(owner.status)
+                status, body = owner.routes.get(self.path.split("?")[0], (owner.status, owner.body))
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
-                self.wfile.write(owner.body)
+                self.wfile.write(body)
 
             def log_message(self, *args):
                 pass
@@ -36,6 +44,11 @@ class FakeSource:
              "results": results},
             ensure_ascii=False,
         ).encode()  # fmt: skip
+
+    def answer_reports(self, results, *, status=200):
+        """What /api/disclosure/v1/reports/ answers (404: a site without it)."""
+        body = json.dumps({"schema_version": "1.0", "results": results}, ensure_ascii=False)
+        self.routes[REPORTS_PATH] = (status, body.encode())
 
 
 def record_of(item) -> dict:

@@ -29,6 +29,12 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.ERROR(f"  失败：{result.error}（下次从游标处继续）"))
             else:
                 self.stdout.write(self.style.SUCCESS("  " + self._summary(result)))
+                if result.reports is not None and result.reports.served:
+                    reports = result.reports
+                    self.stdout.write(
+                        f"  年度报告：新增或更新 {reports.changed}，撤下 {reports.removed}，"
+                        f"未变 {reports.unchanged}，隔离 {reports.quarantined}"
+                    )
         if failed:
             raise CommandError(f"{len(failed)} 个来源同步失败：{'、'.join(failed)}")
 
