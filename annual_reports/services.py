@@ -130,6 +130,8 @@ def report_submit(
 
     The latest revision is what was sent; it must balance.
     """
+    # Read afresh: the caller's object may predate the latest revision.
+    report = AnnualReportPage.objects.get(pk=report.pk)
     revision = report.get_latest_revision()
     draft = revision.as_object()
     imbalances = tables.request_imbalances(draft.table(tables.REQUESTS))

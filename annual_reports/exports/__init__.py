@@ -1,11 +1,16 @@
 """The report as files: XLSX with the national tables, and PDF with Chinese fonts embedded."""
 
+import logging
+
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
-from .pdf import report_pdf
+from .pdf import PdfUnavailable, report_pdf
 from .xlsx import report_workbook
+
+logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -41,5 +46,13 @@ def report_download(report, kind: str, *, revision_id: int | None = None) -> Htt
     """The published report (or, from the admin, a draft revision's object) as a download."""
     if revision_id is None:
         revision_id = report.live_revision_id
-    content = report_file(report, kind, revision_id=revision_id)
+    try:
+        content = report_file(report, kind, revision_id=revision_id)
+    except PdfUnavailable:
+        logger.exception("the annual report PDF cannot be rendered on this server")
+        return HttpResponse(
+            _("PDF 暂时无法生成：服务器缺少 Pango 库或中文字体，请联系管理员。"),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
     return file_response(content, kind, filename=report.title)

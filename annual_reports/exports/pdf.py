@@ -11,8 +11,15 @@ from django.template.loader import render_to_string
 from annual_reports.layout import report_grid_rows
 
 
+class PdfUnavailable(RuntimeError):
+    """The PDF renderer's system libraries (Pango) are missing on this server."""
+
+
 def report_pdf(report) -> bytes:
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # WeasyPrint loads Pango when imported
+        raise PdfUnavailable(str(error)) from error
 
     html = render_to_string(
         "annual_reports/report_pdf.html",

@@ -27,6 +27,7 @@ from review.selectors import revision_unresolved_findings
 from review.services import finding_override, task_state_decide
 
 from . import content
+from .reports import demo_report_load
 from .requests import demo_requests_load
 
 # Shown at start by load_demo; these accounts exist only in demo databases.
@@ -163,16 +164,16 @@ def _departments(agency, users, specs, categories) -> dict[str, Department]:
     return departments
 
 
-def _review_and_publish(item: DisclosureItemPage, author, reviewers) -> None:
+def _review_and_publish(page: Page, author, reviewers) -> None:
     """Submit as the author; 分管领导, 保密审查员 and 党政办 approve in turn, as in the admin."""
-    item.get_workflow().start(item, author)
-    while (state := item.current_workflow_task_state) is not None:
+    page.get_workflow().start(page, author)
+    while (state := page.current_workflow_task_state) is not None:
         reviewer = reviewers[state.task.name]
         for finding in revision_unresolved_findings(revision=state.revision):
             # The demo reproduces laws in force: their text is the point of the item.
             finding_override(finding=finding, user=reviewer, reason="法规原文，经核对可以公开")
         task_state_decide(task_state=state, user=reviewer, decision="approve")
-        item = DisclosureItemPage.objects.get(pk=item.pk)
+        page = type(page).objects.get(pk=page.pk)
 
 
 def _create_item(
@@ -254,4 +255,8 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
             progress(done, len(specs), spec.title)
     with transaction.atomic():
         demo_requests_load(agency=agency, users=users)
+    with transaction.atomic():
+        report = demo_report_load(agency=agency, office=office)
+        if report is not None:
+            _review_and_publish(report, office, reviewers)
     return DemoResult(agency=agency, items_created=created, items_total=len(specs))

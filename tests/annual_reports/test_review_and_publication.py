@@ -66,6 +66,8 @@ def test_a_balanced_report_is_reviewed_step_by_step_and_published(client, office
     assert "一、本年新收政府信息公开申请数量" in page
     assert "三、收到和处理政府信息公开申请情况" in page
     assert "xlsx/" in page and "pdf/" in page
+    home = client.get("/").content.decode()
+    assert f'<a href="{report.url}">2025年度报告</a>' in home
 
 
 def test_nobody_publishes_a_report_without_the_workflow(client, office, report):

@@ -160,6 +160,24 @@ class DemoLoaderTests(TestCase):
         self.client.force_login(get_user_model().objects.get(username="dangzhengban"))
         self.assertContains(self.client.get("/admin/"), "件已超期")
 
+    def test_the_catalogue_years_annual_report_was_generated_reviewed_and_published(self):
+        from annual_reports.models import AnnualReportPage
+        from annual_reports.tables import REQUESTS, request_imbalances
+
+        report = AnnualReportPage.objects.child_of(self.agency).get(year=2012)
+
+        self.assertTrue(report.live)
+        self.assertIn("主动公开政府信息174条，涉及8个目录分类", report.overview)
+        self.assertEqual(report.table("proactive")["licensing"], {"decisions": 36})
+        self.assertEqual(request_imbalances(report.table(REQUESTS)), [])
+        self.assertEqual(
+            [s.task.name for s in report.workflow_states.get().task_states.order_by("started_at")],
+            ["分管领导审签", "保密审查", "党政办终审发布"],
+        )
+        page = self.client.get(report.url)
+        self.assertContains(page, "五、存在的主要问题及改进情况")
+        self.assertContains(page, "信息员业务培训不足")
+
     def test_running_twice_changes_nothing(self):
         before = snapshot()
         output = io.StringIO()

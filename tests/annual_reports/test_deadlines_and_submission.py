@@ -1,0 +1,120 @@
+"""报送 to the district by 31 January, publication by 31 March: the record and the reminders."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from wagtail.models import PageLogEntry
+
+from annual_reports import services, tables
+from annual_reports.models import ReportSubmission
+from annual_reports.reminders import reports_send_reminders
+from annual_reports.tasks import send_report_reminders
+from cms.celery import app
+from tests.disclosure_requests.conftest import at
+from tests.review.conftest import PASSWORD
+
+from .conftest import YEAR, answered, make_request
+
+pytestmark = pytest.mark.django_db
+d = datetime.date
+
+
+@pytest.fixture
+def report(office):
+    make_request(office.agency, received=d(2025, 3, 3), **answered("disclosed", d(2025, 3, 20)))
+    return services.report_generate(
+        agency=office.agency, year=YEAR, user=office.users["office"]
+    ).report
+
+
+def test_submitting_records_the_revision_sent_and_logs_who(office, report):
+    submission = services.report_submit(
+        report=report, user=office.users["office"], submitted_on=d(2026, 1, 20), note="政务网报送"
+    )
+
+    assert submission.revision_id == report.get_latest_revision().pk
+    assert submission.submitted_by == office.users["office"]
+    entry = PageLogEntry.objects.get(page=report, action="annual_report.submit")
+    assert entry.user == office.users["office"]
+    assert entry.data["submitted_on"] == "2026-01-20"
+
+
+def test_an_unbalanced_report_cannot_be_submitted(office, report):
+    draft = report.get_latest_revision_as_object()
+    figures = draft.table(tables.REQUESTS)
+    figures["carried_in"]["person"] = 2
+    draft.requests_table = tables.to_json(tables.REQUESTS, figures)
+    draft.save_revision(user=office.users["office"])
+
+    with pytest.raises(ValidationError) as refused:
+        services.report_submit(
+            report=report, user=office.users["office"], submitted_on=d(2026, 1, 20)
+        )
+
+    assert "表三「自然人」列不平衡" in " ".join(refused.value.messages)
+    assert not ReportSubmission.objects.exists()
+
+
+def test_the_office_registers_the_submission_in_the_admin(client, office, report):
+    client.login(username="office", password=PASSWORD)
+    url = f"/admin/annual-reports/{report.pk}/submit/"
+
+    assert client.get(url).status_code == 200
+    future = client.post(url, {"submitted_on": "2099-01-01"})
+    done = client.post(url, {"submitted_on": "2026-01-20", "note": "纸质报送"})
+
+    assert "报送日期不能晚于今天。" in future.content.decode()
+    assert done.status_code == 302
+    assert "2026-01-20" in client.get("/admin/annual-reports/").content.decode()
+    client.login(username="officer", password=PASSWORD)
+    assert client.get(url).status_code in (302, 403)
+
+
+@pytest.fixture
+def reminded(office, mailoutbox):
+    """Run the daily reminders on a day; returns the mails sent that day."""
+
+    def run(day: datetime.date):
+        before = len(mailoutbox)
+        with time_machine.travel(at(day, 9), tick=False):
+            send_report_reminders.delay()
+        return mailoutbox[before:]
+
+    return run
+
+
+def test_the_office_is_reminded_before_31_january_of_a_report_not_yet_submitted(office, reminded):
+    [mail] = reminded(d(2026, 1, 17))  # 14 days before
+
+    assert mail.to == ["office@example.gov.cn"]
+    assert mail.subject == "【年度报告】2025年度报告须于2026年1月31日前报送区政府"
+    assert "距期限还有14天" in mail.body
+    assert f"{office.agency.agency_name}：尚未生成报告" in mail.body
+    assert reminded(d(2026, 1, 17)) == []  # once a day, however often the task runs
+    assert reminded(d(2026, 1, 18)) == []  # not a reminder day
+
+
+def test_a_submitted_report_is_no_longer_reminded_but_its_publication_is(office, report, reminded):
+    services.report_submit(report=report, user=office.users["office"], submitted_on=d(2026, 1, 5))
+
+    assert reminded(d(2026, 1, 30)) == []
+    [mail] = reminded(d(2026, 3, 24))  # 7 days before 31 March
+    assert mail.subject == "【年度报告】2025年度报告须于2026年3月31日前公开发布"
+    assert f"{office.agency.agency_name}：报告草稿未提交" in mail.body
+
+
+def test_an_overdue_report_is_reminded_every_week(office, reminded):
+    [mail] = reminded(d(2026, 2, 7))
+
+    assert mail.subject.endswith("（已逾期7天）")
+    assert reminded(d(2026, 2, 8)) == []
+    assert len(reminded(d(2026, 2, 14))) == 1
+
+
+def test_the_reminder_task_runs_daily_from_beat(settings):
+    schedule = settings.CELERY_BEAT_SCHEDULE["annual-report-reminders"]
+    assert schedule["task"] == "annual_reports.tasks.send_report_reminders"
+    assert schedule["task"] in app.tasks
+    assert reports_send_reminders(today=d(2026, 6, 1)) == 0
