@@ -8,7 +8,7 @@ from django.utils.html import format_html_join
 
 from disclosure_pages.models import PUBLICATION_DEADLINE_WORKING_DAYS
 
-from .selectors import OverviewFacts
+from .selectors import OverviewFacts, overview_facts
 
 
 def _listing(pairs: list[tuple[str, int]], unit: str) -> str:
@@ -55,6 +55,13 @@ def overview_html(*, agency_name: str, year: int, facts: OverviewFacts) -> str:
         )
     )
     return format_html_join("", "<p><b>{}</b>{}</p>", paragraphs)
+
+
+def agency_overview_html(*, agency, year: int) -> str:
+    """Section 一 as the agency's data for ``year`` writes it today."""
+    return overview_html(
+        agency_name=agency.agency_name, year=year, facts=overview_facts(agency=agency, year=year)
+    )
 
 
 def same_text(a: str, b: str) -> bool:

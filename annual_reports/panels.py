@@ -27,7 +27,7 @@ class GenerationPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             from annual_reports import selectors, tables
-            from annual_reports.overview import overview_html, same_text
+            from annual_reports.overview import agency_overview_html, same_text
             from disclosure_pages.selectors import agency_for_page
 
             context = super().get_context_data(parent_context)
@@ -40,11 +40,7 @@ class GenerationPanel(Panel):
                 for row, column in tables.cells(key)
                 if report.table(key)[row.key][column] != fresh[key][row.key][column]
             ]
-            fresh_overview = overview_html(
-                agency_name=agency.agency_name,
-                year=report.year,
-                facts=selectors.overview_facts(agency=agency, year=report.year),
-            )
+            fresh_overview = agency_overview_html(agency=agency, year=report.year)
             context.update(
                 report=report,
                 generated_at=_moment((report.generated or {}).get("at")),

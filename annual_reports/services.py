@@ -18,7 +18,7 @@ from disclosure_pages.models import DisclosureIndexPage
 from . import selectors, tables
 from .forms import FIRST_YEAR
 from .models import AnnualFigures, AnnualReportPage, ReportSubmission
-from .overview import overview_html, same_text
+from .overview import agency_overview_html, same_text
 
 
 @dataclass
@@ -60,11 +60,7 @@ def report_generate(*, agency: DisclosureIndexPage, year: int, user) -> Generati
         # One report per agency and year, even when two people press the button at once.
         agency = DisclosureIndexPage.objects.select_for_update().get(pk=agency.pk)
         fresh = selectors.report_figures(agency=agency, year=year)
-        fresh_overview = overview_html(
-            agency_name=agency.agency_name,
-            year=year,
-            facts=selectors.overview_facts(agency=agency, year=year),
-        )
+        fresh_overview = agency_overview_html(agency=agency, year=year)
         baseline = {
             "at": timezone.now().isoformat(),
             "overview": fresh_overview,

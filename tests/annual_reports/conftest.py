@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from wagtail.test.utils.form_data import querydict_from_html
 
+from annual_reports import services
 from annual_reports.models import AnnualFigures
 from disclosure_pages.models import Genre, Validity
 from disclosure_requests.models import Appeal, DisclosureRequest
@@ -27,6 +28,7 @@ from tests.review import conftest as review_conftest
 office = review_conftest.office
 
 YEAR = 2025
+d = datetime.date
 CATEGORIES = [category.value for category in ApplicantCategory]
 ANSWERS = [answer.value for _label, answers in ANSWER_GROUPS for answer in answers]
 
@@ -78,7 +80,6 @@ def _document(office, genre, *, written, validity=Validity.VALID, publish=True, 
 def year_of_data(office, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     agency = office.agency
-    d = datetime.date
 
     # -- Table 二: documents of the catalogue, and the year's figures -------------------
     _document(office, Genre.NORMATIVE, written=d(2025, 3, 10))  # issued, valid
@@ -164,6 +165,23 @@ def year_of_data(office, settings):
     return YearOfData(agency=agency, users=office.users)
 
 
+@pytest.fixture
+def some_requests(office):
+    """A small 2025: a person's request disclosed, a business's withheld as 过程性信息, and a
+    person's still open on 31 December."""
+    agency = office.agency
+    make_request(agency, received=d(2025, 3, 3), **answered("disclosed", d(2025, 3, 20)))
+    make_request(agency, received=d(2025, 4, 3), category="business",
+                 **answered("withheld_process", d(2025, 4, 20)))  # fmt: skip
+    make_request(agency, received=d(2025, 12, 30))
+    return office
+
+
+def generate(office, year=YEAR):
+    """Generate (or refresh) the office's report for ``year`` as 党政办."""
+    return services.report_generate(agency=office.agency, year=year, user=office.users["office"])
+
+
 def report_form_data(client, report, **changes) -> dict:
     """The report's editor form as the browser sends it, with ``changes`` applied."""
     response = client.get(f"/admin/pages/{report.pk}/edit/")
@@ -174,4 +192,7 @@ def report_form_data(client, report, **changes) -> dict:
     return data
 
 
-__all__ = ["YEAR", "ANSWERS", "CATEGORIES", "matrix_count", "make_request", "report_form_data"]
+__all__ = [
+    "YEAR", "ANSWERS", "CATEGORIES", "answered", "generate", "make_request", "matrix_count",
+    "report_form_data",
+]  # fmt: skip

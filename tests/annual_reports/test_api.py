@@ -4,13 +4,13 @@ import datetime
 
 import pytest
 
-from annual_reports import services, tables
+from annual_reports import tables
 from annual_reports.api import ReportRecordSerializer
 from annual_reports.models import AnnualReportPage
 from tests.disclosure_api.test_access import api_settings, issue_key
 from tests.workflow import publish_through_workflow
 
-from .conftest import YEAR, answered, make_request
+from .conftest import YEAR, answered, generate, make_request
 
 pytestmark = pytest.mark.django_db
 REPORTS = "/api/disclosure/v1/reports/"
@@ -20,14 +20,12 @@ d = datetime.date
 @pytest.fixture
 def reports(office, site_root):
     """The 2025 report published; the 2024 one still a draft."""
-    agency, user = office.agency, office.users["office"]
+    agency = office.agency
     make_request(agency, received=d(2025, 3, 3), **answered("disclosed", d(2025, 3, 20)))
     make_request(agency, received=d(2024, 5, 3), **answered("partial", d(2024, 5, 20)))
-    published = services.report_generate(agency=agency, year=YEAR, user=user).report
-    published = publish_through_workflow(AnnualReportPage.objects.get(pk=published.pk),
-                                         submitter=user)  # fmt: skip
-    draft = services.report_generate(agency=agency, year=2024, user=user).report
-    return published, draft
+    published = AnnualReportPage.objects.get(pk=generate(office).report.pk)
+    published = publish_through_workflow(published, submitter=office.users["office"])
+    return published, generate(office, year=2024).report
 
 
 def test_published_reports_are_served_with_their_tables_and_nothing_else(client, reports):

@@ -15,18 +15,15 @@ from cms.celery import app
 from tests.disclosure_requests.conftest import at
 from tests.review.conftest import PASSWORD
 
-from .conftest import YEAR, answered, make_request
+from .conftest import generate
 
 pytestmark = pytest.mark.django_db
 d = datetime.date
 
 
 @pytest.fixture
-def report(office):
-    make_request(office.agency, received=d(2025, 3, 3), **answered("disclosed", d(2025, 3, 20)))
-    return services.report_generate(
-        agency=office.agency, year=YEAR, user=office.users["office"]
-    ).report
+def report(some_requests):
+    return generate(some_requests).report
 
 
 def test_submitting_records_the_revision_sent_and_logs_who(office, report):

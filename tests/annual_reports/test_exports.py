@@ -8,28 +8,23 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from annual_reports import services, tables
+from annual_reports import tables
 from annual_reports.models import AnnualFigures, AnnualReportPage
 from tests.review.conftest import PASSWORD
 from tests.workflow import publish_through_workflow
 
-from .conftest import YEAR, answered, make_request
+from .conftest import YEAR, generate, make_request
 
 pytestmark = pytest.mark.django_db
 d = datetime.date
 
 
 @pytest.fixture
-def published(office, site_root):
-    agency = office.agency
-    make_request(agency, received=d(2025, 3, 3), **answered("disclosed", d(2025, 3, 20)))
-    make_request(agency, received=d(2025, 4, 3), category="business",
-                 **answered("withheld_process", d(2025, 4, 20)))  # fmt: skip
-    make_request(agency, received=d(2025, 12, 30))
-    AnnualFigures.objects.create(agency=agency, year=YEAR, licensing_decisions=12,
+def published(some_requests, site_root):
+    office = some_requests
+    AnnualFigures.objects.create(agency=office.agency, year=YEAR, licensing_decisions=12,
                                  fee_amount=Decimal("1.2345"))  # fmt: skip
-    report = services.report_generate(agency=agency, year=YEAR, user=office.users["office"]).report
-    report = AnnualReportPage.objects.get(pk=report.pk)
+    report = AnnualReportPage.objects.get(pk=generate(office).report.pk)
     return publish_through_workflow(report, submitter=office.users["office"])
 
 
@@ -138,7 +133,7 @@ def test_downloads_show_the_published_version_never_a_newer_draft(client, office
 
 def test_an_unpublished_report_has_no_public_downloads(client, office, site_root):
     make_request(office.agency, received=d(2025, 3, 3))
-    report = services.report_generate(agency=office.agency, year=YEAR, user=office.users["office"])
+    report = generate(office)
     path = f"/annual-report-{YEAR}/"
 
     assert client.get(path).status_code == 404

@@ -6,40 +6,26 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import PageLogEntry
 
-from annual_reports import services, tables
+from annual_reports import tables
 from annual_reports.models import AnnualReportPage
 from tests.review.conftest import PASSWORD, is_denied
 from tests.workflow import submit
 
-from .conftest import YEAR, answered, make_request, report_form_data
+from .conftest import YEAR, answered, generate, make_request, report_form_data
 
 pytestmark = pytest.mark.django_db
 d = datetime.date
 
 
-@pytest.fixture
-def some_data(office):
-    agency = office.agency
-    make_request(agency, received=d(2025, 3, 3), **answered("disclosed", d(2025, 3, 20)))
-    make_request(agency, received=d(2025, 4, 3), category="business",
-                 **answered("withheld_process", d(2025, 4, 20)))  # fmt: skip
-    make_request(agency, received=d(2025, 12, 30))
-    return office
-
-
-def generate(office, year=YEAR):
-    return services.report_generate(agency=office.agency, year=year, user=office.users["office"])
-
-
-def test_generating_makes_a_draft_report_of_the_agency_filled_from_the_data(some_data):
-    result = generate(some_data)
+def test_generating_makes_a_draft_report_of_the_agency_filled_from_the_data(some_requests):
+    result = generate(some_requests)
 
     report = AnnualReportPage.objects.get(pk=result.report.pk)
     assert result.created
     assert not report.live
-    assert report.get_parent().pk == some_data.agency.pk
+    assert report.get_parent().pk == some_requests.agency.pk
     assert report.year == YEAR
-    assert report.title == f"{some_data.agency.agency_name}2025年政府信息公开工作年度报告"
+    assert report.title == f"{some_requests.agency.agency_name}2025年政府信息公开工作年度报告"
     figures = report.table(tables.REQUESTS)
     assert figures["new"]["person"] == 2 and figures["new"]["business"] == 1
     assert figures["disclosed"]["person"] == 1
@@ -50,20 +36,20 @@ def test_generating_makes_a_draft_report_of_the_agency_filled_from_the_data(some
     assert PageLogEntry.objects.filter(page=report, action="annual_report.generate").exists()
 
 
-def test_generating_again_keeps_what_the_office_changed_and_refreshes_the_rest(some_data):
-    report = generate(some_data).report
+def test_generating_again_keeps_what_the_office_changed_and_refreshes_the_rest(some_requests):
+    report = generate(some_requests).report
     draft = report.get_latest_revision_as_object()
     edited = draft.table(tables.REQUESTS)
     edited["new"]["research"] = 4  # the office's own correction
     draft.requests_table = tables.to_json(tables.REQUESTS, edited)
     draft.overview = "<p>本街道高度重视政府信息公开工作。</p>"
     draft.problems = "<p>信息分类不够规范。</p>"
-    draft.save_revision(user=some_data.users["office"])
+    draft.save_revision(user=some_requests.users["office"])
     # Meanwhile a late request of 2025 is registered.
-    make_request(some_data.agency, received=d(2025, 11, 3),
+    make_request(some_requests.agency, received=d(2025, 11, 3),
                  **answered("disclosed", d(2025, 11, 20)))  # fmt: skip
 
-    result = generate(some_data)
+    result = generate(some_requests)
 
     latest = AnnualReportPage.objects.get(pk=report.pk).get_latest_revision_as_object()
     figures = latest.table(tables.REQUESTS)
@@ -76,36 +62,38 @@ def test_generating_again_keeps_what_the_office_changed_and_refreshes_the_rest(s
     assert result.kept_cells == ["表三「一、本年新收政府信息公开申请数量」行「科研机构」列"]
 
 
-def test_an_overview_left_as_generated_is_written_again_from_the_new_data(some_data):
-    report = generate(some_data).report
-    make_request(some_data.agency, received=d(2025, 6, 3))
+def test_an_overview_left_as_generated_is_written_again_from_the_new_data(some_requests):
+    report = generate(some_requests).report
+    make_request(some_requests.agency, received=d(2025, 6, 3))
 
-    result = generate(some_data)
+    result = generate(some_requests)
 
     latest = AnnualReportPage.objects.get(pk=report.pk).get_latest_revision_as_object()
     assert not result.overview_kept
     assert "本年度共收到政府信息公开申请4件" in latest.overview
 
 
-def test_a_report_under_review_is_not_generated_again(some_data):
-    report = generate(some_data).report
-    submit(AnnualReportPage.objects.get(pk=report.pk), some_data.users["office"])
+def test_a_report_under_review_is_not_generated_again(some_requests):
+    report = generate(some_requests).report
+    submit(AnnualReportPage.objects.get(pk=report.pk), some_requests.users["office"])
 
     with pytest.raises(ValidationError, match="正在审核中"):
-        generate(some_data)
+        generate(some_requests)
 
 
-def test_a_year_not_yet_begun_or_before_the_regulations_is_refused(some_data):
+def test_a_year_not_yet_begun_or_before_the_regulations_is_refused(some_requests):
     with pytest.raises(ValidationError, match="年度须在 2008 年至 2026 年之间"):
-        generate(some_data, year=2027)
+        generate(some_requests, year=2027)
     with pytest.raises(ValidationError):
-        generate(some_data, year=2007)
+        generate(some_requests, year=2007)
 
 
-def test_the_office_generates_from_the_admin_and_lands_in_the_editor(client, some_data):
+def test_the_office_generates_from_the_admin_and_lands_in_the_editor(client, some_requests):
     client.login(username="office", password=PASSWORD)
 
-    response = client.post("/admin/annual-reports/", {"agency": some_data.agency.pk, "year": YEAR})
+    response = client.post(
+        "/admin/annual-reports/", {"agency": some_requests.agency.pk, "year": YEAR}
+    )
 
     report = AnnualReportPage.objects.get()
     assert response.status_code == 302
@@ -118,35 +106,35 @@ def test_the_office_generates_from_the_admin_and_lands_in_the_editor(client, som
     assert "未报送" in listing
 
 
-def test_information_officers_and_reviewers_cannot_generate_reports(client, some_data):
+def test_information_officers_and_reviewers_cannot_generate_reports(client, some_requests):
     for username in ("officer", "leader", "secrecy", "supervisor"):
         client.login(username=username, password=PASSWORD)
         assert is_denied(client.get("/admin/annual-reports/")), username
         assert is_denied(
-            client.post("/admin/annual-reports/", {"agency": some_data.agency.pk, "year": YEAR})
+            client.post("/admin/annual-reports/", {"agency": some_requests.agency.pk, "year": YEAR})
         ), username
     assert not AnnualReportPage.objects.exists()
 
 
-def test_an_information_officer_cannot_edit_the_report(client, some_data):
-    report = generate(some_data).report
+def test_an_information_officer_cannot_edit_the_report(client, some_requests):
+    report = generate(some_requests).report
     client.login(username="officer", password=PASSWORD)
 
     assert is_denied(client.get(f"/admin/pages/{report.pk}/edit/"))
 
 
-def test_a_report_cannot_be_added_by_hand_beside_the_generated_one(client, some_data):
+def test_a_report_cannot_be_added_by_hand_beside_the_generated_one(client, some_requests):
     client.login(username="office", password=PASSWORD)
 
     response = client.get(
-        f"/admin/pages/add/annual_reports/annualreportpage/{some_data.agency.pk}/"
+        f"/admin/pages/add/annual_reports/annualreportpage/{some_requests.agency.pk}/"
     )
 
     assert is_denied(response) or response.status_code in (403, 404)
 
 
-def test_a_cell_that_is_not_a_count_is_refused_by_name_and_kept_in_the_form(client, some_data):
-    report = generate(some_data).report
+def test_a_cell_that_is_not_a_count_is_refused_by_name_and_kept_in_the_form(client, some_requests):
+    report = generate(some_requests).report
     client.login(username="office", password=PASSWORD)
     data = report_form_data(client, report, **{"requests_table-new-person": "两"})
 

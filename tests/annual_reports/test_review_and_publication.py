@@ -1,29 +1,22 @@
 """The report passes the items' review workflow; an unbalanced table 三 stops it."""
 
-import datetime
-
 import pytest
 from wagtail.models import WorkflowState
 
-from annual_reports import services
 from annual_reports.models import AnnualReportPage
 from disclosure_pages.publication import PublicationNotApproved
 from review.selectors import revision_findings
 from tests.review.conftest import PASSWORD
 from tests.workflow import approve_current_step
 
-from .conftest import YEAR, answered, make_request, report_form_data
+from .conftest import generate, report_form_data
 
 pytestmark = pytest.mark.django_db
-d = datetime.date
 
 
 @pytest.fixture
-def report(office, site_root):
-    agency = office.agency
-    make_request(agency, received=d(2025, 3, 3), **answered("disclosed", d(2025, 3, 20)))
-    make_request(agency, received=d(2025, 12, 30))
-    return services.report_generate(agency=agency, year=YEAR, user=office.users["office"]).report
+def report(some_requests, site_root):
+    return generate(some_requests).report
 
 
 def post_edit(client, report, action=None, **changes):
