@@ -115,3 +115,30 @@ def test_the_reminder_task_runs_daily_from_beat(settings):
     assert schedule["task"] == "annual_reports.tasks.send_report_reminders"
     assert schedule["task"] in app.tasks
     assert reports_send_reminders(today=d(2026, 6, 1)) == 0
+
+
+def test_generation_and_submission_stand_in_the_accountability_log(client, office, report):
+    services.report_submit(report=report, user=office.users["office"], submitted_on=d(2026, 1, 5))
+    client.login(username="supervisor", password=PASSWORD)
+
+    log = client.get("/admin/review/log/").content.decode()
+
+    assert "按数据生成或更新年度报告" in log
+    assert "年度报告报送区政府" in log
+
+
+def test_the_annual_report_pages_speak_english_to_a_user_who_chose_it(client, office, report):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(office.users["office"])
+    profile.preferred_language = "en"
+    profile.save()
+    client.login(username="office", password=PASSWORD)
+
+    index = client.get("/admin/annual-reports/").content.decode()
+    editor = client.get(f"/admin/pages/{report.pk}/edit/").content.decode()
+
+    assert "Generate an annual report" in index and "Not submitted" in index
+    assert "Download draft XLSX" in editor
+    # The report itself is a Chinese legal document whatever the admin language.
+    assert "一、本年新收政府信息公开申请数量" in editor
