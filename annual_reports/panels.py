@@ -3,8 +3,10 @@ says now, and the actions around it."""
 
 import datetime
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
+from wagtail.admin.ui.components import Component
 
 
 def _moment(text: str | None) -> datetime.datetime | None:
@@ -52,3 +54,24 @@ class GenerationPanel(Panel):
                 submission=selectors.report_latest_submission(report=report),
             )
             return context
+
+
+class ReportDeadlinesPanel(Component):
+    """Dashboard: last year's reports not yet published, with the two deadlines."""
+
+    name = "annual_report_deadlines"
+    template_name = "annual_reports/panels/deadlines.html"
+    order = 85
+
+    def __init__(self, *, report_year: int, pending: list, submission_due, publication_due, today):
+        self.context = {
+            "report_year": report_year,
+            "pending": pending,
+            "submission_due": submission_due,
+            "publication_due": publication_due,
+            "overdue_days": max(0, (today - publication_due).days),
+            "index_url": reverse("annual_reports_admin:index"),
+        }
+
+    def get_context_data(self, parent_context):
+        return self.context

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from disclosure_pages.models import DisclosureIndexPage
 from disclosure_pages.roles import users_with_permission
@@ -23,6 +24,20 @@ OVERDUE_EVERY_DAYS = 7
 class Pending:
     agency: DisclosureIndexPage
     report: AnnualReportPage | None
+
+    @property
+    def status(self) -> str:
+        if self.report is None:
+            return _("尚未生成报告")
+        if self.report.workflow_in_progress:
+            return _("报告审核中")
+        if self.report.live:
+            return _("已发布")
+        return _("报告草稿未提交")
+
+    @property
+    def submission(self) -> ReportSubmission | None:
+        return self.report.submissions.first() if self.report else None
 
 
 def deadline(milestone: str, *, report_year: int) -> datetime.date:

@@ -1,9 +1,11 @@
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from cms.menu import PermissionMenuItem
 
+from . import reminders
 from .admin_views import (
     PERMISSION,
     URL_NAMESPACE,
@@ -11,6 +13,7 @@ from .admin_views import (
     ReportIndexView,
     ReportSubmitView,
 )
+from .panels import ReportDeadlinesPanel
 from .viewsets import AnnualReportsGroup
 
 
@@ -42,6 +45,25 @@ def register_reports_menu_item():
         order=0,
         permission=PERMISSION,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_report_deadlines_panel(request, panels):
+    if not request.user.has_perm(PERMISSION):
+        return
+    today = timezone.localdate()
+    report_year = today.year - 1
+    pending = reminders.reports_pending(reminders.PUBLICATION, report_year=report_year)
+    if pending:
+        panels.append(
+            ReportDeadlinesPanel(
+                report_year=report_year,
+                pending=pending,
+                submission_due=reminders.deadline(reminders.SUBMISSION, report_year=report_year),
+                publication_due=reminders.deadline(reminders.PUBLICATION, report_year=report_year),
+                today=today,
+            )
+        )
 
 
 @hooks.register("register_log_actions")

@@ -142,3 +142,17 @@ def test_the_annual_report_pages_speak_english_to_a_user_who_chose_it(client, of
     assert "Download draft XLSX" in editor
     # The report itself is a Chinese legal document whatever the admin language.
     assert "一、本年新收政府信息公开申请数量" in editor
+
+
+def test_the_dashboard_shows_last_years_reports_until_they_are_published(client, office, report):
+    services.report_submit(report=report, user=office.users["office"], submitted_on=d(2026, 1, 5))
+    client.login(username="office", password=PASSWORD)
+
+    with time_machine.travel(at(d(2026, 4, 3)), tick=False):
+        dashboard = client.get("/admin/").content.decode()
+    officer = client.login(username="officer", password=PASSWORD) and client.get("/admin/")
+
+    assert "2025 年度报告" in dashboard
+    assert "发布已逾期 3 天。" in dashboard
+    assert "报告草稿未提交" in dashboard and "2026-01-05" in dashboard
+    assert "2025 年度报告" not in officer.content.decode()
