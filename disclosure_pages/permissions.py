@@ -90,8 +90,17 @@ class DisclosurePermissionTester(PagePermissionTester):
     def can_lock(self):
         return super().can_lock() and self._within_scope()
 
+    def _fixed_in_place(self) -> bool:
+        # A page that is one of a kind per parent and year (an annual report) is
+        # neither moved to another agency nor copied into a second one.
+        page_type = self.page.specific_class or type(self.page)
+        return getattr(page_type, "fixed_in_place", False)
+
     def can_move(self):
-        return super().can_move() and self._within_scope()
+        return super().can_move() and self._within_scope() and not self._fixed_in_place()
+
+    def can_copy(self):
+        return super().can_copy() and not self._fixed_in_place()
 
     def can_reorder_children(self):
         return super().can_reorder_children() and self.manages_catalogue

@@ -82,8 +82,10 @@ class AnnualReportPage(
 
     parent_page_types = ["disclosure_pages.DisclosureIndexPage"]
     subpage_types = []
-    # Made by "生成年度报告" (annual_reports.services.report_generate), one per year.
+    # Made by "生成年度报告" (annual_reports.services.report_generate), one per agency
+    # and year: not created by hand, nor copied or moved (disclosure_pages.permissions).
     is_creatable = False
+    fixed_in_place = True
 
     template = "annual_reports/report_page.html"
     base_form_class = AnnualReportPageForm

@@ -144,3 +144,14 @@ def test_a_cell_that_is_not_a_count_is_refused_by_name_and_kept_in_the_form(clie
     page = response.content.decode()
     assert "表三「一、本年新收政府信息公开申请数量」行「自然人」列：须为不小于 0 的整数" in page
     assert 'name="requests_table-new-person" size="6" type="text" value="两"' in page
+
+
+def test_a_report_stays_with_its_agency_and_year(client, some_requests):
+    report = generate(some_requests).report
+    permissions = report.permissions_for_user(some_requests.users["office"])
+
+    assert permissions.can_edit()
+    assert not permissions.can_move() and not permissions.can_copy()
+    client.login(username="office", password=PASSWORD)
+    assert is_denied(client.get(f"/admin/pages/{report.pk}/move/"))
+    assert is_denied(client.get(f"/admin/pages/{report.pk}/copy/"))
