@@ -1,5 +1,7 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -64,6 +66,11 @@ def add_report_deadlines_panel(request, panels):
                 today=today,
             )
         )
+
+
+@hooks.register("insert_global_admin_css")
+def report_table_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("annual_reports/editor.css"))
 
 
 @hooks.register("register_log_actions")
