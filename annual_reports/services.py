@@ -69,8 +69,8 @@ def report_generate(*, agency: DisclosureIndexPage, year: int, user) -> Generati
         existing = selectors.agency_report(agency=agency, year=year)
         if existing is None:
             report = AnnualReportPage(
-                title=_("%(agency)s%(year)s年政府信息公开工作年度报告")
-                % {"agency": agency.agency_name, "year": year},
+                # The document's own title, in Chinese whatever the admin language.
+                title=f"{agency.agency_name}{year}年政府信息公开工作年度报告",
                 slug=_free_slug(agency, year),
                 year=year,
                 overview=fresh_overview,

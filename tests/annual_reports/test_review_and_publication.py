@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import WorkflowState
 
 from annual_reports.models import AnnualReportPage
+from annual_reports.models.report import ReportNotBalanced
 from disclosure_pages.publication import PublicationNotApproved
 from review.selectors import revision_findings
 from tests.review.conftest import PASSWORD
@@ -83,3 +84,14 @@ def test_the_confidentiality_check_reads_the_reports_own_text(office, report):
     findings = list(revision_findings(revision=revision))
 
     assert [(f.field, f.kind) for f in findings] == [("problems", "id_number")]
+
+
+def test_publishing_refuses_a_revision_whose_table_three_does_not_balance(office, report):
+    draft = report.get_latest_revision_as_object()
+    draft.requests_table = {**draft.requests_table, "carried_out": {"person": 5}}
+    revision = draft.save_revision(user=office.users["office"])
+
+    with pytest.raises(ReportNotBalanced, match="表三「自然人」列不平衡"):
+        revision.publish(user=office.users["office"])
+
+    assert not AnnualReportPage.objects.get(pk=report.pk).live
