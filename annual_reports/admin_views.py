@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -71,6 +72,12 @@ class ReportIndexView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
             )
         else:
             messages.success(self.request, _("已按最新数据更新报告草稿。"))
+        if report.year >= timezone.localdate().year:
+            messages.warning(
+                self.request,
+                _("%(year)s 年尚未结束：报告中的数据截至今天，年度结束后请重新生成。")
+                % {"year": report.year},
+            )
         if result.overview_kept:
             messages.warning(
                 self.request,

@@ -155,3 +155,15 @@ def test_a_report_stays_with_its_agency_and_year(client, some_requests):
     client.login(username="office", password=PASSWORD)
     assert is_denied(client.get(f"/admin/pages/{report.pk}/move/"))
     assert is_denied(client.get(f"/admin/pages/{report.pk}/copy/"))
+
+
+def test_generating_the_current_year_warns_that_the_year_has_not_ended(client, some_requests):
+    client.login(username="office", password=PASSWORD)
+
+    response = client.post(
+        "/admin/annual-reports/", {"agency": some_requests.agency.pk, "year": 2026}, follow=True
+    )
+
+    assert (
+        "2026 年尚未结束：报告中的数据截至今天，年度结束后请重新生成。" in response.content.decode()
+    )
