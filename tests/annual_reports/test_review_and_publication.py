@@ -42,6 +42,10 @@ def test_a_report_whose_table_three_does_not_balance_is_not_submitted(client, of
     assert post_edit(client, report, **{"requests_table-new-person": "9"}).status_code == 302
     draft = AnnualReportPage.objects.get(pk=report.pk).get_latest_revision_as_object()
     assert draft.requests_table["new"]["person"] == 9
+    editor = client.get(f"/admin/pages/{report.pk}/edit/").content.decode()
+    submit_page = client.get(f"/admin/annual-reports/{report.pk}/submit/").content.decode()
+    assert "表三不平衡，提交审核和报送前须更正：" in editor
+    assert "表三不平衡，不能报送：" in submit_page
 
 
 def test_a_balanced_report_is_reviewed_step_by_step_and_published(client, office, report):
