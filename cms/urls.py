@@ -8,6 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.views import healthz
+from disclosure_pages.feeds import (
+    AtomItemsFeed,
+    CategoryAtomItemsFeed,
+    CategoryItemsFeed,
+    ItemsFeed,
+)
 from review.views.unpublish import UnpublishView
 from search.views import SearchAPIView, search_page
 
@@ -26,6 +32,10 @@ urlpatterns = [
     path("search/", search_page, name="search"),
     path("requests/", include("disclosure_requests.urls")),
     path("sitemap.xml", sitemap),
+    path("feeds/agency/<int:page_id>/rss/", ItemsFeed(), name="agency_feed_rss"),
+    path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),
+    path("feeds/category/<int:page_id>/rss/", CategoryItemsFeed(), name="category_feed_rss"),
+    path("feeds/category/<int:page_id>/atom/", CategoryAtomItemsFeed(), name="category_feed_atom"),
     path("healthz", healthz, name="healthz"),
 ]
 
