@@ -1,0 +1,76 @@
+"""Real browser tests: Playwright for Python driving Debian's Chromium, headless.
+
+Chromium comes from Debian (``./scripts/services up`` installs it); Playwright's own
+browser downloads are never used. Screenshots of the pages a test visits go to
+``test-artifacts/screenshots/`` (``TEST_ARTIFACTS_DIR``), kept by CI.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_service
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Without the background-networking switches Chromium keeps trying hosts this closed
+# network refuses; --no-sandbox because CI runs as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(__file__).parents[2] / "test-artifacts"))
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture
+def browser(live_server, transactional_db):
+    """Chromium for one test. Playwright's event loop lives only as long as the test: the
+    live server and the database are set up before it and torn down after it."""
+    require_service(
+        Path(CHROMIUM).is_file(), f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+    )
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture(autouse=True)
+def _orm_beside_playwright(monkeypatch):
+    # Playwright's sync API keeps an event loop in the test's thread; the test's own
+    # database calls (fixtures, assertions) are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def page(request, browser):
+    """A fresh page at a desktop and at a phone width (the test runs once for each)."""
+    context = browser.new_context(
+        viewport=VIEWPORTS[request.param], locale="zh-CN", accept_downloads=True
+    )
+    page = context.new_page()
+    page.viewport_name = request.param
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    """Save a full-page screenshot named after the test, the viewport and ``name``."""
+
+    def take(page, name: str) -> Path:
+        folder = ARTIFACTS / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        test = re.sub(r"[^\w-]+", "-", request.node.name).strip("-")
+        path = folder / f"{test}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

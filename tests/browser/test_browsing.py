@@ -1,0 +1,46 @@
+"""A citizen browses from the agency home to an item and downloads its attachment."""
+
+import pytest
+from django.core.files.base import ContentFile
+
+from disclosure_pages.models import ItemAttachment
+from tests.factories import DocumentFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+ATTACHMENT = "项目,金额（万元）\n老旧小区改造,120\n".encode()
+
+
+@pytest.fixture
+def catalogue(site_root, category, make_item, publish):
+    item = make_item(title="庄市街道2025年财政预算", document_number="庄街〔2025〕3号",
+                     summary="公开2025年财政预算。")  # fmt: skip
+    document = DocumentFactory(title="预算明细表", file=ContentFile(ATTACHMENT, name="budget.csv"))
+    item.attachments = [ItemAttachment(document=document, title="预算明细表")]
+    return site_root, category, publish(item)
+
+
+def test_a_citizen_goes_from_the_agency_home_to_an_item_and_downloads_its_attachment(
+    live_server, page, screenshot, catalogue
+):
+    agency, category, item = catalogue
+
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    screenshot(page, "home")
+    page.get_by_role("link", name=category.title).first.click()
+    page.wait_for_url(f"**{category.url}")
+    assert page.get_by_role("heading", level=1).inner_text() == category.title
+    screenshot(page, "category")
+    page.get_by_role("link", name=item.title).click()
+    page.wait_for_url(f"**{item.url}")
+    assert page.get_by_role("heading", level=1).inner_text() == item.title
+    assert "庄街〔2025〕3号" in page.get_by_role("row", name="文号").inner_text()
+    screenshot(page, "item")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="预算明细表").click()
+    download = download_info.value
+
+    assert download.suggested_filename.endswith(".csv")
+    assert download.path().read_bytes() == ATTACHMENT
