@@ -56,7 +56,6 @@ def page(request, browser):
         viewport=VIEWPORTS[request.param], locale="zh-CN", accept_downloads=True
     )
     page = context.new_page()
-    page.viewport_name = request.param
     yield page
     context.close()
 
