@@ -10,7 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from annual_reports.exports import file_response
 from annual_reports.exports.xlsx import tables_workbook
 from annual_reports.forms import FIRST_YEAR
-from annual_reports.layout import TITLES, grid
+from annual_reports.layout import TITLES, display_rows
 
 from .rollup import reports_rollup, rollup_years
 
@@ -63,7 +63,7 @@ class RollupView(WagtailAdminTemplateMixin, TemplateView):
             years=years,
             heading=self.title(rollup),
             grid_rows=[
-                (key, TITLES[key], [[(cell, None) for cell in line] for line in grid(key, table)])
+                (key, TITLES[key], display_rows(key, table))
                 for key, table in rollup.figures.items()
             ],
         )

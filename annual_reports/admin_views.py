@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -22,17 +23,12 @@ PERMISSION = "annual_reports.generate_annual_report"
 URL_NAMESPACE = "annual_reports_admin"
 
 
-def _form_errors(error: ValidationError) -> list[str]:
-    return [str(message) for message in error.messages]
-
-
 class ReportAccessMixin:
     """The permission to generate reports, for an agency whose catalogue the user may add to."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
             raise PermissionDenied
-        self.agencies = selectors.agencies_for_reports(user=request.user)
         return super().dispatch(request, *args, **kwargs)
 
     def get_report(self, report_id: int) -> AnnualReportPage:
@@ -50,6 +46,10 @@ class ReportIndexView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
     header_icon = "doc-full"
     page_title = gettext_lazy("年度报告")
 
+    @cached_property
+    def agencies(self):
+        return selectors.agencies_for_reports(user=self.request.user)
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "agencies": self.agencies}
 
@@ -61,7 +61,7 @@ class ReportIndexView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
                 user=self.request.user,
             )
         except ValidationError as error:
-            for message in _form_errors(error):
+            for message in error.messages:
                 form.add_error(None, message)
             return self.form_invalid(form)
         report = result.report
@@ -120,16 +120,12 @@ class ReportSubmitView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
         self.report_id = report_id
         return super().dispatch(request, *args, **kwargs)
 
+    @cached_property
+    def report(self) -> AnnualReportPage:
+        return self.get_report(self.report_id)
+
     def get_page_subtitle(self):
         return self.report.title
-
-    def get(self, request, *args, **kwargs):
-        self.report = self.get_report(self.report_id)
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.report = self.get_report(self.report_id)
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         try:
@@ -140,7 +136,7 @@ class ReportSubmitView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            for message in _form_errors(error):
+            for message in error.messages:
                 form.add_error(None, message)
             return self.form_invalid(form)
         messages.success(self.request, _("已登记报送。"))
@@ -201,7 +197,7 @@ class FiguresImportView(WagtailAdminTemplateMixin, FormView):
                 user=self.request.user,
             )
         except ValidationError as error:
-            for message in _form_errors(error):
+            for message in error.messages:
                 form.add_error("file", message)
             return self.form_invalid(form)
         messages.success(

@@ -40,18 +40,17 @@ class ReportTableWidget(forms.Widget):
         context = super().get_context(name, value, attrs)
         parsed, errors = tables.parse_table(self.table_key, value)
         raw = value if isinstance(value, dict) else {}
-        row_specs = {row.key: row for row in tables.rows(self.table_key)}
         rows = []
         for line in grid(self.table_key, parsed):
-            rows.append([(cell, self._input(name, cell, raw, errors, row_specs)) for cell in line])
+            rows.append([(cell, self._input(name, cell, raw, errors)) for cell in line])
         context["rows"] = rows
         context["table_key"] = self.table_key
         return context
 
-    def _input(self, name, cell, raw, errors, row_specs):
+    def _input(self, name, cell, raw, errors):
         if cell.kind != VALUE:
             return None
-        row = row_specs[cell.row]
+        row = tables.row_by_key(self.table_key, cell.row)
         # What the office typed stays in the box, even when it was refused.
         typed = (raw.get(cell.row) or {}).get(cell.column)
         shown = cell.shown if typed is None or not str(typed).strip() else str(typed).strip()
@@ -88,13 +87,11 @@ class ReportTableField(forms.Field):
     def to_python(self, value):
         table, errors = tables.parse_table(self.table_key, value)
         if errors:
-            row_specs = {row.key: row for row in tables.rows(self.table_key)}
-            raise ValidationError(
-                [
-                    f"{tables.cell_label(self.table_key, row_specs[row_key], column)}：{error}"
-                    for (row_key, column), error in errors.items()
-                ]
-            )
+            messages = []
+            for (row_key, column), error in errors.items():
+                row = tables.row_by_key(self.table_key, row_key)
+                messages.append(f"{tables.cell_label(self.table_key, row, column)}：{error}")
+            raise ValidationError(messages)
         return tables.to_json(self.table_key, table)
 
     def has_changed(self, initial, data):

@@ -62,7 +62,6 @@ def _total(value, colspan=1) -> GridCell:
 
 
 def proactive_grid(table: dict) -> list[list[GridCell]]:
-    labels = {row.key: row.label for row in t.PROACTIVE_ROWS}
     grid = []
     for article, heading, row_keys in t.PROACTIVE_BLOCKS:
         grid.append([_head(article, colspan=4)])
@@ -73,13 +72,19 @@ def proactive_grid(table: dict) -> list[list[GridCell]]:
             )
             for key in row_keys:
                 grid.append(
-                    [_label(labels[key])] + [_value(table, key, c) for c in t.DOCUMENT_COLUMNS]
+                    [_label(t.row_by_key(t.PROACTIVE, key).label)]
+                    + [_value(table, key, c) for c in t.DOCUMENT_COLUMNS]
                 )
         else:
             grid.append([_head("信息内容"), _head(heading, colspan=3)])
             for key in row_keys:
                 column = "amount" if key == "fees" else "decisions"
-                grid.append([_label(labels[key]), _value(table, key, column, colspan=3)])
+                grid.append(
+                    [
+                        _label(t.row_by_key(t.PROACTIVE, key).label),
+                        _value(table, key, column, colspan=3),
+                    ]
+                )
     return grid
 
 
@@ -165,9 +170,11 @@ def grid(table_key: str, table: dict) -> list[list[GridCell]]:
     return GRIDS[table_key](table)
 
 
+def display_rows(table_key: str, table: dict) -> list[list[tuple[GridCell, None]]]:
+    """A table as the shared grid template reads it, with no inputs (pages, PDF, roll-up)."""
+    return [[(cell, None) for cell in line] for line in grid(table_key, table)]
+
+
 def report_grid_rows(report) -> list[tuple[str, list[list[tuple[GridCell, None]]]]]:
-    """The three tables of a report as the shared grid template reads them (no inputs)."""
-    return [
-        (key, [[(cell, None) for cell in line] for line in grid(key, report.table(key))])
-        for key in t.TABLE_KEYS
-    ]
+    """The three tables of a report, for its page and its PDF."""
+    return [(key, display_rows(key, report.table(key))) for key in t.TABLE_KEYS]

@@ -57,11 +57,10 @@ def overview_html(*, agency_name: str, year: int, facts: OverviewFacts) -> str:
     return format_html_join("", "<p><b>{}</b>{}</p>", paragraphs)
 
 
-def agency_overview_html(*, agency, year: int) -> str:
-    """Section 一 as the agency's data for ``year`` writes it today."""
-    return overview_html(
-        agency_name=agency.agency_name, year=year, facts=overview_facts(agency=agency, year=year)
-    )
+def agency_overview_html(*, agency, year: int, figures: dict[str, dict]) -> str:
+    """Section 一 as the agency's data for ``year`` (and its ``figures``) writes it today."""
+    facts = overview_facts(agency=agency, year=year, figures=figures)
+    return overview_html(agency_name=agency.agency_name, year=year, facts=facts)
 
 
 def same_text(a: str, b: str) -> bool:

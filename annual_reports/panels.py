@@ -36,17 +36,18 @@ class GenerationPanel(Panel):
             report = self.instance
             agency = agency_for_page(page=report)
             fresh = selectors.report_figures(agency=agency, year=report.year)
+            current = {key: report.table(key) for key in tables.TABLE_KEYS}
             differing = [
                 tables.cell_label(key, row, column)
                 for key in tables.TABLE_KEYS
                 for row, column in tables.cells(key)
-                if report.table(key)[row.key][column] != fresh[key][row.key][column]
+                if current[key][row.key][column] != fresh[key][row.key][column]
             ]
-            fresh_overview = agency_overview_html(agency=agency, year=report.year)
+            fresh_overview = agency_overview_html(agency=agency, year=report.year, figures=fresh)
             context.update(
                 report=report,
                 generated_at=_moment((report.generated or {}).get("at")),
-                imbalances=tables.request_imbalances(report.table(tables.REQUESTS)),
+                imbalances=tables.request_imbalances(current[tables.REQUESTS]),
                 differing=differing,
                 fresh_overview=None
                 if same_text(report.overview, fresh_overview)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from disclosure_pages.models import DisclosureIndexPage
 from disclosure_pages.roles import users_with_permission
@@ -61,13 +62,14 @@ def _done(milestone: str, report: AnnualReportPage | None) -> bool:
 
 def reports_pending(milestone: str, *, report_year: int) -> list[Pending]:
     """Agencies whose report for ``report_year`` has not reached ``milestone``."""
+    # A report is a child of its agency: its path less one step is the agency's.
     reports = {
-        report.get_parent().pk: report
+        report.path[: -Page.steplen]: report
         for report in AnnualReportPage.objects.filter(year=report_year)
     }
     pending = []
     for agency in DisclosureIndexPage.objects.live().order_by("path"):
-        report = reports.get(agency.pk)
+        report = reports.get(agency.path)
         if not _done(milestone, report):
             pending.append(Pending(agency=agency, report=report))
     return pending

@@ -157,7 +157,12 @@ class OverviewFacts:
     fed_to_aggregators: bool = False
 
 
-def overview_facts(*, agency: DisclosureIndexPage, year: int) -> OverviewFacts:
+def overview_facts(
+    *, agency: DisclosureIndexPage, year: int, figures: dict[str, dict]
+) -> OverviewFacts:
+    """The facts of section 一. The request and appeal counts are read from ``figures``
+    (``report_figures`` of the same agency and year), so the text and the tables
+    count the same way."""
     start, end = _year_bounds(year)
     facts = OverviewFacts()
     published = (
@@ -182,25 +187,27 @@ def overview_facts(*, agency: DisclosureIndexPage, year: int) -> OverviewFacts:
         for path, category in sorted(top_level.items(), key=lambda pair: pair[1].code)
         if per_category[path]
     ]
-    requests = _counted_requests(agency)
-    received = requests.filter(received_on__range=(start, end))
-    facts.requests_received = received.count()
-    channels = dict(received.values_list("channel").annotate(n=Count("pk")))
+    requests = figures[tables.REQUESTS]
+    facts.requests_received = tables.row_total(requests, tables.NEW)
+    facts.requests_carried_in = tables.row_total(requests, tables.CARRIED_IN)
+    facts.requests_answered = sum(tables.results_total(requests).values())
+    facts.requests_carried_out = tables.row_total(requests, tables.CARRIED_OUT)
+    channels = dict(
+        _counted_requests(agency)
+        .filter(received_on__range=(start, end))
+        .values_list("channel")
+        .annotate(n=Count("pk"))
+    )
     facts.requests_by_channel = [
         (str(channel.label), channels[channel.value])
         for channel in Channel
         if channel.value in channels
     ]
-    facts.requests_carried_in = requests.filter(
-        _open_on(start - datetime.timedelta(days=1))
-    ).count()
-    facts.requests_answered = requests.filter(answered_on__range=(start, end)).count()
-    facts.requests_carried_out = requests.filter(_open_on(end)).count()
     facts.fed_to_aggregators = any(
         key.allows(Scope.FEED) and not key.has_expired
         for key in ConsumerKey.objects.filter(revoked=False)
     )
-    appeals = appeals_figures(agency=agency, year=year)
+    appeals = figures[tables.APPEALS]
     facts.reviews = tables.row_total(appeals, "review")
     facts.lawsuits = tables.row_total(appeals, "lawsuit_direct") + tables.row_total(
         appeals, "lawsuit_after_review"

@@ -60,7 +60,7 @@ def report_generate(*, agency: DisclosureIndexPage, year: int, user) -> Generati
         # One report per agency and year, even when two people press the button at once.
         agency = DisclosureIndexPage.objects.select_for_update().get(pk=agency.pk)
         fresh = selectors.report_figures(agency=agency, year=year)
-        fresh_overview = agency_overview_html(agency=agency, year=year)
+        fresh_overview = agency_overview_html(agency=agency, year=year, figures=fresh)
         baseline = {
             "at": timezone.now().isoformat(),
             "overview": fresh_overview,

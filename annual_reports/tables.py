@@ -138,6 +138,13 @@ def rows(table_key: str) -> tuple[Row, ...]:
     return ROWS[table_key]
 
 
+_ROWS_BY_KEY = {key: {row.key: row for row in table_rows} for key, table_rows in ROWS.items()}
+
+
+def row_by_key(table_key: str, row_key: str) -> Row:
+    return _ROWS_BY_KEY[table_key][row_key]
+
+
 def cells(table_key: str) -> Iterator[tuple[Row, str]]:
     """Every cell the office fills in, in the national order."""
     for row in rows(table_key):
