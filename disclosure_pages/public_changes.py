@@ -28,7 +28,8 @@ public_pages_changed = Signal()
 PUBLIC_PAGE_TYPES = (DisclosureItemPage, DisclosureGuidePage)
 
 
-def _send(page_ids) -> None:
+def announce(page_ids) -> None:
+    """Send ``public_pages_changed`` for these pages (none: nothing is sent)."""
     page_ids = list(page_ids)
     if page_ids:
         public_pages_changed.send(sender=Page, page_ids=page_ids)
@@ -41,29 +42,29 @@ def _subtree_ids(page: Page) -> list[int]:
 
 
 def page_changed(sender, instance, **kwargs):
-    _send([instance.pk])
+    announce([instance.pk])
 
 
 def subtree_changed(sender, instance, **kwargs):
     # A category's or agency's title, code or place is part of every item under it.
-    _send(_subtree_ids(instance))
+    announce(_subtree_ids(instance))
 
 
 def department_changed(sender, instance, created, **kwargs):
     # The department's name is each of its items' 发布机构.
     if not created:
-        _send(instance.items.values_list("pk", flat=True))
+        announce(instance.items.values_list("pk", flat=True))
 
 
 def restriction_changed(sender, instance, **kwargs):
     # A password or login restriction added to (or lifted from) a page covers its subtree.
-    _send(_subtree_ids(instance.page))
+    announce(_subtree_ids(instance.page))
 
 
 def document_changed(sender, instance, created, **kwargs):
     # A replaced file changes the size and checksum of every attachment using it.
     if not created:
-        _send(
+        announce(
             ItemAttachment.objects.filter(document=instance)
             .values_list("item_id", flat=True)
             .distinct()

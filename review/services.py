@@ -13,10 +13,10 @@ from wagtail.log_actions import log
 from wagtail.models import Revision, TaskState, WorkflowPage
 from wagtail.search import index as search_index
 
+from disclosure_pages import public_changes
 from disclosure_pages.models import DisclosureItemPage, Genre, Validity
 from disclosure_pages.publication import revision_is_workflow_approved
 from disclosure_pages.selectors import agency_for_page
-from search.services import page_index_refresh_later
 
 from .checks import run_checks
 from .models import CheckFinding, RevisionCheck
@@ -173,9 +173,10 @@ def items_mark_lapsed(*, today=None) -> int:
             if not updated:
                 continue
             item.validity = Validity.EXPIRED
-            # The row changed behind Wagtail's back: keep both searches in step.
+            # The row changed behind Wagtail's back: keep the admin search, and what
+            # follows public changes (public search, feed, page cache), in step.
             search_index.insert_or_update_object(item)
-            page_index_refresh_later(page_id=item.pk)
+            public_changes.announce([item.pk])
             log(
                 instance=item,
                 action="disclosure.validity_lapsed",

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "workcalendar",
     "disclosure_requests",
     "annual_reports",
+    "page_cache",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a stored page is served without touching it.
+    "page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -160,6 +163,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # ---------------------------------------------------------------------------
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Public pages served to anonymous visitors from the cache (page_cache), in seconds;
+# 0 turns it off. Every publication invalidates them at once, in every process that
+# shares the cache, so it needs a shared cache (Redis) when more than one process serves.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 
 # ---------------------------------------------------------------------------
 # Celery: Redis as broker in production; tasks run eagerly when no broker is

@@ -21,6 +21,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 # Shared by all workers (Redis): API rate limits count across processes.
 CACHES = {"default": env.cache("CACHE_URL")}
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 CELERY_TASK_ALWAYS_EAGER = False
 
 # Production documents never share names with a development index on the same engine.

@@ -1,0 +1,14 @@
+import pytest
+from django.core.cache import cache
+
+from tests.conftest import IN_CI, require_service
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Page caching on, over the configured cache: Redis under CI, as in production."""
+    require_service(
+        not IN_CI or "redis" in type(cache).__module__.lower(),
+        "needs the shared Redis cache (CACHE_URL)",
+    )
+    settings.PAGE_CACHE_SECONDS = 300
