@@ -151,6 +151,20 @@ def test_renaming_a_department_updates_its_items(feed, site_root, department, ma
     assert record["updated_at"] > before
 
 
+def test_validity_lapsing_on_its_date_reaches_the_feed(feed, site_root, make_item, publish):
+    from django.utils import timezone
+
+    from review.services import items_mark_lapsed
+
+    expiry = timezone.localdate() + datetime.timedelta(days=10)
+    publish(make_item(title="临时管控措施", expiry_date=expiry))
+    assert feed()["results"][0]["validity"]["status"] == "有效"
+
+    items_mark_lapsed(today=expiry)
+
+    assert feed()["results"][0]["validity"]["status"] == "已失效"
+
+
 def test_republishing_unchanged_content_keeps_the_items_place(feed, site_root, make_item, publish):
     first = publish(make_item(title="第一条"))
     publish(make_item(title="第二条"))
