@@ -1,15 +1,14 @@
 """The public application form and the status lookup."""
 
 import re
-import time
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from cms.public_forms import BotCheckedForm, required_messages_in_chinese
 from disclosure_pages.validators import is_valid_uscc
 from review.checks.personal_data import is_valid_id_number
 
@@ -23,7 +22,6 @@ from .models import (
 from .uploads import APPLICANT_KINDS, APPLICANT_MAX_BYTES, APPLICANT_MAX_FILES, checked_upload
 
 PERSON, ORGANISATION = "person", "organisation"
-_STARTED_SALT = "disclosure_requests.form_started"
 _KEPT_SALT = "disclosure_requests.kept_files"
 
 phone_validator = RegexValidator(
@@ -49,11 +47,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-def started_token() -> str:
-    return signing.dumps(time.time(), salt=_STARTED_SALT)
-
-
-class ApplicationForm(forms.Form):
+class ApplicationForm(BotCheckedForm):
     """政府信息公开申请表. Conditional fields are checked in ``clean``; a rejected form
     comes back with everything typed and every accepted upload kept."""
 
@@ -123,17 +117,10 @@ class ApplicationForm(forms.Form):
         label=_("本人（本单位）承诺以上所填内容真实有效"),
         error_messages={"required": _("请确认所填内容真实有效。")},
     )
-    # Anti-bot measures that need no outside service: a field people never see,
-    # and a minimum time between showing the form and sending it.
-    homepage = forms.CharField(label=_("请勿填写此项"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        default_required = forms.Field.default_error_messages["required"]
-        for field in self.fields.values():
-            if field.error_messages["required"] == default_required:
-                field.error_messages["required"] = _("请填写“%(label)s”。") % {"label": field.label}
+        required_messages_in_chinese(self)
         self.fields["applicant_kind"].error_messages["required"] = _("请选择申请人类型。")
         self.kept: list[ApplicantFile] = self._kept_from_data()
 
@@ -151,37 +138,6 @@ class ApplicationForm(forms.Form):
 
     def kept_token(self) -> str:
         return signing.dumps([kept.pk for kept in self.kept], salt=_KEPT_SALT)
-
-    def started_value(self) -> str:
-        """The original start time, so a visitor who waits and resubmits gets through."""
-        value = self.data.get(self.add_prefix("started")) if self.is_bound else ""
-        try:
-            signing.loads(value or "", salt=_STARTED_SALT, max_age=86400)
-        except signing.BadSignature:
-            return started_token()
-        return value
-
-    def passed_bot_checks(self) -> bool:
-        return "homepage" not in self.errors and "started" not in self.errors
-
-    # --- cleaning ---
-
-    def clean_homepage(self):
-        if self.cleaned_data["homepage"]:
-            raise ValidationError(_("请勿填写此项。"))
-        return ""
-
-    def clean_started(self):
-        value = self.cleaned_data["started"]
-        try:
-            started = signing.loads(value, salt=_STARTED_SALT, max_age=86400)
-        except signing.SignatureExpired:
-            raise ValidationError(_("页面已打开超过一天，请核对内容后再次提交。")) from None
-        except signing.BadSignature:
-            raise ValidationError(_("提交异常，请核对内容后再次提交。")) from None
-        if time.time() - started < settings.DISCLOSURE_REQUEST_MIN_FILL_SECONDS:
-            raise ValidationError(_("提交过快，请核对内容后再次提交。"))
-        return value
 
     def clean_credit_code(self):
         return self.cleaned_data["credit_code"].strip().upper()
@@ -288,22 +244,3 @@ class ApplicationForm(forms.Form):
             "information_form": data["information_form"],
             "delivery": data["delivery"],
         }
-
-
-class StatusLookupForm(forms.Form):
-    code = forms.CharField(
-        label=_("查询码"),
-        max_length=30,
-        error_messages={"required": _("请填写查询码。")},
-        help_text=_("提交申请后页面和回执邮件中给出的查询码，例如 K7Q2-M9XD-4TPA。"),
-    )
-    phone_last4 = forms.CharField(
-        label=_("联系电话后四位"),
-        max_length=4,
-        min_length=4,
-        validators=[RegexValidator(r"^\d{4}$", _("请填写4位数字。"))],
-        error_messages={
-            "required": _("请填写联系电话后四位。"),
-            "min_length": _("请填写4位数字。"),
-        },
-    )

@@ -10,11 +10,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
+from cms.public_forms import TrackingLookupForm, started_token, submission_limited
 from disclosure_pages.models import DisclosureIndexPage
 
-from .forms import ApplicationForm, StatusLookupForm, started_token
+from .forms import ApplicationForm
 from .selectors import request_clock, request_public_timeline, request_status_lookup
 from .services import applicant_file_store, request_submit
 
@@ -23,10 +23,6 @@ _RECEIPT_SESSION_KEY = "disclosure_requests.receipt"
 
 def _agencies():
     return DisclosureIndexPage.objects.live().public().order_by("path")
-
-
-def _limited(request, group: str, rate: str) -> bool:
-    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
 
 
 @never_cache
@@ -43,8 +39,8 @@ def apply(request, agency_id: int):
     status = 200
     if request.method == "POST":
         form = ApplicationForm(request.POST, request.FILES)
-        limited = _limited(
-            request, "disclosure-request-submit", settings.DISCLOSURE_REQUEST_SUBMIT_RATE
+        limited = submission_limited(
+            request, group="disclosure-request-submit", rate=settings.DISCLOSURE_REQUEST_SUBMIT_RATE
         )
         if limited:
             form.is_valid()
@@ -74,9 +70,8 @@ def apply(request, agency_id: int):
                 applicant_file_store(upload=upload, kind=kind)
                 for upload, kind in getattr(form, "accepted_uploads", [])
             ]
-        data = form.data.copy()
+        data = form.redisplay_data()
         data["kept_files"] = form.kept_token()
-        data["started"] = form.started_value()
         form.data = data
     else:
         form = ApplicationForm(initial={"started": started_token()})
@@ -111,8 +106,10 @@ def receipt(request):
 def status(request):
     found, status_code = None, 200
     if request.method == "POST":
-        form = StatusLookupForm(request.POST)
-        if _limited(request, "disclosure-request-status", settings.DISCLOSURE_REQUEST_STATUS_RATE):
+        form = TrackingLookupForm(request.POST)
+        if submission_limited(
+            request, group="disclosure-request-status", rate=settings.DISCLOSURE_REQUEST_STATUS_RATE
+        ):
             form.is_valid()
             form.add_error(None, _("查询过于频繁，请稍后再试。"))
             status_code = 429
@@ -126,7 +123,7 @@ def status(request):
         else:
             status_code = 400
     else:
-        form = StatusLookupForm()
+        form = TrackingLookupForm()
     context = {"form": form, "found": found}
     if found:
         context.update(

@@ -293,8 +293,8 @@ DISCLOSURE_REQUEST_DUE_SOON_WORKING_DAYS = env.int(
 # Per client address (django-ratelimit on the shared cache): applications and status lookups.
 DISCLOSURE_REQUEST_SUBMIT_RATE = env("DISCLOSURE_REQUEST_SUBMIT_RATE", default="10/h")
 DISCLOSURE_REQUEST_STATUS_RATE = env("DISCLOSURE_REQUEST_STATUS_RATE", default="30/h")
-# A form sent sooner than this after it was shown is taken for a robot's.
-DISCLOSURE_REQUEST_MIN_FILL_SECONDS = env.int("DISCLOSURE_REQUEST_MIN_FILL_SECONDS", default=3)
+# A public form (request, letter) sent sooner than this after it was shown is a robot's.
+PUBLIC_FORM_MIN_FILL_SECONDS = env.int("PUBLIC_FORM_MIN_FILL_SECONDS", default=3)
 RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 
 # Annual reports (annual_reports).

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def started(seconds_ago: float = 60) -> str:
-    return signing.dumps(time.time() - seconds_ago, salt="disclosure_requests.form_started")
+    return signing.dumps(time.time() - seconds_ago, salt="public_forms.started")
 
 
 def person_form(**changes) -> dict:
@@ -204,7 +204,7 @@ def test_a_form_sent_too_fast_is_refused_and_can_be_resent(client, agency):
     assert "提交过快" in page
     assert "城市更新项目的批复文件" in page
     token = re.search(r'name="started" value="([^"]+)"', page).group(1)
-    assert signing.loads(token, salt="disclosure_requests.form_started") < time.time() - 0.4
+    assert signing.loads(token, salt="public_forms.started") < time.time() - 0.4
 
 
 def test_the_form_is_protected_against_cross_site_posts(agency):
