@@ -1,15 +1,11 @@
 """E-mails about annual reports, to 党政办."""
 
 import datetime
-import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
-logger = logging.getLogger(__name__)
+from cms.mail import mail_send
 
 SUBJECTS = {
     "submission": "【年度报告】{year}年度报告须于{due}前报送区政府",
@@ -30,26 +26,24 @@ def report_reminder(
     subject = SUBJECTS[milestone].format(year=report_year, due=f"{due:%Y年%-m月%-d日}")
     if days_left < 0:
         subject += f"（已逾期{-days_left}天）"
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(
-            "annual_reports/mail/reminder.txt",
-            {
-                "milestone": milestone,
-                "report_year": report_year,
-                "due": due,
-                "days_left": days_left,
-                "overdue_days": -days_left,
-                "pending": pending,
-                "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("annual_reports_admin:index"),
-            },
+    context = {
+        "milestone": milestone,
+        "report_year": report_year,
+        "due": due,
+        "days_left": days_left,
+        "overdue_days": -days_left,
+        "pending": pending,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("annual_reports_admin:index"),
+    }
+    # One mail per recipient: a refused address must not stop the others.
+    sent = sum(
+        mail_send(
+            subject=subject,
+            template="annual_reports/mail/reminder.txt",
+            context=context,
+            recipients=[recipient],
         )
-    sent = 0
-    for recipient in recipients:
-        try:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-        except Exception:  # a mail server failure must not stop the other reminders
-            logger.exception("annual report reminder could not be sent")
-        else:
-            sent += 1
+        for recipient in recipients
+    )
     return sent

@@ -16,6 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 _STARTED_SALT = "public_forms.started"
+
+phone_validator = RegexValidator(
+    r"^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$",
+    _("请填写有效的手机号码或固定电话（如 13812345678 或 0574-86123456）。"),
+)
 _DAY = 86400
 
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/search/", SearchAPIView.as_view(), name="search_api"),
     path("search/", search_page, name="search"),
     path("requests/", include("disclosure_requests.urls")),
+    path("letters/", include("letters.urls")),
     path("sitemap.xml", sitemap),
     path("feeds/agency/<int:page_id>/rss/", ItemsFeed(), name="agency_feed_rss"),
     path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),

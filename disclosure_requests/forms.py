@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from cms.public_forms import BotCheckedForm, required_messages_in_chinese
+from cms.public_forms import BotCheckedForm, phone_validator, required_messages_in_chinese
 from disclosure_pages.validators import is_valid_uscc
 from review.checks.personal_data import is_valid_id_number
 
@@ -24,10 +24,6 @@ from .uploads import APPLICANT_KINDS, APPLICANT_MAX_BYTES, APPLICANT_MAX_FILES, 
 PERSON, ORGANISATION = "person", "organisation"
 _KEPT_SALT = "disclosure_requests.kept_files"
 
-phone_validator = RegexValidator(
-    r"^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$",
-    _("请填写有效的手机号码或固定电话（如 13812345678 或 0574-86123456）。"),
-)
 postcode_validator = RegexValidator(r"^\d{6}$", _("邮政编码为6位数字。"))
 
 

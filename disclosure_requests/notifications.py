@@ -4,35 +4,17 @@ Sent after the commit, by id; a failure to send is logged, never an error for th
 person who acted.
 """
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+
+from cms.mail import mail_send, site_url
 
 from .models import DisclosureRequest
 
-logger = logging.getLogger(__name__)
-
-
-def _public_url(request: DisclosureRequest, path: str) -> str:
-    site = request.agency.get_site()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + path
-
 
 def _send(subject: str, template: str, context: dict, recipients: list[str]) -> None:
-    if not recipients:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(template, context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:  # the mail server's failure must not undo the office's action
-        logger.exception("mail about a disclosure request could not be sent")
+    mail_send(subject=subject, template=template, context=context, recipients=recipients)
 
 
 def _applicant_mail(request_id: int, subject: str, extra: dict) -> None:
@@ -45,7 +27,7 @@ def _applicant_mail(request_id: int, subject: str, extra: dict) -> None:
         return
     context = {
         "request": request,
-        "status_url": _public_url(request, reverse("disclosure_requests:status")),
+        "status_url": site_url(request.agency, reverse("disclosure_requests:status")),
         **extra,
     }
     _send(subject, "disclosure_requests/mail/applicant.txt", context, [request.applicant.email])

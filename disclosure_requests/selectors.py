@@ -8,11 +8,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from cms.tracking_codes import digits, tracking_code_normalise
 from disclosure_pages.roles import users_with_permission
 from workcalendar.workdays import add_working_days, working_days_between
 
 from . import deadlines
-from .codes import digits, tracking_code_normalise
 from .models import OPEN_STATES, RUNNING_STATES, DisclosureRequest, State
 from .transitions import ACTIONS, log_action_name
 

@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from cms.tracking_codes import digits, tracking_code_new
 from disclosure_pages.models import DisclosureIndexPage, sequence_next
 
 from . import deadlines
-from .codes import digits, tracking_code_new
 from .models import (
     LAPSE_ANSWER_TYPES,
     OPEN_STATES,

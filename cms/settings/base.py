@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "disclosure_requests",
     "annual_reports",
     "page_cache",
+    "letters",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -296,6 +297,12 @@ DISCLOSURE_REQUEST_STATUS_RATE = env("DISCLOSURE_REQUEST_STATUS_RATE", default="
 # A public form (request, letter) sent sooner than this after it was shown is a robot's.
 PUBLIC_FORM_MIN_FILL_SECONDS = env.int("PUBLIC_FORM_MIN_FILL_SECONDS", default=3)
 RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+
+# Citizens' letters (letters): the reply promised within this many working days, and
+# per-address limits on writing and on looking a letter up.
+LETTER_REPLY_WORKING_DAYS = env.int("LETTER_REPLY_WORKING_DAYS", default=15)
+LETTER_SUBMIT_RATE = env("LETTER_SUBMIT_RATE", default="10/h")
+LETTER_STATUS_RATE = env("LETTER_STATUS_RATE", default="30/h")
 
 # Annual reports (annual_reports).
 # CSS font families for the PDF, found through fontconfig (Debian: fonts-noto-cjk).
