@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.conftest import require_service
 
@@ -39,6 +40,10 @@ def browser(live_server, transactional_db):
         yield browser
         browser.close()
     finally:
+        # While Playwright's event loop runs, Django keeps this thread's database
+        # connections apart from those opened before; close them, or one outlives the
+        # test and blocks dropping the test database.
+        connections.close_all()
         playwright.stop()
 
 
