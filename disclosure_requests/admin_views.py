@@ -185,6 +185,16 @@ class RequestActionView(VisibleRequestMixin, WagtailAdminTemplateMixin, FormView
     def get_page_subtitle(self):
         return self.object.reference
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(f"{URL_NAMESPACE}:index"), "label": _("申请办理")},
+            {
+                "url": reverse(f"{URL_NAMESPACE}:inspect", args=[self.object.pk]),
+                "label": self.object.reference,
+            },
+            {"url": "", "label": self.action.label},
+        ]
+
     def get_form_class(self):
         return ACTION_FORMS[self.action.name]
 
@@ -230,6 +240,12 @@ class RegisterRequestView(WagtailAdminTemplateMixin, FormView):
     form_class = StaffRequestForm
     header_icon = "form"
     page_title = gettext_lazy("登记申请")
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(f"{URL_NAMESPACE}:index"), "label": _("申请办理")},
+            {"url": "", "label": self.page_title},
+        ]
 
     def dispatch(self, request, *args, **kwargs):
         if not user_manages_requests(request.user):

@@ -112,6 +112,16 @@ class LetterActionView(VisibleLetterMixin, WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.letter.number
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(f"{URL_NAMESPACE}:index"), "label": _("来信办理")},
+            {
+                "url": reverse(f"{URL_NAMESPACE}:inspect", args=[self.letter.pk]),
+                "label": self.letter.number,
+            },
+            {"url": "", "label": self.label},
+        ]
+
     def get_form_class(self):
         return self.form_class_
 
@@ -164,6 +174,9 @@ class LetterStatisticsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "letters/admin/statistics.html"
     page_title = gettext_lazy("来信办理统计")
     header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         if not user_works_on_letters(request.user) and not request.user.has_perm(

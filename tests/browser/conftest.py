@@ -13,6 +13,7 @@ import pytest
 from django.db import connections
 
 from tests.conftest import require_service
+from tests.letters.conftest import office  # noqa: F401 - staff for the letter round trip
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking switches Chromium keeps trying hosts this closed
