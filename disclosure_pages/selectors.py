@@ -71,11 +71,27 @@ def category_item_years(*, category: DisclosureCategoryPage) -> list[int]:
     return [d.year for d in dates]
 
 
+# The category table's orders: newest first unless the visitor picks a column.
+ITEM_ORDERS = {
+    "date": ("-publish_date", "-index_number"),
+    "date_asc": ("publish_date", "index_number"),
+    "index": ("index_number",),
+    "title": ("title", "-publish_date"),
+}
+DEFAULT_ITEM_ORDER = "date"
+
+
 def category_items_page(
-    *, category: DisclosureCategoryPage, page_number: str | None, year: str | None
+    *,
+    category: DisclosureCategoryPage,
+    page_number: str | None,
+    year: str | None,
+    sort: str | None = None,
 ) -> PaginatorPage:
-    """One page of a category's table; a malformed page or year falls back gracefully."""
-    items = item_list(within=category)
+    """One page of a category's table; a malformed page, year or order falls back gracefully."""
+    items = item_list(within=category).order_by(
+        *ITEM_ORDERS.get(sort or "", ITEM_ORDERS[DEFAULT_ITEM_ORDER])
+    )
     if year and year.isdigit():
         items = items.filter(publish_date__year=int(year))
     return Paginator(items, ITEMS_PER_PAGE).get_page(page_number)

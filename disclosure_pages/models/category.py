@@ -86,10 +86,13 @@ class DisclosureCategoryPage(OfficePermissionsMixin, AgencyContextMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["subcategories"] = selectors.subcategory_list(category=self)
+        sort = request.GET.get("sort")
+        context["sort"] = sort if sort in selectors.ITEM_ORDERS else selectors.DEFAULT_ITEM_ORDER
         context["items_page"] = selectors.category_items_page(
             category=self,
             page_number=request.GET.get("page"),
             year=request.GET.get("year"),
+            sort=context["sort"],
         )
         context["years"] = selectors.category_item_years(category=self)
         return context

@@ -105,6 +105,49 @@ def test_category_table_paginates_and_filters_by_year(
     assert nonsense.status_code == 200
 
 
+def test_category_table_sorts_by_its_column_headings_keeping_the_year(
+    client, site_root, category, make_item, publish
+):
+    import re
+
+    def item(title, day):
+        return publish(make_item(title=title, publish_date=day, written_date=day))
+
+    item("乙：2023年的第二条", datetime.date(2023, 5, 2))
+    item("甲：2023年的第一条", datetime.date(2023, 3, 1))
+    item("丙：2024年的信息", datetime.date(2024, 1, 2))
+
+    def titles(**params):
+        html = client.get(category.url, params).content.decode()
+        return re.findall(r'<td><a href="[^"]+">([^<]+)</a></td>', html), html
+
+    newest, html = titles()
+    assert newest == ["丙：2024年的信息", "乙：2023年的第二条", "甲：2023年的第一条"]
+    assert 'aria-sort="descending"' in html and "?sort=date_asc" in html
+    oldest, html = titles(sort="date_asc", year="2023")
+    assert oldest == ["甲：2023年的第一条", "乙：2023年的第二条"]
+    assert 'aria-sort="ascending"' in html
+    assert 'name="sort" value="date_asc"' in html  # the year filter keeps the order
+    by_title, _html = titles(sort="title")
+    assert by_title == sorted(by_title)
+    assert titles(sort="nonsense")[0] == newest
+
+
+def test_category_pages_keep_order_and_year_across_pages(
+    client, site_root, category, make_item, publish
+):
+    for _ in range(21):
+        publish(
+            make_item(
+                publish_date=datetime.date(2023, 1, 2), written_date=datetime.date(2023, 1, 1)
+            )
+        )
+
+    html = client.get(category.url, {"year": "2023", "sort": "title"}).content.decode()
+
+    assert 'href="?year=2023&amp;sort=title&amp;page=2" rel="next"' in html
+
+
 def test_agency_home_links_guide_categories_and_latest_items(
     client, site_root, category, published_item
 ):
