@@ -3,6 +3,7 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -14,6 +15,7 @@ from disclosure_pages.feeds import (
     CategoryItemsFeed,
     ItemsFeed,
 )
+from letters.sitemaps import LetterSitemap
 from review.views.unpublish import UnpublishView
 from search.views import SearchAPIView, search_page
 
@@ -32,7 +34,7 @@ urlpatterns = [
     path("search/", search_page, name="search"),
     path("requests/", include("disclosure_requests.urls")),
     path("letters/", include("letters.urls")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "letters": LetterSitemap}}),
     path("feeds/agency/<int:page_id>/rss/", ItemsFeed(), name="agency_feed_rss"),
     path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),
     path("feeds/category/<int:page_id>/rss/", CategoryItemsFeed(), name="category_feed_rss"),

@@ -230,3 +230,19 @@ def test_the_agency_home_leads_to_requests_and_letters(client, office, site_root
     assert reverse("disclosure_requests:apply", args=[office.agency.pk]) in html
     assert reverse("letters:write", args=[office.agency.pk]) in html
     assert reverse("letters:answers", args=[office.agency.pk]) in html
+
+
+def test_published_answers_are_in_the_sitemap(client, office, site_root, write, item_in_sitemap):
+    letter = answered(office, write())
+    private = answered(office, write(allow_public=False), publish=False)
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert reverse("letters:answer", args=[office.agency.pk, letter.pk]) in xml
+    assert reverse("letters:answer", args=[office.agency.pk, private.pk]) not in xml
+    assert item_in_sitemap.url in xml  # Wagtail's pages are still there
+
+
+@pytest.fixture
+def item_in_sitemap(make_item, publish):
+    return publish(make_item(title="仍在站点地图中的信息"))
