@@ -27,6 +27,7 @@ from review.selectors import revision_unresolved_findings
 from review.services import finding_override, task_state_decide
 
 from . import content
+from .letters import demo_letters_load
 from .reports import demo_report_load
 from .requests import demo_requests_load
 
@@ -255,6 +256,8 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
             progress(done, len(specs), spec.title)
     with transaction.atomic():
         demo_requests_load(agency=agency, users=users)
+    with transaction.atomic():
+        demo_letters_load(agency=agency, users=users)
     with transaction.atomic():
         report = demo_report_load(agency=agency, office=office)
         if report is not None:

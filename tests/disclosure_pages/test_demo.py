@@ -160,6 +160,25 @@ class DemoLoaderTests(TestCase):
         self.client.force_login(get_user_model().objects.get(username="dangzhengban"))
         self.assertContains(self.client.get("/admin/"), "件已超期")
 
+    def test_letters_wait_in_every_state_and_three_answers_are_public(self):
+        from letters.models import Letter
+
+        letters = Letter.objects.filter(agency=self.agency)
+        states = sorted(letters.values_list("state", flat=True))
+
+        self.assertEqual(
+            states,
+            ["awaiting_approval", "closed", "received", "replied", "replied", "replied"],
+        )
+        answers = self.client.get(f"/letters/{self.agency.pk}/")
+        self.assertContains(answers, "兴庄路夜间施工噪音扰民")
+        self.assertContains(answers, "城市建设管理办公室")
+        answer = self.client.get(
+            f"/letters/{self.agency.pk}/{letters.get(number__endswith='-0001').pk}/"
+        )
+        self.assertContains(answer, "我是×××，电话***")
+        self.assertNotContains(answer, "13857420001")
+
     def test_the_catalogue_years_annual_report_was_generated_reviewed_and_published(self):
         from annual_reports.models import AnnualReportPage
         from annual_reports.tables import REQUESTS, request_imbalances
