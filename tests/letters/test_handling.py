@@ -299,3 +299,18 @@ def test_people_without_a_letter_role_see_no_letters(client, office, assigned):
         client.get(inspect_url(assigned))
     )
     assert client.get(reverse("letters_admin:statistics")).status_code == 200
+
+
+def test_a_letter_reads_in_english_for_a_user_who_chose_it(client, office, assigned):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(office.officer)
+    profile.preferred_language = "en"
+    profile.save()
+    login(client, office.officer)
+
+    page = client.get(inspect_url(assigned)).content.decode()
+    form = client.get(action_url(assigned, "reply")).content.decode()
+
+    assert "Citizens’ letters" in page and "Answering department" in page and "Draft reply" in page
+    assert "Submit for the leader’s approval" in form and "Public version of the letter" in form
