@@ -88,6 +88,10 @@ class Letter(models.Model):
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     replied_on = models.DateField(_("答复日期"), null=True, blank=True, editable=False)
     closed_reason = models.CharField(_("不予处理的理由"), max_length=200, blank=True)
+    closed_on = models.DateField(_("不予处理日期"), null=True, blank=True, editable=False)
+    writer_purged_at = models.DateTimeField(
+        _("写信人信息清除时间"), null=True, blank=True, editable=False
+    )
     published_at = models.DateTimeField(_("公开时间"), null=True, blank=True, db_index=True)
 
     class Meta:

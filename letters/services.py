@@ -59,7 +59,7 @@ def letter_submit(
             **letter_fields,
         )
         LetterWriter.objects.create(letter=letter, **writer_fields)
-        _log(letter, "submit", None)
+        log_letter_action(letter, "submit", None)
     _mail_after_commit("mail_writer_receipt", letter_id=letter.pk)
     _mail_after_commit("mail_managers_new_letter", letter_id=letter.pk)
     return letter
@@ -72,7 +72,8 @@ def _mail_after_commit(task_name: str, **kwargs) -> None:
     transaction.on_commit(lambda: getattr(tasks, task_name).delay(**kwargs))
 
 
-def _log(letter: Letter, action: str, user, note: str = "", **data) -> None:
+def log_letter_action(letter: Letter, action: str, user, note: str = "", **data) -> None:
+    """An entry of the letter's history in Wagtail's audit log (never the writer's data)."""
     payload = {"state": letter.state, **data}
     if note:
         payload["comment"] = note
@@ -110,7 +111,7 @@ def letter_assign(*, letter: Letter, department: Department, user, note: str = "
     current.department = department
     current.state = LetterState.ASSIGNED
     current.save(update_fields=["department", "state"])
-    _log(current, "assign", user, note, department=department.name)
+    log_letter_action(current, "assign", user, note, department=department.name)
     page_cache_clear()  # the public statistics count letters by department
     _mail_after_commit("mail_department_assigned", letter_id=current.pk)
 
@@ -151,7 +152,7 @@ def letter_reply_save(
                 )
         current.state = LetterState.AWAITING_APPROVAL
     current.save()
-    _log(current, "submit_reply" if submit else "draft", user, note)
+    log_letter_action(current, "submit_reply" if submit else "draft", user, note)
     if submit:
         _mail_after_commit("mail_approvers_reply_submitted", letter_id=current.pk)
 
@@ -185,7 +186,7 @@ def letter_approve(*, letter: Letter, user, note: str = "") -> None:
         current.published_at = now
     current.save()
     page_cache_clear()
-    _log(current, "approve", user, note, published=publish)
+    log_letter_action(current, "approve", user, note, published=publish)
     _mail_after_commit("mail_writer_progress", letter_id=current.pk, action="approve")
 
 
@@ -196,7 +197,7 @@ def letter_return(*, letter: Letter, user, note: str) -> None:
     note = _required(note, _("请写明退回修改的意见。"))
     current.state = LetterState.ASSIGNED
     current.save(update_fields=["state"])
-    _log(current, "return_reply", user, note)
+    log_letter_action(current, "return_reply", user, note)
     _mail_after_commit("mail_drafter_returned", letter_id=current.pk)
 
 
@@ -206,8 +207,9 @@ def letter_close(*, letter: Letter, user, reason: str) -> None:
     current = _locked(letter, "close", user)
     current.closed_reason = _required(reason, _("请写明不予处理的理由。"))
     current.state = LetterState.CLOSED
-    current.save(update_fields=["state", "closed_reason"])
-    _log(current, "close", user, current.closed_reason)
+    current.closed_on = timezone.localdate()
+    current.save(update_fields=["state", "closed_reason", "closed_on"])
+    log_letter_action(current, "close", user, current.closed_reason)
     page_cache_clear()
     _mail_after_commit("mail_writer_progress", letter_id=current.pk, action="close")
 
@@ -222,4 +224,4 @@ def letter_unpublish(*, letter: Letter, user, reason: str) -> None:
     current.published_at = None
     current.save(update_fields=["published_at"])
     page_cache_clear()
-    _log(current, "unpublish", user, reason)
+    log_letter_action(current, "unpublish", user, reason)

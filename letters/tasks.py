@@ -31,3 +31,11 @@ def mail_approvers_reply_submitted(letter_id: int) -> None:
 @shared_task
 def mail_drafter_returned(letter_id: int) -> None:
     notifications.drafter_returned(letter_id=letter_id)
+
+
+@shared_task
+def purge_expired_writer_data() -> int:
+    """Nightly: purge writers' data past the retention period."""
+    from .retention import letters_purge_expired
+
+    return letters_purge_expired()

@@ -50,6 +50,7 @@ _ACTIONS = [
         public_label=_("不予处理"),
     ),
     Action("unpublish", _("撤回公开"), (LetterState.REPLIED,)),
+    Action("purge", _("清除写信人个人信息"), ()),
 ]
 ACTIONS = {action.name: action for action in _ACTIONS}
 

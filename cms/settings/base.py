@@ -207,6 +207,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure_requests.tasks.purge_expired_personal_data",
         "schedule": crontab(hour=3, minute=10),
     },
+    "letter-retention": {
+        "task": "letters.tasks.purge_expired_writer_data",
+        "schedule": crontab(hour=3, minute=20),
+    },
     "annual-report-reminders": {
         "task": "annual_reports.tasks.send_report_reminders",
         "schedule": crontab(hour=9, minute=0),
@@ -303,6 +307,9 @@ RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 LETTER_REPLY_WORKING_DAYS = env.int("LETTER_REPLY_WORKING_DAYS", default=15)
 LETTER_SUBMIT_RATE = env("LETTER_SUBMIT_RATE", default="10/h")
 LETTER_STATUS_RATE = env("LETTER_STATUS_RATE", default="30/h")
+# Writers' data of letters answered or closed longer ago than this is purged nightly;
+# unset keeps it.
+LETTER_RETENTION_DAYS = env.int("LETTER_RETENTION_DAYS", default=None)
 
 # Annual reports (annual_reports).
 # CSS font families for the PDF, found through fontconfig (Debian: fonts-noto-cjk).

@@ -1,0 +1,72 @@
+"""Writers' personal data purged after the retention period; the letter and answer stay."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from letters.models import Letter, LetterWriter
+from letters.retention import letters_purge_expired
+from letters.services import letter_approve, letter_assign, letter_close, letter_reply_save
+
+pytestmark = pytest.mark.django_db
+
+
+def answer(office, letter):
+    letter_assign(letter=letter, department=office.construction, user=office.manager)
+    letter_reply_save(
+        letter=letter,
+        user=office.officer,
+        reply="已处理。",
+        public_subject="夜间施工噪音",
+        public_content="夜里施工，噪音很大。",
+        publish_requested=True,
+        submit=True,
+    )
+    letter_approve(letter=letter, user=office.leader)
+    letter.refresh_from_db()
+    return letter
+
+
+def test_writers_data_goes_after_the_period_and_the_answer_stays(
+    client, office, site_root, write, settings
+):
+    settings.LETTER_RETENTION_DAYS = 365
+    answered = answer(office, write())
+    closed = write()
+    letter_close(letter=closed, user=office.manager, reason="重复来信")
+    still_open = write()
+    day_after = timezone.localdate() + datetime.timedelta(days=366)
+
+    assert letters_purge_expired(today=timezone.localdate() + datetime.timedelta(days=365)) == 0
+    assert letters_purge_expired(today=day_after) == 2
+
+    assert LetterWriter.objects.filter(letter=still_open).exists()
+    for letter in (answered, closed):
+        letter.refresh_from_db()
+        assert letter.writer_purged_at and letter.phone_last4 == ""
+        assert not LetterWriter.objects.filter(letter=letter).exists()
+        assert ModelLogEntry.objects.for_instance(letter).filter(action="letters.purge").exists()
+    public = client.get(reverse("letters:answer", args=[office.agency.pk, answered.pk]))
+    assert public.status_code == 200 and "已处理。" in public.content.decode()
+    lookup = client.post(
+        reverse("letters:status"), {"code": answered.tracking_code, "phone_last4": "5678"}
+    )
+    assert lookup.status_code == 404
+    assert Letter.objects.count() == 3
+    assert letters_purge_expired(today=day_after) == 0
+
+
+def test_without_a_period_nothing_is_purged(office, write):
+    answer(office, write())
+
+    assert letters_purge_expired(today=timezone.localdate() + datetime.timedelta(days=3650)) == 0
+    assert LetterWriter.objects.count() == 1
+
+
+def test_the_purge_runs_nightly(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["letter-retention"]
+
+    assert entry["task"] == "letters.tasks.purge_expired_writer_data"
