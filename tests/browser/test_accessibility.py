@@ -91,3 +91,21 @@ def test_pages_print_without_the_site_furniture(live_server, page, screenshot, s
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator("table.metadata")).to_be_visible()
     screenshot(page, "print")
+
+
+def test_every_asset_comes_from_the_site_itself(live_server, page, site):
+    """No CDN, web font or analytics: a closed government network must render every page."""
+    elsewhere = []
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url)
+            if not request.url.startswith(live_server.url) and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    for path in site.values():
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+
+    assert elsewhere == []
