@@ -103,3 +103,24 @@ def required_messages_in_chinese(form: forms.Form) -> None:
     for field in form.fields.values():
         if field.error_messages["required"] == default_required:
             field.error_messages["required"] = _("请填写“%(label)s”。") % {"label": field.label}
+
+
+def tracking_lookup_handle(request, *, group: str, rate: str, lookup, not_found: str):
+    """The status page's form: (form, what the code opens or None, HTTP status).
+
+    ``lookup(code=, phone_last4=)`` finds the row; each POST counts against the client
+    address's limit, so codes cannot be guessed by trying."""
+    if request.method != "POST":
+        return TrackingLookupForm(), None, 200
+    form = TrackingLookupForm(request.POST)
+    if submission_limited(request, group=group, rate=rate):
+        form.is_valid()
+        form.add_error(None, _("查询过于频繁，请稍后再试。"))
+        return form, None, 429
+    if not form.is_valid():
+        return form, None, 400
+    found = lookup(code=form.cleaned_data["code"], phone_last4=form.cleaned_data["phone_last4"])
+    if found is None:
+        form.add_error(None, not_found)
+        return form, None, 404
+    return form, found, 200

@@ -24,3 +24,22 @@ def tracking_code_normalise(text: str) -> str:
     if len(raw) != 12:
         return ""
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def tracking_code_unused(model) -> str:
+    """A new code no row of ``model`` (with a ``tracking_code`` field) holds yet."""
+    while True:
+        code = tracking_code_new()
+        if not model.objects.filter(tracking_code=code).exists():
+            return code
+
+
+def tracking_lookup(queryset, *, code: str, phone_last4: str):
+    """The row the code and the phone's last four digits open, or None.
+
+    A row whose digits were purged (empty) is never found."""
+    normalised = tracking_code_normalise(code)
+    last4 = digits(phone_last4)
+    if not normalised or len(last4) != 4:
+        return None
+    return queryset.filter(tracking_code=normalised, phone_last4=last4).first()

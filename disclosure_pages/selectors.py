@@ -55,6 +55,11 @@ def category_tree(*, agency: DisclosureIndexPage) -> list[tuple[DisclosureCatego
     return [(category, children.get(category.path, [])) for category in top]
 
 
+def public_agencies() -> QuerySet[DisclosureIndexPage]:
+    """The agencies the public can reach (for the request and letter forms)."""
+    return DisclosureIndexPage.objects.live().public().order_by("path")
+
+
 def item_list(*, within: Page) -> QuerySet[DisclosureItemPage]:
     """Published, public items under ``within``, newest first."""
     return (

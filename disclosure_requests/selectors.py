@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from cms.tracking_codes import digits, tracking_code_normalise
+from cms.tracking_codes import tracking_lookup
 from disclosure_pages.roles import users_with_permission
 from workcalendar.workdays import add_working_days, working_days_between
 
@@ -114,15 +114,8 @@ def request_clock(*, request: DisclosureRequest, today: datetime.date | None = N
 
 def request_status_lookup(*, code: str, phone_last4: str) -> DisclosureRequest | None:
     """The request an applicant may see with the code and the phone's last four digits."""
-    normalised = tracking_code_normalise(code)
-    last4 = digits(phone_last4)
-    if not normalised or len(last4) != 4:
-        return None
-    return (
-        DisclosureRequest.objects.select_related("agency")
-        .filter(tracking_code=normalised, phone_last4=last4)
-        .exclude(phone_last4="")
-        .first()
+    return tracking_lookup(
+        DisclosureRequest.objects.select_related("agency"), code=code, phone_last4=phone_last4
     )
 
 

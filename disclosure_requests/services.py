@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.tracking_codes import digits, tracking_code_new
+from cms.tracking_codes import digits, tracking_code_unused
 from disclosure_pages.models import DisclosureIndexPage, sequence_next
 
 from . import deadlines
@@ -54,13 +54,6 @@ def _next_reference(*, agency_id: int, year: int) -> str:
     return f"{year}-{serial:04d}"
 
 
-def _unused_tracking_code() -> str:
-    while True:
-        code = tracking_code_new()
-        if not DisclosureRequest.objects.filter(tracking_code=code).exists():
-            return code
-
-
 def request_submit(
     *,
     agency: DisclosureIndexPage,
@@ -82,7 +75,7 @@ def request_submit(
         request = DisclosureRequest(
             agency=agency,
             reference=_next_reference(agency_id=agency.pk, year=received_on.year),
-            tracking_code=_unused_tracking_code(),
+            tracking_code=tracking_code_unused(DisclosureRequest),
             channel=channel,
             received_at=received_at,
             received_on=received_on,

@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from cms.public_forms import TrackingLookupForm, started_token, submission_limited
-from disclosure_pages.models import DisclosureIndexPage
+from cms.public_forms import started_token, submission_limited, tracking_lookup_handle
+from disclosure_pages.selectors import public_agencies
 
 from .forms import ApplicationForm
 from .selectors import request_clock, request_public_timeline, request_status_lookup
@@ -21,13 +21,9 @@ from .services import applicant_file_store, request_submit
 _RECEIPT_SESSION_KEY = "disclosure_requests.receipt"
 
 
-def _agencies():
-    return DisclosureIndexPage.objects.live().public().order_by("path")
-
-
 @never_cache
 def choose_agency(request):
-    agencies = list(_agencies())
+    agencies = list(public_agencies())
     if len(agencies) == 1:
         return redirect("disclosure_requests:apply", agency_id=agencies[0].pk)
     return render(request, "disclosure_requests/choose_agency.html", {"agencies": agencies})
@@ -35,7 +31,7 @@ def choose_agency(request):
 
 @never_cache
 def apply(request, agency_id: int):
-    agency = get_object_or_404(_agencies(), pk=agency_id)
+    agency = get_object_or_404(public_agencies(), pk=agency_id)
     status = 200
     if request.method == "POST":
         form = ApplicationForm(request.POST, request.FILES)
@@ -104,26 +100,13 @@ def receipt(request):
 
 @never_cache
 def status(request):
-    found, status_code = None, 200
-    if request.method == "POST":
-        form = TrackingLookupForm(request.POST)
-        if submission_limited(
-            request, group="disclosure-request-status", rate=settings.DISCLOSURE_REQUEST_STATUS_RATE
-        ):
-            form.is_valid()
-            form.add_error(None, _("查询过于频繁，请稍后再试。"))
-            status_code = 429
-        elif form.is_valid():
-            found = request_status_lookup(
-                code=form.cleaned_data["code"], phone_last4=form.cleaned_data["phone_last4"]
-            )
-            if found is None:
-                form.add_error(None, _("没有找到与查询码和电话后四位相符的申请，请核对后重试。"))
-                status_code = 404
-        else:
-            status_code = 400
-    else:
-        form = TrackingLookupForm()
+    form, found, status_code = tracking_lookup_handle(
+        request,
+        group="disclosure-request-status",
+        rate=settings.DISCLOSURE_REQUEST_STATUS_RATE,
+        lookup=request_status_lookup,
+        not_found=_("没有找到与查询码和电话后四位相符的申请，请核对后重试。"),
+    )
     context = {"form": form, "found": found}
     if found:
         context.update(

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from cms.tracking_codes import digits, tracking_code_normalise
+from cms.tracking_codes import tracking_lookup
 from disclosure_pages.roles import user_department_ids, users_with_permission
 from workcalendar.workdays import working_days_between
 
@@ -72,14 +72,8 @@ def letter_managers():
 
 def letter_status_lookup(*, code: str, phone_last4: str) -> Letter | None:
     """The writer's own letter, by tracking code and the last four digits of the phone."""
-    normalised = tracking_code_normalise(code)
-    last4 = digits(phone_last4)
-    if not normalised or len(last4) != 4:
-        return None
-    return (
-        Letter.objects.select_related("agency", "department")
-        .filter(tracking_code=normalised, phone_last4=last4)
-        .first()
+    return tracking_lookup(
+        Letter.objects.select_related("agency", "department"), code=code, phone_last4=phone_last4
     )
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.tracking_codes import digits, tracking_code_new
+from cms.tracking_codes import digits, tracking_code_unused
 from disclosure_pages.models import Department, DisclosureIndexPage, sequence_next
 from page_cache.store import page_cache_clear
 from workcalendar.workdays import add_working_days
@@ -26,13 +26,6 @@ from .transitions import ACTIONS, log_action_name
 
 class LetterActionRefused(Exception):
     """An action the letter's state, the user's role or the rules do not allow."""
-
-
-def _unused_tracking_code() -> str:
-    while True:
-        code = tracking_code_new()
-        if not Letter.objects.filter(tracking_code=code).exists():
-            return code
 
 
 def letter_submit(
@@ -51,7 +44,7 @@ def letter_submit(
         letter = Letter.objects.create(
             agency=agency,
             number=f"{received_on.year}-{serial:04d}",
-            tracking_code=_unused_tracking_code(),
+            tracking_code=tracking_code_unused(Letter),
             received_at=received_at,
             received_on=received_on,
             reply_due_on=add_working_days(received_on, settings.LETTER_REPLY_WORKING_DAYS),

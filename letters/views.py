@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from cms.public_forms import TrackingLookupForm, started_token, submission_limited
-from disclosure_pages.models import DisclosureIndexPage
+from cms.public_forms import started_token, submission_limited, tracking_lookup_handle
+from disclosure_pages.selectors import public_agencies
 
 from .forms import LetterForm
 from .models import Letter
@@ -29,13 +29,9 @@ from .services import letter_submit
 _RECEIPT_SESSION_KEY = "letters.receipt"
 
 
-def _agencies():
-    return DisclosureIndexPage.objects.live().public().order_by("path")
-
-
 @never_cache
 def choose_agency(request):
-    agencies = list(_agencies())
+    agencies = list(public_agencies())
     if len(agencies) == 1:
         return redirect("letters:answers", agency_id=agencies[0].pk)
     return render(request, "letters/choose_agency.html", {"agencies": agencies})
@@ -43,7 +39,7 @@ def choose_agency(request):
 
 @never_cache
 def write(request, agency_id: int):
-    agency = get_object_or_404(_agencies(), pk=agency_id)
+    agency = get_object_or_404(public_agencies(), pk=agency_id)
     status = 200
     if request.method == "POST":
         form = LetterForm(request.POST)
@@ -79,36 +75,22 @@ def receipt(request):
 
 @never_cache
 def status(request):
-    found, status_code = None, 200
-    if request.method == "POST":
-        form = TrackingLookupForm(request.POST)
-        if submission_limited(request, group="letter-status", rate=settings.LETTER_STATUS_RATE):
-            form.is_valid()
-            form.add_error(None, _("查询过于频繁，请稍后再试。"))
-            status_code = 429
-        elif form.is_valid():
-            found = letter_status_lookup(
-                code=form.cleaned_data["code"], phone_last4=form.cleaned_data["phone_last4"]
-            )
-            if found is None:
-                form.add_error(None, _("没有找到与查询码和电话后四位相符的信件，请核对后重试。"))
-                status_code = 404
-        else:
-            status_code = 400
-    else:
-        form = TrackingLookupForm()
+    form, found, status_code = tracking_lookup_handle(
+        request,
+        group="letter-status",
+        rate=settings.LETTER_STATUS_RATE,
+        lookup=letter_status_lookup,
+        not_found=_("没有找到与查询码和电话后四位相符的信件，请核对后重试。"),
+    )
     context = {"form": form, "found": found}
     if found:
-        context.update(
-            events=letter_timeline(letter=found, public=True),
-            agency=found.agency,
-        )
+        context.update(events=letter_timeline(letter=found, public=True), agency=found.agency)
     return render(request, "letters/status.html", context, status=status_code)
 
 
 def answers(request, agency_id: int):
     """The agency's published questions and answers, with each department's reply times."""
-    agency = get_object_or_404(_agencies(), pk=agency_id)
+    agency = get_object_or_404(public_agencies(), pk=agency_id)
     page = Paginator(letters_published(agency=agency), 20).get_page(request.GET.get("page"))
     year = timezone.localdate().year
     statistics = letter_statistics(
@@ -122,6 +104,6 @@ def answers(request, agency_id: int):
 
 
 def answer(request, agency_id: int, pk: int):
-    agency = get_object_or_404(_agencies(), pk=agency_id)
+    agency = get_object_or_404(public_agencies(), pk=agency_id)
     letter = get_object_or_404(letters_published(agency=agency), pk=pk)
     return render(request, "letters/answer.html", {"letter": letter, "agency": agency})

@@ -1,6 +1,8 @@
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.test.utils.wagtail_factories import DocumentFactory, PageFactory
 
 from disclosure_pages.models import (
@@ -13,6 +15,25 @@ from disclosure_pages.models import (
     Subject,
 )
 from disclosure_pages.validators import org_code_check_char, uscc_check_char
+
+PASSWORD = "test-password"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff member; ``role`` names the group (a role of disclosure_pages.roles)."""
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.gov.cn")
+    password = factory.django.Password(PASSWORD)
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        if extracted:
+            user.groups.add(Group.objects.get(name=extracted))
 
 
 def valid_uscc(n: int) -> str:

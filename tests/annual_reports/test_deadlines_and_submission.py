@@ -13,7 +13,7 @@ from annual_reports.reminders import reports_send_reminders
 from annual_reports.tasks import send_report_reminders
 from cms.celery import app
 from tests.disclosure_requests.conftest import at
-from tests.review.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 from .conftest import generate
 

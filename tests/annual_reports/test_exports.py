@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from annual_reports import tables
 from annual_reports.models import AnnualFigures, AnnualReportPage
-from tests.review.conftest import PASSWORD
+from tests.factories import PASSWORD
 from tests.workflow import publish_through_workflow
 
 from .conftest import YEAR, generate, make_request

@@ -8,7 +8,8 @@ from wagtail.models import PageLogEntry
 
 from annual_reports import tables
 from annual_reports.models import AnnualReportPage
-from tests.review.conftest import PASSWORD, is_denied
+from tests.factories import PASSWORD
+from tests.review.conftest import is_denied
 from tests.workflow import submit
 
 from .conftest import YEAR, answered, generate, make_request, report_form_data

@@ -7,7 +7,7 @@ from annual_reports.models import AnnualReportPage
 from annual_reports.models.report import ReportNotBalanced
 from disclosure_pages.publication import PublicationNotApproved
 from review.selectors import revision_findings
-from tests.review.conftest import PASSWORD
+from tests.factories import PASSWORD
 from tests.workflow import approve_current_step
 
 from .conftest import generate, report_form_data

@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from annual_reports import selectors, services
 from annual_reports.models import AnnualFigures
-from tests.review.conftest import PASSWORD, is_denied
+from tests.factories import PASSWORD
+from tests.review.conftest import is_denied
 
 pytestmark = pytest.mark.django_db
 HEADER = "年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）\n"

@@ -7,9 +7,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from disclosure_pages.models import ItemAttachment
-from letters.services import letter_approve, letter_assign, letter_reply_save
 from tests.factories import DocumentFactory, GuideFactory
-from tests.letters.conftest import LETTER, WRITER
+from tests.letters.conftest import LETTER, WRITER, answered
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -25,12 +24,9 @@ def site(site_root, category, make_item, publish, office):
     item = make_item(title="庄市街道2025年财政预算", summary="公开2025年财政预算。")
     item.attachments = [ItemAttachment(document=document, title="预算表")]
     item = publish(item)
-    letter = letter_submit(agency=site_root, letter_fields=LETTER, writer_fields=WRITER)
-    letter_assign(letter=letter, department=office.construction, user=office.manager)
-    letter_reply_save(letter=letter, user=office.officer, reply="已处理。", submit=True,
-                      public_subject="夜间施工噪音", public_content="夜里施工，噪音很大。",
-                      publish_requested=True)  # fmt: skip
-    letter_approve(letter=letter, user=office.leader)
+    letter = answered(
+        office, letter_submit(agency=site_root, letter_fields=LETTER, writer_fields=WRITER)
+    )
     return {
         "agency home": "/",
         "category": category.url,

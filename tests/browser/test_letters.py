@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from letters.models import Letter
 from tests.browser.conftest import VIEWPORTS
-from tests.letters.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

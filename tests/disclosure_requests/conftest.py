@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -15,8 +13,8 @@ from PIL import Image
 from disclosure_pages import roles
 from disclosure_requests.models import ApplicantCategory, Channel, Delivery, InformationForm
 from disclosure_requests.services import request_submit
+from tests.factories import UserFactory
 
-PASSWORD = "test-password"
 TZ = timezone.get_fixed_timezone(8 * 60)
 
 
@@ -52,12 +50,9 @@ class Staff:
 @pytest.fixture
 def staff(agency, mailoutbox):
     roles.agency_grant_role_permissions(agency=agency)
-    User = get_user_model()
 
     def user(username, role):
-        person = User.objects.create_user(username, f"{username}@example.gov.cn", PASSWORD)
-        person.groups.add(Group.objects.get(name=role))
-        return person
+        return UserFactory(username=username, role=role)
 
     return Staff(
         office=user("dzb", roles.OFFICE),

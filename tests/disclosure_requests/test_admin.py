@@ -14,7 +14,8 @@ from disclosure_requests.services import (
     request_assign,
 )
 from disclosure_requests.uploads import PNG
-from tests.disclosure_requests.conftest import PASSWORD, png_bytes, upload
+from tests.disclosure_requests.conftest import png_bytes, upload
+from tests.factories import PASSWORD
 from tests.review.conftest import is_denied
 
 pytestmark = pytest.mark.django_db

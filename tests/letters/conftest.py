@@ -4,15 +4,11 @@ import time
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import signing
 
 from disclosure_pages import roles
-from letters.services import letter_submit
-from tests.factories import DepartmentFactory
-
-PASSWORD = "test-password"
+from letters.services import letter_approve, letter_assign, letter_reply_save, letter_submit
+from tests.factories import DepartmentFactory, UserFactory
 
 WRITER = {
     "name": "王小明",
@@ -45,12 +41,9 @@ class Office:
 @pytest.fixture
 def office(agency, department, mailoutbox):
     roles.agency_grant_role_permissions(agency=agency)
-    User = get_user_model()
 
     def user(username, role):
-        person = User.objects.create_user(username, f"{username}@example.gov.cn", PASSWORD)
-        person.groups.add(Group.objects.get(name=role))
-        return person
+        return UserFactory(username=username, role=role)
 
     construction = DepartmentFactory(agency=agency, name="城建办", code="CJB")
     officer = user("officer", roles.INFORMATION_OFFICER)
@@ -94,3 +87,20 @@ def letter_form(**changes) -> dict:
     data["allow_public"] = "on"
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def answered(office, letter, *, publish=True, reply="经核查，已责令施工单位夜间停工。"):
+    """Take ``letter`` through 分办, the reply and the leader's approval (published if asked)."""
+    letter_assign(letter=letter, department=office.construction, user=office.manager)
+    letter_reply_save(
+        letter=letter,
+        user=office.officer,
+        reply=reply,
+        public_subject="兴庄路夜间施工噪音扰民",
+        public_content="兴庄路附近工地每天夜里十一点后仍在施工，噪音很大，请尽快处理。",
+        publish_requested=publish,
+        submit=True,
+    )
+    letter_approve(letter=letter, user=office.leader)
+    letter.refresh_from_db()
+    return letter

@@ -18,7 +18,8 @@ from letters.services import (
     letter_reply_save,
     letter_return,
 )
-from tests.letters.conftest import PASSWORD, WRITER
+from tests.factories import PASSWORD
+from tests.letters.conftest import WRITER
 from tests.review.conftest import is_denied
 
 pytestmark = pytest.mark.django_db

@@ -5,30 +5,13 @@ from django.test import Client
 from django.urls import reverse
 
 from letters.models import Letter, LetterState
-from letters.services import letter_approve, letter_assign, letter_reply_save
-from tests.letters.conftest import WRITER, letter_form
+from tests.letters.conftest import WRITER, answered, letter_form
 
 pytestmark = pytest.mark.django_db
 
 
 def write_url(agency):
     return reverse("letters:write", args=[agency.pk])
-
-
-def answered(office, letter, *, publish=True, reply="经核查，已责令施工单位夜间停工。"):
-    letter_assign(letter=letter, department=office.construction, user=office.manager)
-    letter_reply_save(
-        letter=letter,
-        user=office.officer,
-        reply=reply,
-        public_subject="兴庄路夜间施工噪音扰民",
-        public_content="兴庄路附近工地每天夜里十一点后仍在施工，噪音很大，请尽快处理。",
-        publish_requested=publish,
-        submit=True,
-    )
-    letter_approve(letter=letter, user=office.leader)
-    letter.refresh_from_db()
-    return letter
 
 
 def test_a_citizen_writes_and_gets_a_receipt_with_the_tracking_code(

@@ -9,32 +9,17 @@ from wagtail.models import ModelLogEntry
 
 from letters.models import Letter, LetterWriter
 from letters.retention import letters_purge_expired
-from letters.services import letter_approve, letter_assign, letter_close, letter_reply_save
+from letters.services import letter_close
+from tests.letters.conftest import answered
 
 pytestmark = pytest.mark.django_db
-
-
-def answer(office, letter):
-    letter_assign(letter=letter, department=office.construction, user=office.manager)
-    letter_reply_save(
-        letter=letter,
-        user=office.officer,
-        reply="已处理。",
-        public_subject="夜间施工噪音",
-        public_content="夜里施工，噪音很大。",
-        publish_requested=True,
-        submit=True,
-    )
-    letter_approve(letter=letter, user=office.leader)
-    letter.refresh_from_db()
-    return letter
 
 
 def test_writers_data_goes_after_the_period_and_the_answer_stays(
     client, office, site_root, write, settings
 ):
     settings.LETTER_RETENTION_DAYS = 365
-    answered = answer(office, write())
+    answered_letter = answered(office, write())
     closed = write()
     letter_close(letter=closed, user=office.manager, reason="重复来信")
     still_open = write()
@@ -44,15 +29,15 @@ def test_writers_data_goes_after_the_period_and_the_answer_stays(
     assert letters_purge_expired(today=day_after) == 2
 
     assert LetterWriter.objects.filter(letter=still_open).exists()
-    for letter in (answered, closed):
+    for letter in (answered_letter, closed):
         letter.refresh_from_db()
         assert letter.writer_purged_at and letter.phone_last4 == ""
         assert not LetterWriter.objects.filter(letter=letter).exists()
         assert ModelLogEntry.objects.for_instance(letter).filter(action="letters.purge").exists()
-    public = client.get(reverse("letters:answer", args=[office.agency.pk, answered.pk]))
-    assert public.status_code == 200 and "已处理。" in public.content.decode()
+    public = client.get(reverse("letters:answer", args=[office.agency.pk, answered_letter.pk]))
+    assert public.status_code == 200 and "已责令施工单位夜间停工" in public.content.decode()
     lookup = client.post(
-        reverse("letters:status"), {"code": answered.tracking_code, "phone_last4": "5678"}
+        reverse("letters:status"), {"code": answered_letter.tracking_code, "phone_last4": "5678"}
     )
     assert lookup.status_code == 404
     assert Letter.objects.count() == 3
@@ -60,7 +45,7 @@ def test_writers_data_goes_after_the_period_and_the_answer_stays(
 
 
 def test_without_a_period_nothing_is_purged(office, write):
-    answer(office, write())
+    answered(office, write())
 
     assert letters_purge_expired(today=timezone.localdate() + datetime.timedelta(days=3650)) == 0
     assert LetterWriter.objects.count() == 1

@@ -10,7 +10,7 @@ from letters.models import Letter
 from letters.selectors import letter_statistics
 from letters.services import letter_approve, letter_assign, letter_close, letter_reply_save
 from tests.disclosure_requests.conftest import at
-from tests.letters.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

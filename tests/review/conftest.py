@@ -3,15 +3,18 @@
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import querydict_from_html
 
 from disclosure_pages import roles
 from disclosure_pages.models import Department, DisclosureCategoryPage, DisclosureGuidePage
-from tests.factories import CategoryFactory, DepartmentFactory, GuideFactory, ItemFactory
+from tests.factories import (
+    CategoryFactory,
+    DepartmentFactory,
+    GuideFactory,
+    ItemFactory,
+    UserFactory,
+)
 
-PASSWORD = "test-password"
 ROLE_USERS = {
     "officer": roles.INFORMATION_OFFICER,
     "officer_b": roles.INFORMATION_OFFICER,
@@ -52,12 +55,9 @@ def office(agency, mailoutbox):
     department_b = DepartmentFactory(agency=agency, name="财政所", code="CZS")
     department_a.categories.add(category_a)
     department_b.categories.add(category_b)
-    User = get_user_model()
-    users = {}
-    for username, role in ROLE_USERS.items():
-        user = User.objects.create_user(username, f"{username}@example.gov.cn", PASSWORD)
-        user.groups.add(Group.objects.get(name=role))
-        users[username] = user
+    users = {
+        username: UserFactory(username=username, role=role) for username, role in ROLE_USERS.items()
+    }
     department_a.members.add(users["officer"])
     department_b.members.add(users["officer_b"])
     guide = GuideFactory(parent=agency)
