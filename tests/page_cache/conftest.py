@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from tests.conftest import IN_CI, require_service
 
@@ -8,7 +8,7 @@ from tests.conftest import IN_CI, require_service
 def page_cache(settings):
     """Page caching on, over the configured cache: Redis under CI, as in production."""
     require_service(
-        not IN_CI or "redis" in type(cache).__module__.lower(),
+        not IN_CI or "redis" in type(caches["default"]).__module__,
         "needs the shared Redis cache (CACHE_URL)",
     )
     settings.PAGE_CACHE_SECONDS = 300
