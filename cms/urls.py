@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.admin_login import ThrottledLoginView
 from cms.api import api_router
 from cms.views import healthz
 from disclosure_pages.feeds import (
@@ -19,14 +20,18 @@ from letters.sitemaps import LetterSitemap
 from review.views.unpublish import UnpublishView
 from search.views import SearchAPIView, search_page
 
+ADMIN = f"{settings.ADMIN_PATH}/"
+
 urlpatterns = [
-    # Ahead of Wagtail's own: unpublishing an item asks for a reason (review.views.unpublish).
+    # Ahead of Wagtail's own: unpublishing an item asks for a reason (review.views.unpublish),
+    # and the login is throttled (cms.admin_login).
     path(
-        "admin/pages/<int:page_id>/unpublish/",
+        f"{ADMIN}pages/<int:page_id>/unpublish/",
         require_admin_access(UnpublishView.as_view()),
         name="disclosure_unpublish",
     ),
-    path("admin/", include(wagtailadmin_urls)),
+    path(f"{ADMIN}login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    path(ADMIN, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/disclosure/v1/", include("disclosure_api.urls")),

@@ -13,14 +13,14 @@ from django.utils.cache import cc_delim_re
 from .store import page_cache_lookup, page_cache_seconds, page_cache_store
 
 # Answered elsewhere or changing without a publication (the search index follows later).
-_EXCLUDED_PREFIXES = ("/admin/", "/api/", "/search/", "/documents/", "/_util/", "/healthz")
+_EXCLUDED_PREFIXES = ("/api/", "/search/", "/documents/", "/_util/", "/healthz")
 _UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
 
 
 def _cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith(_EXCLUDED_PREFIXES)
+        and not request.path.startswith((f"/{settings.ADMIN_PATH}/", *_EXCLUDED_PREFIXES))
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and "HTTP_X_API_KEY" not in request.META

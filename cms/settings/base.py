@@ -302,6 +302,11 @@ DISCLOSURE_REQUEST_STATUS_RATE = env("DISCLOSURE_REQUEST_STATUS_RATE", default="
 PUBLIC_FORM_MIN_FILL_SECONDS = env.int("PUBLIC_FORM_MIN_FILL_SECONDS", default=3)
 RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 
+# The admin's address (without slashes): an unguessable path keeps scanners off the login.
+ADMIN_PATH = env("ADMIN_PATH", default="admin").strip("/")
+# Failed admin logins allowed per client address and per user name (django-ratelimit).
+ADMIN_LOGIN_FAILURE_RATE = env("ADMIN_LOGIN_FAILURE_RATE", default="5/15m")
+
 # Citizens' letters (letters): the reply promised within this many working days, and
 # per-address limits on writing and on looking a letter up.
 LETTER_REPLY_WORKING_DAYS = env.int("LETTER_REPLY_WORKING_DAYS", default=15)
