@@ -55,9 +55,5 @@ _ACTIONS = [
 ACTIONS = {action.name: action for action in _ACTIONS}
 
 
-def available_actions(state: str) -> list[Action]:
-    return [action for action in _ACTIONS if state in action.from_states]
-
-
 def log_action_name(name: str) -> str:
     return f"letters.{name}"
