@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from annual_reports.api import ReportsView
+from search.views import SearchAPIView
 
 from .views import ChangesView, ItemsView
 
@@ -20,7 +21,11 @@ urlpatterns = [
     path(
         "schema/",
         SpectacularAPIView.as_view(
-            urlconf=[path(PREFIX, include(feed_urlpatterns))],
+            # The search API is documented here too: the district's site uses both.
+            urlconf=[
+                path(PREFIX, include(feed_urlpatterns)),
+                path("api/search/", SearchAPIView.as_view()),
+            ],
             authentication_classes=[],
             permission_classes=[],
         ),

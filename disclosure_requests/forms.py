@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from cms.file_checks import checked_upload
 from cms.public_forms import BotCheckedForm, phone_validator, required_messages_in_chinese
 from disclosure_pages.validators import is_valid_uscc
 from review.checks.personal_data import is_valid_id_number
@@ -19,7 +20,7 @@ from .models import (
     IdDocumentType,
     InformationForm,
 )
-from .uploads import APPLICANT_KINDS, APPLICANT_MAX_BYTES, APPLICANT_MAX_FILES, checked_upload
+from .uploads import APPLICANT_KINDS, APPLICANT_MAX_BYTES, APPLICANT_MAX_FILES
 
 PERSON, ORGANISATION = "person", "organisation"
 _KEPT_SALT = "disclosure_requests.kept_files"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from cms.file_checks import FileKind, checked_upload, display_name
 from cms.tracking_codes import digits, tracking_code_unused
 from disclosure_pages.models import DisclosureIndexPage, sequence_next
 
@@ -37,7 +38,7 @@ from .models import (
 )
 from .selectors import request_pauses
 from .transitions import ACTIONS, log_action_name
-from .uploads import OFFICE_KINDS, OFFICE_MAX_BYTES, FileKind, checked_upload, display_name
+from .uploads import OFFICE_KINDS, OFFICE_MAX_BYTES
 
 
 class TransitionRefused(Exception):

@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from disclosure_pages.models import DisclosureIndexPage
 
+from .api_schema import search_api_schema
 from .engines import SearchEngineUnavailable
 from .forms import SearchQueryForm
 from .services import search_run
@@ -29,6 +30,7 @@ class SearchAPIView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
 
+    @search_api_schema
     def get(self, request):
         form = SearchQueryForm(request.query_params)
         if not form.is_valid():

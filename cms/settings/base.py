@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,10 +57,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: every answer, stored or not, carries the policy.
+    "cms.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a stored page is served without touching it.
     "page_cache.middleware.PageCacheMiddleware",
@@ -251,11 +255,13 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database.fallback"},
 }
 
-# Attachments of disclosure items: office documents, PDFs and archives.
+# Attachments of disclosure items: office documents, PDFs, text and images, each checked
+# by its content (disclosure_pages.document_forms). No archives: the public cannot read
+# them online and 保密审查 cannot see inside them.
 WAGTAILDOCS_EXTENSIONS = [
-    "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "txt", "csv", "zip", "rar", "jpg",
-    "png",
+    "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "txt", "csv", "jpg", "jpeg", "png",
 ]  # fmt: skip
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure_pages.document_forms.CheckedDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
@@ -280,6 +286,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "各机关已发布的政府信息公开目录，供区级聚合平台同步。",
     "VERSION": "1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["disclosure_api.schema.public_api_endpoints_only"],
     # 3.1 states "a record or null" exactly; 3.0 cannot for a referenced object.
     "OAS_VERSION": "3.1.0",
     "APPEND_COMPONENTS": {
@@ -306,6 +313,27 @@ RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 ADMIN_PATH = env("ADMIN_PATH", default="admin").strip("/")
 # Failed admin logins allowed per client address and per user name (django-ratelimit).
 ADMIN_LOGIN_FAILURE_RATE = env("ADMIN_LOGIN_FAILURE_RATE", default="5/15m")
+
+# Content-Security-Policy (django-csp; cms.content_security widens it for the admin):
+# every script, style, image and font is the site's own, and nothing frames the site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# Avatars come from the site: Gravatar would leak staff addresses (and is unreachable
+# from many government networks).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Citizens' letters (letters): the reply promised within this many working days, and
 # per-address limits on writing and on looking a letter up.

@@ -10,10 +10,19 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connections
+from django.urls import reverse
 
+from disclosure_pages.models import ItemAttachment
 from tests.conftest import require_service
-from tests.letters.conftest import office  # noqa: F401 - staff for the letter round trip
+from tests.factories import PASSWORD, DocumentFactory, GuideFactory
+from tests.letters.conftest import (
+    LETTER,
+    WRITER,
+    answered,
+    office,  # noqa: F401 - staff for the letter round trip
+)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking switches Chromium keeps trying hosts this closed
@@ -79,3 +88,51 @@ def screenshot(request):
         return path
 
     return take
+
+
+@pytest.fixture
+def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
+    """One public page of each kind, with content: name → path."""
+    from letters.services import letter_submit
+
+    publish(GuideFactory(parent=site_root))
+    document = DocumentFactory(title="预算表", file=ContentFile(b"a,b\n1,2\n", name="budget.csv"))
+    item = make_item(title="庄市街道2025年财政预算", summary="公开2025年财政预算。")
+    item.attachments = [ItemAttachment(document=document, title="预算表")]
+    item = publish(item)
+    letter = answered(
+        office, letter_submit(agency=site_root, letter_fields=LETTER, writer_fields=WRITER)
+    )
+    return {
+        "agency home": "/",
+        "category": category.url,
+        "item": item.url,
+        "search": "/search/?q=预算",
+        "request form": reverse("disclosure_requests:apply", args=[site_root.pk]),
+        "request status": reverse("disclosure_requests:status"),
+        "letter form": reverse("letters:write", args=[site_root.pk]),
+        "letter status": reverse("letters:status"),
+        "public answers": reverse("letters:answers", args=[site_root.pk]),
+        "public answer": reverse("letters:answer", args=[site_root.pk, letter.pk]),
+    }
+
+
+@pytest.fixture
+def staff_page(browser, live_server):
+    """A desktop browser signed in to the admin as ``user`` (a context of its own)."""
+    contexts = []
+
+    def sign_in(user):
+        context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="zh-CN")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(live_server.url + "/admin/login/")
+        page.locator("#id_username").fill(user.username)
+        page.locator("#id_password").fill(PASSWORD)
+        page.locator("form button[type=submit]").click()
+        page.wait_for_url(live_server.url + "/admin/")
+        return page
+
+    yield sign_in
+    for context in contexts:
+        context.close()

@@ -5,35 +5,12 @@ import pytest
 from playwright.sync_api import expect
 
 from letters.models import Letter
-from tests.browser.conftest import VIEWPORTS
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SUBJECT = "兴庄路夜间施工噪音扰民"
 CONTENT = "兴庄路附近工地每天夜里十一点后仍在施工，噪音很大。我是王小明，电话13812345678。"
 REPLY = "经核查，施工单位已停止夜间施工，今后22时后不再作业。"
-
-
-@pytest.fixture
-def staff_page(browser, live_server):
-    """A desktop browser signed in to the admin as ``user`` (a context of its own)."""
-    contexts = []
-
-    def sign_in(user):
-        context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="zh-CN")
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server.url + "/admin/login/")
-        page.locator("#id_username").fill(user.username)
-        page.locator("#id_password").fill(PASSWORD)
-        page.locator("form button[type=submit]").click()
-        page.wait_for_url(live_server.url + "/admin/")
-        return page
-
-    yield sign_in
-    for context in contexts:
-        context.close()
 
 
 def test_a_letter_goes_from_citizen_to_department_to_leader_and_back(

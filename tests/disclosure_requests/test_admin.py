@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from cms.file_checks import PNG
 from disclosure_requests.admin_forms import ACTION_FORMS
 from disclosure_requests.models import Appeal, DisclosureRequest, State
 from disclosure_requests.services import (
@@ -13,7 +14,6 @@ from disclosure_requests.services import (
     request_ask_correction,
     request_assign,
 )
-from disclosure_requests.uploads import PNG
 from tests.disclosure_requests.conftest import png_bytes, upload
 from tests.factories import PASSWORD
 from tests.review.conftest import is_denied

@@ -7,11 +7,11 @@ import pytest
 from django.core.files.storage import storages
 from django.core.management import call_command
 
+from cms.file_checks import PNG
 from disclosure_requests.models import AnswerType, Appeal, ApplicantFile, DisclosureRequest
 from disclosure_requests.retention import requests_purge_expired
 from disclosure_requests.selectors import request_status_lookup
 from disclosure_requests.services import applicant_file_store, request_withdraw
-from disclosure_requests.uploads import PNG
 from tests.disclosure_requests.conftest import png_bytes, upload
 
 pytestmark = pytest.mark.django_db

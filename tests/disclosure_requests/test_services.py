@@ -6,6 +6,7 @@ import pytest
 from django.core.files.storage import storages
 from wagtail.models import ModelLogEntry
 
+from cms.file_checks import PNG
 from disclosure_requests.models import AnswerType, State
 from disclosure_requests.selectors import request_public_timeline, request_status_lookup
 from disclosure_requests.services import (
@@ -26,7 +27,6 @@ from disclosure_requests.services import (
     request_withdraw,
     requests_recount_deadlines,
 )
-from disclosure_requests.uploads import PNG
 from tests.disclosure_requests.conftest import png_bytes, upload
 from tests.factories import AgencyFactory
 
