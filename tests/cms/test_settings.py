@@ -80,3 +80,49 @@ def test_production_with_its_environment_uses_postgres_and_a_real_broker():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["django.db.backends.postgresql", "False"]
+
+
+def test_the_production_profile_passes_the_deployment_check():
+    code = (
+        "import sys, django; django.setup(); from django.core.management import call_command; "
+        "call_command('check', deploy=True, fail_level='WARNING')"
+    )
+    result = run_python(code, "cms.settings.production", **PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+HTTPS_PROBE = """
+import django; django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="gk.example.gov.cn")
+plain = client.get("/zhengwu/")
+print(plain.status_code, plain["Location"])
+print(client.get("/healthz").status_code)  # no database here: 503, but not redirected
+secure = client.get("/healthz", HTTP_X_FORWARDED_PROTO="https")
+print(secure["Strict-Transport-Security"])
+policy = {d.strip() for d in secure["Content-Security-Policy"].split(";")}
+print("default-src 'self'" in policy, "frame-ancestors 'none'" in policy)
+print(secure["X-Content-Type-Options"], secure["Permissions-Policy"].split(",")[0])
+print(secure["Referrer-Policy"], secure["Cross-Origin-Opener-Policy"], secure["X-Frame-Options"])
+from django.conf import settings as c
+print(c.SESSION_COOKIE_SECURE, c.CSRF_COOKIE_SECURE)
+print(c.SESSION_COOKIE_HTTPONLY, c.SESSION_COOKIE_AGE)
+"""
+
+
+def test_production_answers_only_over_https_with_the_security_headers():
+    result = run_python(HTTPS_PROBE, "cms.settings.production", **PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-8:] == [
+        "301 https://gk.example.gov.cn/zhengwu/",
+        "503",
+        "max-age=31536000; includeSubDomains; preload",
+        "True True",
+        "nosniff camera=()",
+        "same-origin same-origin DENY",
+        "True True",
+        "True 28800",
+    ]
