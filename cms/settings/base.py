@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "annual_reports",
     "page_cache",
     "letters",
+    "backups",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",

@@ -1,0 +1,144 @@
+"""A backup restored into a fresh database and empty file stores serves the same content,
+and the search index rebuilt from that database alone matches the one it replaces."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import connection
+
+from backups.archive import BackupError, backup_restore
+from disclosure_pages.models import ItemAttachment
+from search.engines.opensearch import OpenSearchEngine
+from tests.factories import DocumentFactory
+from tests.search.conftest import use_engine
+from tests.search.test_opensearch_node import OPENSEARCH_URL
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+RESTORED_DB = "test_cms_restored"
+ORIGINAL_PREFIX = "disclosure-test-backup-"
+RESTORED_PREFIX = "disclosure-test-restored-"
+ATTACHMENT = "%PDF-1.4 庄市街道2025年部门预算".encode()
+PRIVATE_FILE = b"applicant's identity card scan"
+
+# What a visitor gets, computed the same way in both installations.
+SERVED = """
+import hashlib, json, django; django.setup()
+from django.test import Client
+from disclosure_pages.models import DisclosureItemPage
+client = Client()
+item = DisclosureItemPage.objects.live().get()
+page = client.get(item.url)
+document = client.get(item.attachments.get().document.url)
+print(json.dumps({
+    "page_status": page.status_code,
+    "page": hashlib.sha256(page.content).hexdigest(),
+    "document": hashlib.sha256(b"".join(document.streaming_content)).hexdigest(),
+}))
+"""
+
+
+def _admin_url() -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/postgres"
+
+
+@pytest.fixture
+def fresh_database(postgres):
+    """An empty database next to the test database, dropped afterwards."""
+    with psycopg.connect(_admin_url(), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {RESTORED_DB} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {RESTORED_DB}")
+    db = connection.settings_dict
+    yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{RESTORED_DB}"
+    with psycopg.connect(_admin_url(), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {RESTORED_DB} WITH (FORCE)")
+
+
+@pytest.fixture
+def content(settings, site_root, make_item, publish):
+    """A published item with its attachment, indexed in the real OpenSearch node, and an
+    applicant's file in the private store."""
+    use_engine(settings, "opensearch", ORIGINAL_PREFIX)
+    document = DocumentFactory(title="预算表", file=ContentFile(ATTACHMENT, name="yusuan.pdf"))
+    item = make_item(title="庄市街道2025年部门预算", summary="公开2025年部门预算。")
+    item.attachments = [ItemAttachment(document=document, title="预算表")]
+    publish(item)
+    private = Path(settings.PRIVATE_MEDIA_ROOT) / "requests" / "id-card.png"
+    private.parent.mkdir(parents=True, exist_ok=True)
+    private.write_bytes(PRIVATE_FILE)
+    yield
+    private.unlink()
+    for prefix in (ORIGINAL_PREFIX, RESTORED_PREFIX):
+        engine_for(settings, prefix).indexes_drop()
+
+
+def engine_for(settings, prefix: str) -> OpenSearchEngine:
+    settings.SEARCH_INDEX_PREFIX = prefix
+    return OpenSearchEngine(OPENSEARCH_URL)
+
+
+def _test_database_url() -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def run_manage(env: dict, *args: str, code: str | None = None) -> str:
+    command = [sys.executable, "-c", code] if code else [sys.executable, "manage.py", *args]
+    result = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_restored_backup_serves_the_same_content_and_rebuilds_the_same_index(
+    tmp_path, settings, content, fresh_database
+):
+    before = json.loads(run_manage({"DATABASE_URL": _test_database_url()}, code=SERVED))
+
+    folder = Path(call_command("backup_create", str(tmp_path / "backups")))
+
+    restored = {
+        "DATABASE_URL": fresh_database,
+        "MEDIA_ROOT": str(tmp_path / "restored-media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "restored-private"),
+        "SEARCH_URL": OPENSEARCH_URL.replace("http://", "opensearch://"),
+        "SEARCH_INDEX_PREFIX": RESTORED_PREFIX,
+    }
+    run_manage(restored, "backup_restore", str(folder))
+    run_manage(restored, "search_reindex")
+    after = json.loads(run_manage(restored, code=SERVED))
+
+    assert before["page_status"] == 200
+    assert after == before
+    private = tmp_path / "restored-private" / "requests" / "id-card.png"
+    assert private.read_bytes() == PRIVATE_FILE
+    original = engine_for(settings, ORIGINAL_PREFIX).document_fingerprints()
+    rebuilt = engine_for(settings, RESTORED_PREFIX).document_fingerprints()
+    assert original
+    assert rebuilt == original
+
+
+def test_a_damaged_backup_is_refused_before_anything_is_touched(tmp_path, content):
+    folder = Path(call_command("backup_create", str(tmp_path)))
+    dump = folder / "database.dump"
+    dump.write_bytes(dump.read_bytes()[:-10])
+
+    with pytest.raises(BackupError, match="database.dump 缺失或已损坏"):
+        backup_restore(folder)
+
+
+def test_a_backup_is_never_restored_over_existing_data(tmp_path, content):
+    folder = Path(call_command("backup_create", str(tmp_path)))
+
+    with pytest.raises(BackupError, match="目标数据库不是空的"):
+        backup_restore(folder)
