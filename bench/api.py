@@ -58,6 +58,7 @@ def profile_env(database: str) -> dict:
         "CELERY_BROKER_URL": f"{redis}/0",
         "CACHE_URL": f"{redis}/3",
         "SEARCH_URL": "",
+        "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
     }

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.file_checks import FileKind, checked_upload, display_name
+from cms.task_queue import queue_after_commit
 from cms.tracking_codes import digits, tracking_code_unused
 from disclosure_pages.models import DisclosureIndexPage, sequence_next
 
@@ -102,7 +103,7 @@ def _mail_after_commit(task_name: str, **kwargs) -> None:
     """Queue a mail once the change is committed: the person acting never waits for SMTP."""
     from . import tasks  # tasks import this module's neighbours; import late
 
-    transaction.on_commit(lambda: getattr(tasks, task_name).delay(**kwargs))
+    queue_after_commit(getattr(tasks, task_name), **kwargs)
 
 
 def _store(model, content, *, name: str, content_type: str, extension: str, **fields):

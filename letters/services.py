@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from cms.task_queue import queue_after_commit
 from cms.tracking_codes import digits, tracking_code_unused
 from disclosure_pages.models import Department, DisclosureIndexPage, sequence_next
 from page_cache.store import page_cache_clear
@@ -62,7 +63,7 @@ def _mail_after_commit(task_name: str, **kwargs) -> None:
     """Queue a mail once the change is committed: nobody waits for the mail server."""
     from . import tasks
 
-    transaction.on_commit(lambda: getattr(tasks, task_name).delay(**kwargs))
+    queue_after_commit(getattr(tasks, task_name), **kwargs)
 
 
 def log_letter_action(letter: Letter, action: str, user, note: str = "", **data) -> None:

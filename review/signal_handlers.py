@@ -2,10 +2,10 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
 from wagtail.signals import task_submitted
 
+from cms.task_queue import queue_after_commit
 from disclosure_pages.models import Department, DisclosureIndexPage
 
 from . import services, tasks
@@ -18,7 +18,7 @@ def check_submitted_revision(sender, instance, **kwargs):
     revision = instance.revision
     if revision is None or not is_checked_revision(revision):
         return
-    transaction.on_commit(lambda: tasks.check_revision.delay(revision.pk))
+    queue_after_commit(tasks.check_revision, revision.pk)
 
 
 def attach_workflow_to_new_agency(sender, instance, created, raw=False, **kwargs):

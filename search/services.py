@@ -4,7 +4,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from cms.task_queue import queue_after_commit
 
 from .engines import current_engine
 from .queries import SearchRequest, facet_search, page_search
@@ -49,40 +49,25 @@ def _document_refresh(key: str, source, builder: DocumentBuilder | None = None) 
     return "indexed"
 
 
-def _queue_after_commit(task, *args, what: str) -> None:
-    """Send ``task`` once the current transaction commits. Never fails the caller: the
-    change has committed, and if the broker is away the nightly reconcile repairs the index."""
-
-    def send():
-        try:
-            task.delay(*args)
-        except Exception:
-            logger.exception("could not queue %s", what)
-
-    transaction.on_commit(send)
-
-
 def page_index_refresh_later(*, page_id: int) -> None:
     """Refresh a page's document after the current transaction commits, in a Celery task."""
     from .tasks import refresh_page_in_index
 
-    _queue_after_commit(refresh_page_in_index, page_id, what=f"search indexing of page {page_id}")
+    queue_after_commit(refresh_page_in_index, page_id, run_here_if_broker_down=False)
 
 
 def mirrors_index_refresh_later(*, mirror_ids: list[int]) -> None:
     """Refresh mirrored items' documents after the current transaction commits."""
     from .tasks import refresh_mirrors_in_index
 
-    _queue_after_commit(
-        refresh_mirrors_in_index, mirror_ids, what=f"search indexing of {len(mirror_ids)} mirrors"
-    )
+    queue_after_commit(refresh_mirrors_in_index, mirror_ids, run_here_if_broker_down=False)
 
 
 def index_rebuild_later() -> None:
     """Rebuild the index in a Celery task after the current transaction commits."""
     from .tasks import rebuild_index
 
-    _queue_after_commit(rebuild_index, what="a search index rebuild")
+    queue_after_commit(rebuild_index, run_here_if_broker_down=False)
 
 
 def index_rebuild(*, progress: Progress | None = None) -> int:

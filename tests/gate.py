@@ -16,12 +16,21 @@ class Gate:
         self.delay = delay
         self.is_open = False
         self.refused = 0
+        self._connections: list[socket.socket] = []
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         threading.Thread(target=self._accept, daemon=True).start()
 
     def open(self) -> None:
         self.is_open = True
+
+    def close(self) -> None:
+        """Refuse new connections and cut the ones open now (the service "goes away")."""
+        self.is_open = False
+        for end in self._connections:
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+        self._connections.clear()
 
     def shut(self) -> None:
         self._listener.close()
@@ -37,6 +46,7 @@ class Gate:
                 client.close()
                 continue
             upstream = socket.create_connection(self.target)
+            self._connections += [client, upstream]
             for source, sink, delay in ((client, upstream, 0.0), (upstream, client, self.delay)):
                 threading.Thread(target=_pipe, args=(source, sink, delay), daemon=True).start()
 

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from search.engines.opensearch import OpenSearchEngine
+from search.services import index_reconcile
 from tests.conftest import require_service
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
 from tests.gate import Gate
@@ -58,3 +59,5 @@ def test_an_item_published_while_the_engine_is_down_is_indexed_when_it_returns(
         )
 
     wait_for(indexed, "the item was not indexed after the engine came back", seconds=90)
+    # Converged: the nightly reconcile finds nothing to repair.
+    assert index_reconcile().total == 0
