@@ -111,13 +111,9 @@ def _broker_reachable(url: str | None) -> bool:
         return False
 
 
-@pytest.fixture
-def celery_worker(postgres, django_db_blocker):
-    """A real ``celery worker`` process on the Redis broker, using the test database.
-
-    Tests that use it must commit their data (``transaction=True``): the worker is
-    another process with its own connection.
-    """
+def celery_worker_start():
+    """A real ``celery worker`` process on the Redis broker, using the test database, once
+    it answers a ping. The caller stops it (and sets ``task_always_eager`` back)."""
     import subprocess
     import sys
     import time
@@ -136,18 +132,32 @@ def celery_worker(postgres, django_db_blocker):
         "CELERY_TASK_ALWAYS_EAGER": "false",
     }
     app.conf.task_always_eager = False
-    app.control.purge()
+    app.control.purge()  # nothing left over from another test
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
          "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "warning"],
         cwd=Path(__file__).resolve().parent.parent,
         env=env,
     )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not app.control.ping(timeout=0.5):
+        if worker.poll() is not None or time.monotonic() > deadline:
+            worker.kill()
+            pytest.fail("the Celery worker did not start")
+    return worker
+
+
+@pytest.fixture
+def celery_worker(postgres, django_db_blocker):
+    """A real ``celery worker`` process on the Redis broker, using the test database.
+
+    Tests that use it must commit their data (``transaction=True``): the worker is
+    another process with its own connection.
+    """
+    from cms.celery import app
+
+    worker = celery_worker_start()
     try:
-        deadline = time.monotonic() + 60
-        while not app.control.ping(timeout=0.5):
-            if worker.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the Celery worker did not start")
         yield worker
     finally:
         app.conf.task_always_eager = True

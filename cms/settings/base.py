@@ -253,6 +253,8 @@ SEARCH_URL = env("SEARCH_URL", default="")
 # Keeps tests, development and production apart on a shared engine.
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="disclosure-dev-")
 SEARCH_CHINESE_ANALYZER = env("SEARCH_CHINESE_ANALYZER", default="cjk")
+# Documents per bulk request when (re)building an index; smaller for a node short of memory.
+SEARCH_BULK_DOCUMENTS = env.int("SEARCH_BULK_DOCUMENTS", default=500)
 
 # Wagtail's own search (admin, API v2 ?search=) by substring: its full-text database
 # backends do not find Chinese words inside text.

@@ -10,6 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
 
+from django.conf import settings
 from django.utils import timezone
 from elasticsearch.dsl import Search
 
@@ -18,7 +19,6 @@ from search.documents import REFRESH_INTERVAL, item_index, items_alias
 from .errors import SearchEngineUnavailable
 
 BULK_THREADS = 2
-BULK_CHUNK = 500
 
 
 class ClusterEngine:
@@ -109,7 +109,7 @@ class ClusterEngine:
         written = 0
         with self._unavailable_as_error(), ThreadPoolExecutor(BULK_THREADS) as pool:
             in_flight: list[Future] = []
-            while batch := list(islice(documents, BULK_CHUNK)):
+            while batch := list(islice(documents, settings.SEARCH_BULK_DOCUMENTS)):
                 actions = [
                     {"_index": index, "_id": document["id"], "_source": _source(document)}
                     for document in batch
