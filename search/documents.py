@@ -57,7 +57,11 @@ REFRESH_INTERVAL = "1s"
 
 def item_index(name: str) -> Index:
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0, refresh_interval="-1")
+    index.settings(
+        number_of_shards=1,
+        number_of_replicas=settings.SEARCH_INDEX_REPLICAS,
+        refresh_interval="-1",
+    )
     index.analyzer(chinese_analyzer())
     index.document(ItemDocument)
     return index

@@ -253,6 +253,9 @@ SEARCH_URL = env("SEARCH_URL", default="")
 # Keeps tests, development and production apart on a shared engine.
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="disclosure-dev-")
 SEARCH_CHINESE_ANALYZER = env("SEARCH_CHINESE_ANALYZER", default="cjk")
+# Copies of the index on other nodes: 0 on a single node, 1 or more on a cluster so that
+# search keeps answering, complete, when a node is lost.
+SEARCH_INDEX_REPLICAS = env.int("SEARCH_INDEX_REPLICAS", default=0)
 # Documents per bulk request when (re)building an index; smaller for a node short of memory.
 SEARCH_BULK_DOCUMENTS = env.int("SEARCH_BULK_DOCUMENTS", default=500)
 
