@@ -100,4 +100,9 @@ def test_the_admin_works_under_its_policy(live_server, staff_page, superuser, pu
     preview = page.frame_locator("iframe#w-preview-iframe")
     expect(preview.get_by_role("heading", level=1)).to_have_text(guide.title)
     page.wait_for_load_state("networkidle")
+
+    # A public page seen by staff carries Wagtail's userbar, under the strict policy.
+    page.goto(live_server.url + item.url)
+    expect(page.locator("wagtail-userbar")).to_be_attached()
+    page.wait_for_load_state("networkidle")
     assert violations == []
