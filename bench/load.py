@@ -146,8 +146,10 @@ def popular(urls: list[str], count: int, seed: int = 1) -> list[str]:
 
 
 def serving_site(args) -> dict[str, list[str]]:
-    """Load, scale and index the serving database; the paths of each kind."""
-    fresh_database(DATABASE)
+    """Load, scale and index the serving database (or, with --reuse, take the one a
+    previous run left); the paths of each kind."""
+    if not args.reuse:
+        fresh_database(DATABASE)
     os.environ.update(serving_env(page_cache=True))
     import django
 
@@ -161,17 +163,19 @@ def serving_site(args) -> dict[str, list[str]]:
     )
     from search.services import index_rebuild
 
-    print("==> items from the corpus", flush=True)
-    load_pages(args.corpus, args.limit)
-    Site.objects.filter(is_default_site=True).update(
-        root_page=DisclosureIndexPage.objects.get(), hostname="127.0.0.1", port=PORT
-    )
-    print(f"==> scaled to {args.items} items", flush=True)
-    items = scale_up(args.items)
-    print("==> search index (OpenSearch)", flush=True)
-    started = time.perf_counter()
-    indexed = index_rebuild()
-    print(f"  {indexed} documents in {time.perf_counter() - started:.0f} s", flush=True)
+    if not args.reuse:
+        print("==> items from the corpus", flush=True)
+        load_pages(args.corpus, args.limit)
+        Site.objects.filter(is_default_site=True).update(
+            root_page=DisclosureIndexPage.objects.get(), hostname="127.0.0.1", port=PORT
+        )
+        print(f"==> scaled to {args.items} items", flush=True)
+        scale_up(args.items)
+        print("==> search index (OpenSearch)", flush=True)
+        started = time.perf_counter()
+        indexed = index_rebuild()
+        print(f"  {indexed} documents in {time.perf_counter() - started:.0f} s", flush=True)
+    items = DisclosureItemPage.objects.live().count()
     site = Site.objects.get(is_default_site=True)
     newest_first = DisclosureItemPage.objects.live().order_by("-publish_date", "-pk")
     categories = list(DisclosureCategoryPage.objects.live())
@@ -192,6 +196,13 @@ def serving_site(args) -> dict[str, list[str]]:
 
 def stock_site(args) -> list[str]:
     """The same laws as stock Wagtail pages, in their own database; their paths."""
+    if args.reuse:
+        code = (
+            "import django, json; django.setup(); from bench.stock.models import StockPage;"
+            "print(json.dumps(['/' + slug + '/' for slug in StockPage.objects.order_by('pk')"
+            ".values_list('slug', flat=True)]))"
+        )
+        return _json_from(code)
     fresh_database(STOCK_DATABASE)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=stock_env(), check=True
@@ -219,6 +230,11 @@ for law in islice(iter_laws(Path({str(args.corpus)!r})), {args.limit!r}):
     paths.append("/" + page.slug + "/")
 print(json.dumps(paths))
 """
+    return _json_from(code)
+
+
+def _json_from(code: str):
+    """Run ``code`` in the stock site's Django; its last line of output, as JSON."""
     output = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -244,6 +260,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--limit", type=int, help="only the first N laws (a quick trial run)")
     parser.add_argument("--seconds", type=float, default=30, help="length of each phase")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the databases and index a previous run left")  # fmt: skip
     args = parser.parse_args()
 
     paths = serving_site(args)
@@ -291,9 +309,9 @@ def main() -> None:
                 for name, workload in phases:
                     print(f"==> {label}: {name}", flush=True)
                     results[label][name] = drive(PORT, workload, args.seconds)
+                    write(results)
             finally:
-                server.terminate()
-                server.wait(timeout=30)
+                stop(server)
         print("==> stock Wagtail: items", flush=True)
         server = gunicorn(
             {**stock_env(), "GUNICORN_CMD_ARGS": gthread()}, port=STOCK_PORT, workers=WORKERS
@@ -301,16 +319,27 @@ def main() -> None:
         try:
             drive(STOCK_PORT, stock_item_paths[:200], 5)
             results["stock_wagtail"] = {"items": drive(STOCK_PORT, stock_item_paths, args.seconds)}
+            write(results)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop(server)
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        stop(worker)
+    print(json.dumps(results, ensure_ascii=False, indent=2))
 
+
+def write(results: dict) -> None:
+    """After every phase: a run stopped later keeps what it measured."""
     out = ROOT / "bench" / "results" / "load.json"
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-    print(json.dumps(results, ensure_ascii=False, indent=2))
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
 
 
 def gthread() -> str:
