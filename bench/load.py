@@ -102,13 +102,15 @@ def _generator(port, paths, seconds, threads, seed, queue):
     queue.put(out)
 
 
-def drive(port: int, paths: list[tuple[str, str]], seconds: float) -> dict:
-    """CLIENTS concurrent keep-alive clients for ``seconds``; figures per kind."""
+def drive(port: int, paths: list[tuple[str, str]], seconds: float, clients=CLIENTS) -> dict:
+    """``clients`` concurrent keep-alive clients for ``seconds``; figures per kind."""
     queue = multiprocessing.Queue()
-    threads = CLIENTS // GENERATORS
+    generators = min(GENERATORS, clients)
     processes = [
-        multiprocessing.Process(target=_generator, args=(port, paths, seconds, threads, n, queue))
-        for n in range(GENERATORS)
+        multiprocessing.Process(
+            target=_generator, args=(port, paths, seconds, clients // generators, n, queue)
+        )
+        for n in range(generators)
     ]
     started = time.perf_counter()
     for process in processes:
@@ -279,6 +281,9 @@ def main() -> None:
         )
     ]
     search_paths = [("search", path) for path in paths["search"]]
+    # The ceiling of the page cache: only the popular items, every one stored after warm-up.
+    hot = paths["item"][: max(1, len(paths["item"]) // 50)]
+    hot_paths = [("item", path) for path in hot]
     stock_item_paths = [("item", path) for path in popular(stock_paths, n)]
 
     results = {
@@ -295,6 +300,7 @@ def main() -> None:
     try:
         for label, page_cache, phases in (
             ("with_page_cache", True, [("mixed", mixed), ("items", item_paths),
+                                       ("popular_items_only", hot_paths),
                                        ("search", search_paths)]),
             ("without_page_cache", False, [("items", item_paths)]),
         ):  # fmt: skip
@@ -308,7 +314,16 @@ def main() -> None:
                 results[label] = {}
                 for name, workload in phases:
                     print(f"==> {label}: {name}", flush=True)
+                    if name == "popular_items_only":
+                        drive(PORT, workload, 5)  # every popular item stored once
                     results[label][name] = drive(PORT, workload, args.seconds)
+                    write(results)
+                if page_cache:
+                    # One query at a time: the latency of a search without queueing.
+                    print(f"==> {label}: search, one client", flush=True)
+                    results[label]["search_one_client"] = drive(
+                        PORT, search_paths, args.seconds, clients=1
+                    )
                     write(results)
             finally:
                 stop(server)
