@@ -2,6 +2,8 @@
 forms and an item's metadata, the answer is a clear 400 or form error, never a 500, and a
 rejected form gives back everything that was typed."""
 
+import base64
+
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -167,3 +169,32 @@ def test_item_metadata_with_anything_typed_is_saved_or_given_back_intact(
         assert form.errors
         for field, typed in changes.items():
             assert form[field].value() == typed, field
+
+
+FEED_URLS = ["/api/disclosure/v1/items/", "/api/disclosure/v1/changes/"]
+
+
+@EXAMPLES
+@given(
+    url=st.sampled_from(FEED_URLS),
+    params=st.fixed_dictionaries(
+        {},
+        optional={
+            "cursor": st.one_of(
+                hostile_text(),
+                # Shaped like a real cursor (base64 of a JSON position), but not one.
+                st.binary(max_size=60).map(lambda raw: base64.urlsafe_b64encode(raw).decode()),
+            ),
+            "updated_after": hostile_date(),
+            "limit": NUMBER_OR_NOT,
+            "agency": NUMBER_OR_NOT,
+            "category": NUMBER_OR_NOT,
+        },
+    ),
+)
+def test_feed_cursors_and_filters_get_a_page_or_a_400_with_reasons(client, db, url, params):
+    response = client.get(url, params)
+
+    assert response.status_code in (200, 400), response.content[:500]
+    if response.status_code == 400:
+        assert response.json()["errors"]  # by parameter, in words
