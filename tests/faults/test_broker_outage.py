@@ -54,12 +54,12 @@ def broker_gate(monkeypatch, settings):
 
 
 def use_broker(url: str) -> None:
-    """Point this process's producers at ``url``: the pool of open connections is dropped,
-    with the two places Celery keeps it (there is no public way short of app.close(),
-    which also unregisters the app and its tasks)."""
+    """Point this process's producers at ``url``: Celery forgets its pool of connections
+    (in the two places it keeps it; there is no public way short of app.close(), which also
+    unregisters the app and its tasks) and takes kombu's pool for ``url``. The pools stay
+    open: kombu keeps one per broker address for the whole process, and later tests reuse
+    the real broker's. The gate cuts the connections made through it."""
     app.conf.broker_url = url
-    if app._pool is not None:
-        app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
 
