@@ -75,7 +75,7 @@ def fresh_database(name: str) -> None:
 
 
 def build_feed() -> dict:
-    from disclosure_api.services import feed_reconcile
+    from gov_disclosure.api.services import feed_reconcile
 
     started = time.perf_counter()
     drift = feed_reconcile(fix=True)
@@ -89,7 +89,7 @@ def scale_up(target: int) -> int:
     from django.db import connection, transaction
     from wagtail.models import Page
 
-    from disclosure_pages.models import DisclosureCategoryPage, DisclosureItemPage
+    from gov_disclosure.pages.models import DisclosureCategoryPage, DisclosureItemPage
     from tests.factories import CategoryFactory
 
     base = DisclosureCategoryPage.objects.get(code="02")
@@ -178,7 +178,8 @@ def district_sync(key: str, *, page_size: int = 1000) -> dict:
     """The district's own process syncs its source; it times ``source_sync`` alone."""
     code = (
         "import django, json, time; django.setup();"
-        "from aggregation.models import Source; from aggregation.services import source_sync;"
+        "from gov_disclosure.aggregation.models import Source;"
+        "from gov_disclosure.aggregation.services import source_sync;"
         "s = Source.objects.get(); t = time.perf_counter();"
         f"r = source_sync(source=s, page_size={page_size});"
         "print(json.dumps({'seconds': time.perf_counter() - t, 'records': r.records,"
@@ -201,8 +202,8 @@ def district_sync(key: str, *, page_size: int = 1000) -> dict:
 
 def publish_changes(count: int) -> None:
     """Editors change ``count`` items: new titles, feed entries rewritten as a publish does."""
-    from disclosure_api.services import feed_items_refresh
-    from disclosure_pages.models import DisclosureItemPage
+    from gov_disclosure.api.services import feed_items_refresh
+    from gov_disclosure.pages.models import DisclosureItemPage
 
     ids = list(DisclosureItemPage.objects.order_by("?").values_list("pk", flat=True)[:count])
     for pk in ids:
@@ -226,8 +227,8 @@ def main() -> None:
     import django
 
     django.setup()
-    from disclosure_api.models import ConsumerKey, Scope
-    from disclosure_api.services import consumer_key_issue
+    from gov_disclosure.api.models import ConsumerKey, Scope
+    from gov_disclosure.api.services import consumer_key_issue
 
     started = time.perf_counter()
     corpus_items = load_pages(args.corpus, args.limit)
@@ -235,7 +236,7 @@ def main() -> None:
     # The catalogue is the site, as on a subdistrict's server: both APIs list its pages.
     from wagtail.models import Site
 
-    from disclosure_pages.models import DisclosureIndexPage
+    from gov_disclosure.pages.models import DisclosureIndexPage
 
     Site.objects.filter(is_default_site=True).update(
         root_page=DisclosureIndexPage.objects.get(), hostname="127.0.0.1", port=PORT

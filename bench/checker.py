@@ -27,10 +27,10 @@ django.setup()
 
 import docx  # noqa: E402
 
-from disclosure_pages.demo.corpus import default_corpus_path, iter_laws  # noqa: E402
-from review.checks import CheckText, WordRule, run_checks  # noqa: E402
-from review.checks.attachments import extract_text  # noqa: E402
-from review.checks.personal_data import id_check_character, passes_luhn  # noqa: E402
+from gov_disclosure.demo.corpus import default_corpus_path, iter_laws  # noqa: E402
+from gov_disclosure.review.checks import CheckText, WordRule, run_checks  # noqa: E402
+from gov_disclosure.review.checks.attachments import extract_text  # noqa: E402
+from gov_disclosure.review.checks.personal_data import id_check_character, passes_luhn  # noqa: E402
 
 TARGET_CHARS = 50_000
 

@@ -158,12 +158,12 @@ def serving_site(args) -> dict[str, list[str]]:
     django.setup()
     from wagtail.models import Site
 
-    from disclosure_pages.models import (
+    from gov_disclosure.pages.models import (
         DisclosureCategoryPage,
         DisclosureIndexPage,
         DisclosureItemPage,
     )
-    from search.services import index_rebuild
+    from gov_disclosure.search.services import index_rebuild
 
     if not args.reuse:
         print("==> items from the corpus", flush=True)
@@ -216,14 +216,14 @@ from pathlib import Path
 from wagtail.models import Page, Site
 from html import escape
 from bench.stock.models import StockPage
-from disclosure_pages.demo.corpus import iter_laws, markdown_to_paragraphs
+from gov_disclosure.demo.corpus import iter_laws, markdown_to_paragraphs
 root = Page.get_first_root_node()
 home = root.add_child(instance=Page(title="stock", slug="stock-home"))
 Site.objects.update_or_create(is_default_site=True, defaults=dict(
     root_page=home, hostname="127.0.0.1", port={STOCK_PORT}))
 paths = []
 for law in islice(iter_laws(Path({str(args.corpus)!r})), {args.limit!r}):
-    # The body the items have (disclosure_pages.demo.content._law_blocks), as one field.
+    # The body the items have (gov_disclosure.demo.content._law_blocks), as one field.
     body = "".join(f"<{{'h3' if kind == 'heading' else 'p'}}>{{escape(text)}}"
                    f"</{{'h3' if kind == 'heading' else 'p'}}>"
                    for kind, text in markdown_to_paragraphs(law.body)[:60])

@@ -62,8 +62,11 @@ def fresh_database() -> None:
 def use_engine(url: str) -> None:
     from django.conf import settings
 
-    settings.SEARCH_URL = url
-    settings.SEARCH_INDEX_PREFIX = PREFIX
+    settings.GOV_DISCLOSURE = {
+        **settings.GOV_DISCLOSURE,
+        "SEARCH_URL": url,
+        "SEARCH_INDEX_PREFIX": PREFIX,
+    }
 
 
 def recall(found: set[str], truth: set[str]) -> float:
@@ -71,8 +74,8 @@ def recall(found: set[str], truth: set[str]) -> float:
 
 
 def engine_recall(truths: dict[str, set[str]]) -> dict[str, float]:
-    from search.engines import current_engine
-    from search.queries import item_search
+    from gov_disclosure.search.engines import current_engine
+    from gov_disclosure.search.queries import item_search
 
     engine = current_engine()
     result = {}
@@ -84,7 +87,7 @@ def engine_recall(truths: dict[str, set[str]]) -> dict[str, float]:
 
 
 def stock_recall(truths: dict[str, set[str]]) -> dict[str, float]:
-    from disclosure_pages.models import DisclosureItemPage
+    from gov_disclosure.pages.models import DisclosureItemPage
 
     result = {}
     for text in QUERIES:
@@ -94,7 +97,7 @@ def stock_recall(truths: dict[str, set[str]]) -> dict[str, float]:
 
 
 def rebuild() -> dict:
-    from search.services import index_rebuild
+    from gov_disclosure.search.services import index_rebuild
 
     started = time.perf_counter()
     written = index_rebuild()
@@ -156,9 +159,9 @@ def http_latency(search_url: str) -> dict:
 def publish_to_searchable(search_url: str) -> dict:
     """Publish items through the workflow; a real worker indexes them; poll until found."""
     from cms.celery import app
-    from disclosure_pages.models import Department, DisclosureCategoryPage
-    from search.engines import current_engine
-    from search.queries import item_search
+    from gov_disclosure.pages.models import Department, DisclosureCategoryPage
+    from gov_disclosure.search.engines import current_engine
+    from gov_disclosure.search.queries import item_search
     from tests.factories import ItemFactory
     from tests.workflow import publish_through_workflow
 
@@ -203,7 +206,7 @@ def publish_to_searchable(search_url: str) -> dict:
 
 def scale_up(documents: list[dict], target: int) -> dict:
     """The corpus documents repeated (new ids) up to ``target``, bulk-loaded into a new index."""
-    from search.engines import current_engine
+    from gov_disclosure.search.engines import current_engine
 
     engine = current_engine()
 
@@ -240,7 +243,7 @@ def main() -> None:
         import django
 
         django.setup()
-        from disclosure_pages.models import DisclosureItemPage
+        from gov_disclosure.pages.models import DisclosureItemPage
 
         for page in DisclosureItemPage.objects.filter(slug__startswith="bench-"):
             page.delete()  # the previous run's publications
@@ -251,8 +254,8 @@ def main() -> None:
         pages = load_pages(args.corpus, args.limit)
         print(f"  {pages} pages in {time.perf_counter() - started:.0f} s", flush=True)
 
-    from search.corpus import substring_truth
-    from search.selectors import DocumentBuilder, searchable_pages
+    from gov_disclosure.search.corpus import substring_truth
+    from gov_disclosure.search.selectors import DocumentBuilder, searchable_pages
 
     builder = DocumentBuilder(with_attachments=False)
     documents = [builder.document(page) for page in searchable_pages()]
@@ -274,7 +277,7 @@ def main() -> None:
 
     print("==> OpenSearch", flush=True)
     use_engine(opensearch_url)
-    from search.engines import current_engine
+    from gov_disclosure.search.engines import current_engine
 
     current_engine().indexes_drop()
     results["opensearch"] = {"reindex": rebuild(), "recall": engine_recall(truths)}

@@ -8,22 +8,16 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.admin_login import ThrottledLoginView
-from cms.api import api_router
 from cms.views import healthz
-from disclosure_pages.feeds import (
-    AtomItemsFeed,
-    CategoryAtomItemsFeed,
-    CategoryItemsFeed,
-    ItemsFeed,
-)
-from letters.sitemaps import LetterSitemap
-from review.views.unpublish import UnpublishView
-from search.views import SearchAPIView, search_page
+from gov_disclosure.api.content import api_router
+from gov_disclosure.letters.sitemaps import LetterSitemap
+from gov_disclosure.review.views.unpublish import UnpublishView
 
 ADMIN = f"{settings.ADMIN_PATH}/"
 
 urlpatterns = [
-    # Ahead of Wagtail's own: unpublishing an item asks for a reason (review.views.unpublish),
+    # Ahead of Wagtail's own: unpublishing an item asks for a reason
+    # (gov_disclosure.review.views.unpublish),
     # and the login is throttled (cms.admin_login).
     path(
         f"{ADMIN}pages/<int:page_id>/unpublish/",
@@ -34,16 +28,10 @@ urlpatterns = [
     path(ADMIN, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("api/disclosure/v1/", include("disclosure_api.urls")),
-    path("api/search/", SearchAPIView.as_view(), name="search_api"),
-    path("search/", search_page, name="search"),
-    path("requests/", include("disclosure_requests.urls")),
-    path("letters/", include("letters.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "letters": LetterSitemap}}),
-    path("feeds/agency/<int:page_id>/rss/", ItemsFeed(), name="agency_feed_rss"),
-    path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),
-    path("feeds/category/<int:page_id>/rss/", CategoryItemsFeed(), name="category_feed_rss"),
-    path("feeds/category/<int:page_id>/atom/", CategoryAtomItemsFeed(), name="category_feed_atom"),
+    # The disclosure apps' public routes: the feed, the search API and page, requests,
+    # letters and the catalogue's RSS/Atom feeds.
+    path("", include("gov_disclosure.urls")),
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -15,7 +15,8 @@ find_python() {
     return 1
 }
 
-# Create .venv and install the locked dependencies; reinstall only when the lock changes.
+# Create .venv, install the locked dependencies and the plugin itself (editable, from src/);
+# reinstall only when the lock or the package metadata changes.
 ensure_venv() {
     if [ ! -x "$VENV/bin/python" ]; then
         local python
@@ -25,11 +26,12 @@ ensure_venv() {
     fi
     local stamp="$VENV/.requirements.lock.sha256"
     local want
-    want="$(sha256sum "$ROOT/requirements.lock" | cut -d' ' -f1)"
+    want="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         echo "==> installing dependencies from requirements.lock"
         "$VENV/bin/python" -m pip install --quiet --upgrade pip
         "$VENV/bin/python" -m pip install --quiet -r "$ROOT/requirements.lock"
+        "$VENV/bin/python" -m pip install --quiet --no-deps -e "$ROOT"
         echo "$want" >"$stamp"
     fi
 }

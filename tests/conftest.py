@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from wagtail.models import Page, Site
 
+from tests.disclosure_settings import DisclosureSettingsOverride
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
 
 IN_CI = bool(os.environ.get("CI"))
@@ -41,11 +42,17 @@ def _fresh_cache():
     calendar days a rolled-back test entered."""
     from django.core.cache import cache
 
-    from workcalendar.workdays import forget_overrides
+    from gov_disclosure.workcalendar.workdays import forget_overrides
 
     cache.clear()
     forget_overrides()
     yield
+
+
+@pytest.fixture
+def disclosure_settings(settings):
+    """Change the plugin's options for one test: ``disclosure_settings.SEARCH_URL = ...``."""
+    return DisclosureSettingsOverride(settings)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.test.utils.wagtail_factories import DocumentFactory, PageFactory
 
-from disclosure_pages.models import (
+from gov_disclosure.pages.models import (
     Department,
     DisclosureCategoryPage,
     DisclosureGuidePage,
@@ -14,13 +14,13 @@ from disclosure_pages.models import (
     Genre,
     Subject,
 )
-from disclosure_pages.validators import org_code_check_char, uscc_check_char
+from gov_disclosure.pages.validators import org_code_check_char, uscc_check_char
 
 PASSWORD = "test-password"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A staff member; ``role`` names the group (a role of disclosure_pages.roles)."""
+    """A staff member; ``role`` names the group (a role of gov_disclosure.pages.roles)."""
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.gov.cn")

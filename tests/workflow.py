@@ -3,10 +3,10 @@
 from django.contrib.auth import get_user_model
 from wagtail.models import WorkflowState
 
-from disclosure_pages.models import DisclosureItemPage
-from review.models import ConfidentialityReviewTask
-from review.selectors import revision_unresolved_findings
-from review.services import finding_override, task_state_decide
+from gov_disclosure.pages.models import DisclosureItemPage
+from gov_disclosure.review.models import ConfidentialityReviewTask
+from gov_disclosure.review.selectors import revision_unresolved_findings
+from gov_disclosure.review.services import finding_override, task_state_decide
 
 
 def superuser(username: str = "workflow-admin"):

@@ -7,9 +7,11 @@ django-environ; the profiles (dev, test, production) only choose defaults.
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from gov_disclosure.schedule import BEAT_SCHEDULE
+from gov_disclosure.settings import configure
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,17 +22,6 @@ env = environ.Env()
 # ---------------------------------------------------------------------------
 
 INSTALLED_APPS = [
-    "disclosure_pages",
-    "review",
-    "search",
-    "disclosure_api",
-    "aggregation",
-    "workcalendar",
-    "disclosure_requests",
-    "annual_reports",
-    "page_cache",
-    "letters",
-    "backups",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -66,8 +57,6 @@ MIDDLEWARE = [
     # Outside the page cache: every answer, stored or not, carries the policy.
     "cms.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session: a stored page is served without touching it.
-    "page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -124,7 +113,6 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -141,7 +129,6 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
@@ -161,18 +148,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Complex page editors post many fields.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
 # ---------------------------------------------------------------------------
 # Cache: CACHE_URL (e.g. redis://127.0.0.1:6379/1), local memory by default
 # ---------------------------------------------------------------------------
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# Public pages served to anonymous visitors from the cache (page_cache), in seconds;
-# 0 turns it off. Every publication invalidates them at once, in every process that
-# shares the cache, so it needs a shared cache (Redis) when more than one process serves.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 
 # ---------------------------------------------------------------------------
 # Celery: Redis as broker in production; tasks run eagerly when no broker is
@@ -192,43 +172,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A broker that is away must not hold up the web request that queues a task for long
-# (cms.task_queue then runs or logs the work): a short connect timeout, few publish retries.
+# (gov_disclosure.core.task_queue then runs or logs the work): a short connect timeout,
+# few publish retries.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
-CELERY_BEAT_SCHEDULE = {
-    "publication-schedule": {
-        "task": "review.tasks.run_publication_schedule",
-        "schedule": 60.0,
-    },
-    "feed-reconcile": {
-        "task": "disclosure_api.tasks.reconcile_feed",
-        "schedule": crontab(hour=2, minute=15),
-    },
-    "aggregation-sync": {
-        "task": "aggregation.tasks.sync_due_sources",
-        "schedule": 300.0,
-    },
-    "request-reminders": {
-        "task": "disclosure_requests.tasks.send_request_reminders",
-        "schedule": crontab(hour=8, minute=30),
-    },
-    "request-retention": {
-        "task": "disclosure_requests.tasks.purge_expired_personal_data",
-        "schedule": crontab(hour=3, minute=10),
-    },
-    "letter-retention": {
-        "task": "letters.tasks.purge_expired_writer_data",
-        "schedule": crontab(hour=3, minute=20),
-    },
-    "annual-report-reminders": {
-        "task": "annual_reports.tasks.send_report_reminders",
-        "schedule": crontab(hour=9, minute=0),
-    },
-    "search-reconcile": {
-        "task": "search.tasks.reconcile_index",
-        "schedule": crontab(hour=2, minute=30),
-    },
-}
+# The disclosure apps' periodic work (scheduled publication, reminders, reconciles, purges).
+CELERY_BEAT_SCHEDULE = dict(BEAT_SCHEDULE)
 
 # ---------------------------------------------------------------------------
 # Wagtail
@@ -239,25 +188,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai", "UTC"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_MODERATION_ENABLED = True
-# An edit made during review sends the item back to the first step: every step
-# approves the exact revision that goes live (disclosure_pages.publication).
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow_actions.publish_approved_revision"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-
-# Public full-text search (search app). SEARCH_URL picks the engine:
-# opensearch://host:9200, elasticsearch://host:9200, or unset for the database.
-SEARCH_URL = env("SEARCH_URL", default="")
-# Keeps tests, development and production apart on a shared engine.
-SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="disclosure-dev-")
-SEARCH_CHINESE_ANALYZER = env("SEARCH_CHINESE_ANALYZER", default="cjk")
-# Copies of the index on other nodes: 0 on a single node, 1 or more on a cluster so that
-# search keeps answering, complete, when a node is lost.
-SEARCH_INDEX_REPLICAS = env.int("SEARCH_INDEX_REPLICAS", default=0)
-# Documents per bulk request when (re)building an index; smaller for a node short of memory.
-SEARCH_BULK_DOCUMENTS = env.int("SEARCH_BULK_DOCUMENTS", default=500)
 
 # Wagtail's own search (admin, API v2 ?search=) by substring: its full-text database
 # backends do not find Chinese words inside text.
@@ -266,37 +198,27 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 # Attachments of disclosure items: office documents, PDFs, text and images, each checked
-# by its content (disclosure_pages.document_forms). No archives: the public cannot read
+# by its content (gov_disclosure.pages.document_forms). No archives: the public cannot read
 # them online and 保密审查 cannot see inside them.
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "txt", "csv", "jpg", "jpeg", "png",
 ]  # fmt: skip
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure_pages.document_forms.CheckedDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
-# Aggregation (district sites): "link" keeps each attachment's address at its source;
-# "fetch" downloads it, checks its SHA-256 against the record, and serves it locally.
-AGGREGATION_ATTACHMENTS = env("AGGREGATION_ATTACHMENTS", default="link")
-if AGGREGATION_ATTACHMENTS not in ("link", "fetch"):
-    raise ImproperlyConfigured("AGGREGATION_ATTACHMENTS 只能是 link 或 fetch")
-AGGREGATION_PAGE_SIZE = env.int("AGGREGATION_PAGE_SIZE", default=500)
-AGGREGATION_MAX_ATTACHMENT_BYTES = WAGTAILDOCS_MAX_UPLOAD_SIZE
-
 REST_FRAMEWORK = {
     # Client addresses for per-IP rate limits: REMOTE_ADDR unless NUM_PROXIES reverse
     # proxies in front add X-Forwarded-For (never trust a client's own header).
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "政府信息公开平台 · 同步接口",
     "DESCRIPTION": "各机关已发布的政府信息公开目录，供区级聚合平台同步。",
     "VERSION": "1.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["disclosure_api.schema.public_api_endpoints_only"],
+    "PREPROCESSING_HOOKS": ["gov_disclosure.api.schema.public_api_endpoints_only"],
     # 3.1 states "a record or null" exactly; 3.0 cannot for a referenced object.
     "OAS_VERSION": "3.1.0",
     "APPEND_COMPONENTS": {
@@ -305,19 +227,7 @@ SPECTACULAR_SETTINGS = {
 }
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Disclosure on request (disclosure_requests).
-# Personal data of requests closed longer ago than this is purged nightly; unset keeps it.
-DISCLOSURE_REQUEST_RETENTION_DAYS = env.int("DISCLOSURE_REQUEST_RETENTION_DAYS", default=None)
-# "Due soon" in lists, the dashboard and reminders: the answer is due within this many working days.
-DISCLOSURE_REQUEST_DUE_SOON_WORKING_DAYS = env.int(
-    "DISCLOSURE_REQUEST_DUE_SOON_WORKING_DAYS", default=5
-)
-# Per client address (django-ratelimit on the shared cache): applications and status lookups.
-DISCLOSURE_REQUEST_SUBMIT_RATE = env("DISCLOSURE_REQUEST_SUBMIT_RATE", default="10/h")
-DISCLOSURE_REQUEST_STATUS_RATE = env("DISCLOSURE_REQUEST_STATUS_RATE", default="30/h")
-# A public form (request, letter) sent sooner than this after it was shown is a robot's.
-PUBLIC_FORM_MIN_FILL_SECONDS = env.int("PUBLIC_FORM_MIN_FILL_SECONDS", default=3)
-RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "gov_disclosure.core.client_ip.client_ip"
 
 # The admin's address (without slashes): an unguessable path keeps scanners off the login.
 ADMIN_PATH = env("ADMIN_PATH", default="admin").strip("/")
@@ -345,26 +255,56 @@ CONTENT_SECURITY_POLICY = {
 # from many government networks).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Citizens' letters (letters): the reply promised within this many working days, and
-# per-address limits on writing and on looking a letter up.
-LETTER_REPLY_WORKING_DAYS = env.int("LETTER_REPLY_WORKING_DAYS", default=15)
-LETTER_SUBMIT_RATE = env("LETTER_SUBMIT_RATE", default="10/h")
-LETTER_STATUS_RATE = env("LETTER_STATUS_RATE", default="30/h")
-# Writers' data of letters answered or closed longer ago than this is purged nightly;
-# unset keeps it.
-LETTER_RETENTION_DAYS = env.int("LETTER_RETENTION_DAYS", default=None)
+# ---------------------------------------------------------------------------
+# The disclosure apps (gov_disclosure): their options, then everything they need added
+# to the settings above by configure() (apps, middleware, private storage, workflow).
+# ---------------------------------------------------------------------------
 
-# Annual reports (annual_reports).
-# CSS font families for the PDF, found through fontconfig (Debian: fonts-noto-cjk).
-ANNUAL_REPORT_PDF_FONTS = env(
-    "ANNUAL_REPORT_PDF_FONTS",
-    default='"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", serif',
-)
-# Days before 31 January (submission) and 31 March (publication) on which 党政办 is
-# reminded; after a deadline, a reminder every week until the report is done.
-ANNUAL_REPORT_REMINDER_DAYS = env.list(
-    "ANNUAL_REPORT_REMINDER_DAYS", cast=int, default=[30, 14, 7, 3, 1, 0]
-)
+GOV_DISCLOSURE = {
+    # The reference site's page frame (templates/base.html).
+    "BASE_TEMPLATE": "base.html",
+    # Public pages served to anonymous visitors from the cache, in seconds; 0 turns it off.
+    # Every publication invalidates them at once, in every process sharing the cache, so it
+    # needs a shared cache (Redis) when more than one process serves.
+    "PAGE_CACHE_SECONDS": env.int("PAGE_CACHE_SECONDS", default=0),
+    # SEARCH_URL picks the engine: opensearch://host:9200, elasticsearch://host:9200, or
+    # unset for the database.
+    "SEARCH_URL": env("SEARCH_URL", default=""),
+    # Keeps tests, development and production apart on a shared engine.
+    "SEARCH_INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="disclosure-dev-"),
+    "SEARCH_CHINESE_ANALYZER": env("SEARCH_CHINESE_ANALYZER", default="cjk"),
+    # Copies of the index on other nodes: 0 on a single node, 1 or more on a cluster so that
+    # search keeps answering, complete, when a node is lost.
+    "SEARCH_INDEX_REPLICAS": env.int("SEARCH_INDEX_REPLICAS", default=0),
+    # Documents per bulk request when (re)building an index; smaller for a node short of memory.
+    "SEARCH_BULK_DOCUMENTS": env.int("SEARCH_BULK_DOCUMENTS", default=500),
+    # Aggregation (district sites): "link" keeps each attachment's address at its source;
+    # "fetch" downloads it, checks its SHA-256 against the record, and serves it locally.
+    "AGGREGATION_ATTACHMENTS": env("AGGREGATION_ATTACHMENTS", default="link"),
+    "AGGREGATION_PAGE_SIZE": env.int("AGGREGATION_PAGE_SIZE", default=500),
+    # Requests (依申请公开): personal data of requests closed longer ago than this is purged
+    # nightly (unset keeps it); "due soon" within this many working days; per-address limits.
+    "REQUEST_RETENTION_DAYS": env.int("DISCLOSURE_REQUEST_RETENTION_DAYS", default=None),
+    "REQUEST_DUE_SOON_WORKING_DAYS": env.int("DISCLOSURE_REQUEST_DUE_SOON_WORKING_DAYS", default=5),
+    "REQUEST_SUBMIT_RATE": env("DISCLOSURE_REQUEST_SUBMIT_RATE", default="10/h"),
+    "REQUEST_STATUS_RATE": env("DISCLOSURE_REQUEST_STATUS_RATE", default="30/h"),
+    # A public form (request, letter) sent sooner than this after it was shown is a robot's.
+    "PUBLIC_FORM_MIN_FILL_SECONDS": env.int("PUBLIC_FORM_MIN_FILL_SECONDS", default=3),
+    # Citizens' letters: the reply promised within this many working days, per-address limits,
+    # and writers' data of ended letters purged after this many days (unset keeps it).
+    "LETTER_REPLY_WORKING_DAYS": env.int("LETTER_REPLY_WORKING_DAYS", default=15),
+    "LETTER_SUBMIT_RATE": env("LETTER_SUBMIT_RATE", default="10/h"),
+    "LETTER_STATUS_RATE": env("LETTER_STATUS_RATE", default="30/h"),
+    "LETTER_RETENTION_DAYS": env.int("LETTER_RETENTION_DAYS", default=None),
+    # Annual reports: days before 31 January and 31 March on which 党政办 is reminded.
+    "ANNUAL_REPORT_REMINDER_DAYS": env.list(
+        "ANNUAL_REPORT_REMINDER_DAYS", cast=int, default=[30, 14, 7, 3, 1, 0]
+    ),
+}
+if GOV_DISCLOSURE["AGGREGATION_ATTACHMENTS"] not in ("link", "fetch"):
+    raise ImproperlyConfigured("AGGREGATION_ATTACHMENTS 只能是 link 或 fetch")
+
+configure(globals())
 
 # ---------------------------------------------------------------------------
 # Logging: everything to stderr, as process managers expect.
@@ -376,6 +316,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
     "loggers": {
-        "disclosure_pages": {"level": env("LOG_LEVEL", default="WARNING")},
+        "gov_disclosure": {"level": env("LOG_LEVEL", default="WARNING")},
     },
 }

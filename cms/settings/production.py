@@ -21,11 +21,11 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 # Shared by all workers (Redis): API rate limits count across processes.
 CACHES = {"default": env.cache("CACHE_URL")}
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+GOV_DISCLOSURE["PAGE_CACHE_SECONDS"] = env.int("PAGE_CACHE_SECONDS", default=300)  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = False
 
 # Production documents never share names with a development index on the same engine.
-SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="disclosure-")
+GOV_DISCLOSURE["SEARCH_INDEX_PREFIX"] = env("SEARCH_INDEX_PREFIX", default="disclosure-")  # noqa: F405
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # HTTPS only. Behind a TLS-terminating proxy, Django learns the scheme from this header;

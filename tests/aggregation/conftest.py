@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Committed data, so the live server and the district's processes see it.
 SERVING_SITE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DISTRICT_TABLES = [
-    "aggregation_quarantinedrecord", "aggregation_mirroredattachment", "aggregation_mirroredreport",
-    "aggregation_mirroreditem", "aggregation_source", "disclosure_search_searchentry",
+    "disclosure_aggregation_quarantinedrecord", "disclosure_aggregation_mirroredattachment",
+    "disclosure_aggregation_mirroredreport", "disclosure_aggregation_mirroreditem",
+    "disclosure_aggregation_source", "disclosure_search_searchentry",
     "disclosure_search_indexgeneration",
 ]  # fmt: skip
 
@@ -56,11 +57,13 @@ class District:
             return rows.fetchall() if rows.description else []
 
     def titles(self) -> set[str]:
-        return {title for (title,) in self.sql("SELECT title FROM aggregation_mirroreditem")}
+        return {
+            title for (title,) in self.sql("SELECT title FROM disclosure_aggregation_mirroreditem")
+        }
 
     def source(self) -> dict:
         columns = ["cursor", "last_success_at", "last_error", "failures", "next_attempt_at"]
-        [row] = self.sql(f"SELECT {', '.join(columns)} FROM aggregation_source")
+        [row] = self.sql(f"SELECT {', '.join(columns)} FROM disclosure_aggregation_source")
         return dict(zip(columns, row, strict=True))
 
     def sync(self, *args, attachments="link", page_size=3, wait=True):

@@ -55,7 +55,7 @@ def record_of(item) -> dict:
     """The record a real feed sends for ``item``."""
     from django.utils import timezone
 
-    from disclosure_api.records import RecordBuilder
+    from gov_disclosure.api.records import RecordBuilder
 
     return {**RecordBuilder().build(item).record, "updated_at": timezone.now().isoformat()}
 

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from aggregation.models import MirroredItem, QuarantinedRecord, Source
-from aggregation.services import source_sync, sources_due
+from gov_disclosure.aggregation.models import MirroredItem, QuarantinedRecord, Source
+from gov_disclosure.aggregation.services import source_sync, sources_due
 from tests.aggregation.fake_source import record_of, upsert
 
 pytestmark = pytest.mark.django_db
@@ -98,9 +98,9 @@ def test_a_source_whose_cursor_never_advances_is_stopped(fake_source, source, re
 
 
 def test_a_fetched_attachment_must_come_from_the_source_itself(
-    fake_source, source, record, settings
+    fake_source, source, record, disclosure_settings
 ):
-    settings.AGGREGATION_ATTACHMENTS = "fetch"
+    disclosure_settings.AGGREGATION_ATTACHMENTS = "fetch"
     record["attachments"] = [
         {"title": "外部文件", "file_name": "x.pdf", "url": "http://elsewhere.example/x.pdf",
          "size": 3, "sha256": "0" * 64, "content_type": "application/pdf"}

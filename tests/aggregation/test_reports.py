@@ -10,12 +10,12 @@ from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from openpyxl import load_workbook
 
-from aggregation.models import MirroredReport, QuarantinedRecord, Source
-from aggregation.rollup import reports_rollup
-from aggregation.services import source_add, source_sync
-from annual_reports import services
-from annual_reports.api import report_record
-from annual_reports.models import AnnualReportPage
+from gov_disclosure.aggregation.models import MirroredReport, QuarantinedRecord, Source
+from gov_disclosure.aggregation.rollup import reports_rollup
+from gov_disclosure.aggregation.services import source_add, source_sync
+from gov_disclosure.annual_reports import services
+from gov_disclosure.annual_reports.api import report_record
+from gov_disclosure.annual_reports.models import AnnualReportPage
 from tests.aggregation.conftest import SERVING_SITE
 from tests.annual_reports.conftest import answered, make_request
 from tests.workflow import publish_through_workflow, superuser

@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core.files.base import ContentFile
 
-from disclosure_pages.models import ItemAttachment
+from gov_disclosure.pages.models import ItemAttachment
 from tests.aggregation.conftest import SERVING_SITE
 from tests.factories import CategoryFactory, DocumentFactory
 
@@ -26,7 +26,7 @@ def test_a_full_sync_mirrors_every_published_item_with_its_agency(
     assert district.titles() == {f"信息{n}" for n in range(5)}
     [mirror] = district.sql(
         "SELECT agency_org_code, agency_name, document_number, category_titles"
-        " FROM aggregation_mirroreditem WHERE title = %s",
+        " FROM disclosure_aggregation_mirroreditem WHERE title = %s",
         "信息2",
     )
     assert mirror == (agency.org_code, agency.agency_name, "庄街〔2024〕3号", ["法规公文"])
@@ -50,7 +50,7 @@ def test_running_twice_changes_nothing(district_source, make_item, publish):
     for n in range(4):
         publish(make_item(title=f"信息{n}"))
     district.sync()
-    state = "SELECT id, record_hash, synced_at FROM aggregation_mirroreditem ORDER BY id"
+    state = "SELECT id, record_hash, synced_at FROM disclosure_aggregation_mirroreditem ORDER BY id"
     before, cursor = district.sql(state), district.source()["cursor"]
 
     again = district.sync()
@@ -64,7 +64,7 @@ def test_running_twice_changes_nothing(district_source, make_item, publish):
 def test_edits_unpublications_deletions_and_moves_reach_the_district(
     district_source, agency, make_item, publish
 ):
-    from review.services import item_unpublish
+    from gov_disclosure.review.services import item_unpublish
     from tests.workflow import superuser
 
     district = district_source
@@ -84,7 +84,7 @@ def test_edits_unpublications_deletions_and_moves_reach_the_district(
     assert result.returncode == 0, result.stdout
     assert district.titles() == {"修订后", "将移动", "不变"}
     assert district.sql(
-        "SELECT category_code FROM aggregation_mirroreditem WHERE title = %s", "将移动"
+        "SELECT category_code FROM disclosure_aggregation_mirroreditem WHERE title = %s", "将移动"
     ) == [("05",)]
 
 
@@ -136,7 +136,7 @@ def test_a_sync_killed_midway_resumes_and_ends_in_the_same_state(
     assert 0 < partial < 12
     assert resumed.returncode == 0, resumed.stdout
     assert district.titles() == {f"信息{n:02d}" for n in range(12)}
-    assert district.sql("SELECT count(*) FROM aggregation_mirroreditem") == [(12,)]
+    assert district.sql("SELECT count(*) FROM disclosure_aggregation_mirroreditem") == [(12,)]
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def item_with_attachment(make_item, publish):
     return publish(item), document, content
 
 
-ATTACHMENTS = "SELECT url, sha256, file FROM aggregation_mirroredattachment"
+ATTACHMENTS = "SELECT url, sha256, file FROM disclosure_aggregation_mirroredattachment"
 
 
 def test_attachments_are_linked_at_their_source_by_default(district_source, item_with_attachment):
@@ -188,7 +188,7 @@ def test_an_attachment_that_fails_its_checksum_is_quarantined_not_stored(
     assert result.returncode == 0, result.stdout
     assert district_source.titles() == {"正常的信息"}
     [(error, payload)] = district_source.sql(
-        "SELECT error, payload FROM aggregation_quarantinedrecord"
+        "SELECT error, payload FROM disclosure_aggregation_quarantinedrecord"
     )
     assert "SHA-256 与记录不符" in error
     assert "带附件的信息" in payload

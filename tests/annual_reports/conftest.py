@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 from wagtail.test.utils.form_data import querydict_from_html
 
-from annual_reports import services
-from annual_reports.models import AnnualFigures
-from disclosure_pages.models import Genre, Validity
-from disclosure_requests.models import Appeal, DisclosureRequest
-from disclosure_requests.models.choices import (
+from gov_disclosure.annual_reports import services
+from gov_disclosure.annual_reports.models import AnnualFigures
+from gov_disclosure.pages.models import Genre, Validity
+from gov_disclosure.requests.models import Appeal, DisclosureRequest
+from gov_disclosure.requests.models.choices import (
     ANSWER_GROUPS,
     AppealKind,
     AppealResult,
@@ -19,7 +19,7 @@ from disclosure_requests.models.choices import (
     Channel,
     State,
 )
-from disclosure_requests.services import request_merge, request_submit, request_withdraw
+from gov_disclosure.requests.services import request_merge, request_submit, request_withdraw
 from tests.disclosure_requests.conftest import PERSON, at
 from tests.factories import AgencyFactory
 from tests.review import conftest as review_conftest

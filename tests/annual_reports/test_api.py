@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from annual_reports import tables
-from annual_reports.api import ReportRecordSerializer
-from annual_reports.models import AnnualReportPage
+from gov_disclosure.annual_reports import tables
+from gov_disclosure.annual_reports.api import ReportRecordSerializer
+from gov_disclosure.annual_reports.models import AnnualReportPage
 from tests.disclosure_api.test_access import api_settings, issue_key
 from tests.workflow import publish_through_workflow
 

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from annual_reports import tables
-from annual_reports.models import AnnualFigures, AnnualReportPage
+from gov_disclosure.annual_reports import tables
+from gov_disclosure.annual_reports.models import AnnualFigures, AnnualReportPage
 from tests.factories import PASSWORD
 from tests.workflow import publish_through_workflow
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from annual_reports import selectors, tables
-from annual_reports.layout import TOTAL, grid
+from gov_disclosure.annual_reports import selectors, tables
+from gov_disclosure.annual_reports.layout import TOTAL, grid
 
 from .conftest import ANSWERS, CATEGORIES, YEAR, matrix_count
 

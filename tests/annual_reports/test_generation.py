@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import PageLogEntry
 
-from annual_reports import tables
-from annual_reports.models import AnnualReportPage
+from gov_disclosure.annual_reports import tables
+from gov_disclosure.annual_reports.models import AnnualReportPage
 from tests.factories import PASSWORD
 from tests.review.conftest import is_denied
 from tests.workflow import submit

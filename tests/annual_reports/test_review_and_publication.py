@@ -3,10 +3,10 @@
 import pytest
 from wagtail.models import WorkflowState
 
-from annual_reports.models import AnnualReportPage
-from annual_reports.models.report import ReportNotBalanced
-from disclosure_pages.publication import PublicationNotApproved
-from review.selectors import revision_findings
+from gov_disclosure.annual_reports.models import AnnualReportPage
+from gov_disclosure.annual_reports.models.report import ReportNotBalanced
+from gov_disclosure.pages.publication import PublicationNotApproved
+from gov_disclosure.review.selectors import revision_findings
 from tests.factories import PASSWORD
 from tests.workflow import approve_current_step
 

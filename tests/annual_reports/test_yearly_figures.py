@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from annual_reports import selectors, services
-from annual_reports.models import AnnualFigures
+from gov_disclosure.annual_reports import selectors, services
+from gov_disclosure.annual_reports.models import AnnualFigures
 from tests.factories import PASSWORD
 from tests.review.conftest import is_denied
 

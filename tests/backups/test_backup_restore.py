@@ -13,9 +13,10 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 
-from backups.archive import BackupError, backup_restore
-from disclosure_pages.models import ItemAttachment
-from search.engines.opensearch import OpenSearchEngine
+from gov_disclosure.backups.archive import BackupError, backup_restore
+from gov_disclosure.pages.models import ItemAttachment
+from gov_disclosure.search.engines.opensearch import OpenSearchEngine
+from tests.disclosure_settings import DisclosureSettingsOverride
 from tests.factories import DocumentFactory
 from tests.search.conftest import use_engine
 from tests.search.test_opensearch_node import OPENSEARCH_URL
@@ -33,7 +34,7 @@ PRIVATE_FILE = b"applicant's identity card scan"
 SERVED = """
 import hashlib, json, django; django.setup()
 from django.test import Client
-from disclosure_pages.models import DisclosureItemPage
+from gov_disclosure.pages.models import DisclosureItemPage
 client = Client()
 item = DisclosureItemPage.objects.live().get()
 page = client.get(item.url)
@@ -82,7 +83,7 @@ def content(settings, site_root, make_item, publish):
 
 
 def engine_for(settings, prefix: str) -> OpenSearchEngine:
-    settings.SEARCH_INDEX_PREFIX = prefix
+    DisclosureSettingsOverride(settings).SEARCH_INDEX_PREFIX = prefix
     return OpenSearchEngine(OPENSEARCH_URL)
 
 

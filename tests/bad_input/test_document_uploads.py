@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
-from disclosure_pages.models import ItemAttachment
+from gov_disclosure.pages.models import ItemAttachment
 from tests.disclosure_requests.conftest import pdf_bytes
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_requests.models import DisclosureRequest
-from letters.models import Letter
+from gov_disclosure.letters.models import Letter
+from gov_disclosure.requests.models import DisclosureRequest
 from tests.bad_input.strategies import hostile_date, hostile_text
 from tests.disclosure_requests.test_public import person_form
 from tests.letters.conftest import letter_form
@@ -81,10 +81,10 @@ LETTER_TEXT_FIELDS = ["subject", "content", "name", "phone", "email", "address"]
 
 
 @pytest.fixture
-def open_letters(settings, agency):
-    settings.LETTER_SUBMIT_RATE = "100000/h"
-    settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
-    return reverse("letters:write", args=[agency.pk])
+def open_letters(disclosure_settings, agency):
+    disclosure_settings.LETTER_SUBMIT_RATE = "100000/h"
+    disclosure_settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
+    return reverse("disclosure_letters:write", args=[agency.pk])
 
 
 @EXAMPLES
@@ -110,9 +110,9 @@ REQUEST_TEXT_FIELDS = [
 
 
 @pytest.fixture
-def open_requests(settings, agency):
-    settings.DISCLOSURE_REQUEST_SUBMIT_RATE = "100000/h"
-    settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
+def open_requests(disclosure_settings, agency):
+    disclosure_settings.REQUEST_SUBMIT_RATE = "100000/h"
+    disclosure_settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
     return reverse("disclosure_requests:apply", args=[agency.pk])
 
 

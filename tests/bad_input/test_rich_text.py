@@ -7,7 +7,7 @@ import re
 import pytest
 from wagtail.test.utils.form_data import streamfield
 
-from disclosure_pages.models import DisclosureItemPage
+from gov_disclosure.pages.models import DisclosureItemPage
 from tests.disclosure_pages.test_validation import add_item
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import connections
 from django.urls import reverse
 
-from disclosure_pages.models import ItemAttachment
+from gov_disclosure.pages.models import ItemAttachment
 from tests.conftest import require_service
 from tests.factories import PASSWORD, DocumentFactory, GuideFactory
 from tests.letters.conftest import (
@@ -93,7 +93,7 @@ def screenshot(request):
 @pytest.fixture
 def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
     """One public page of each kind, with content: name → path."""
-    from letters.services import letter_submit
+    from gov_disclosure.letters.services import letter_submit
 
     publish(GuideFactory(parent=site_root))
     document = DocumentFactory(title="预算表", file=ContentFile(b"a,b\n1,2\n", name="budget.csv"))
@@ -110,10 +110,10 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
         "search": "/search/?q=预算",
         "request form": reverse("disclosure_requests:apply", args=[site_root.pk]),
         "request status": reverse("disclosure_requests:status"),
-        "letter form": reverse("letters:write", args=[site_root.pk]),
-        "letter status": reverse("letters:status"),
-        "public answers": reverse("letters:answers", args=[site_root.pk]),
-        "public answer": reverse("letters:answer", args=[site_root.pk, letter.pk]),
+        "letter form": reverse("disclosure_letters:write", args=[site_root.pk]),
+        "letter status": reverse("disclosure_letters:status"),
+        "public answers": reverse("disclosure_letters:answers", args=[site_root.pk]),
+        "public answer": reverse("disclosure_letters:answer", args=[site_root.pk, letter.pk]),
     }
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from disclosure_pages.models import ItemAttachment
+from gov_disclosure.pages.models import ItemAttachment
 from tests.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -64,7 +64,7 @@ def superuser(db):
 
 
 def test_the_admin_works_under_its_policy(live_server, staff_page, superuser, public_pages):
-    from disclosure_pages.models import DisclosureGuidePage, DisclosureItemPage
+    from gov_disclosure.pages.models import DisclosureGuidePage, DisclosureItemPage
 
     page = staff_page(superuser)
     violations = watch_violations(page)

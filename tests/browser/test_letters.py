@@ -4,7 +4,7 @@ the leader approves, and the citizen reads the answer, also on the public page."
 import pytest
 from playwright.sync_api import expect
 
-from letters.models import Letter
+from gov_disclosure.letters.models import Letter
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -14,10 +14,10 @@ REPLY = "经核查，施工单位已停止夜间施工，今后22时后不再作
 
 
 def test_a_letter_goes_from_citizen_to_department_to_leader_and_back(
-    live_server, page, staff_page, screenshot, office, site_root, settings
+    live_server, page, staff_page, screenshot, office, site_root, disclosure_settings
 ):
-    settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
-    settings.PAGE_CACHE_SECONDS = 300
+    disclosure_settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
+    disclosure_settings.PAGE_CACHE_SECONDS = 300
     agency = office.agency
 
     # The citizen writes from the agency home.

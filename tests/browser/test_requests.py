@@ -3,15 +3,15 @@
 import pytest
 from playwright.sync_api import expect
 
-from disclosure_requests.models import DisclosureRequest
+from gov_disclosure.requests.models import DisclosureRequest
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_citizen_submits_a_request_and_tracks_it(
-    live_server, page, screenshot, site_root, settings
+    live_server, page, screenshot, site_root, disclosure_settings
 ):
-    settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
+    disclosure_settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="依申请公开", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("政府信息公开申请")

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from search.engines import current_engine
-from search.queries import item_search
+from gov_disclosure.search.engines import current_engine
+from gov_disclosure.search.queries import item_search
 from tests.factories import CategoryFactory
 from tests.search.conftest import use_engine
 from tests.waiting import wait_for

@@ -52,7 +52,7 @@ def attachments(site_root, make_item, publish):
     """A published item's attachment and a draft item's attachment."""
     from django.core.files.base import ContentFile
 
-    from disclosure_pages.models import ItemAttachment
+    from gov_disclosure.pages.models import ItemAttachment
     from tests.factories import DocumentFactory
 
     def attached(title, live):

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
-from disclosure_pages.models import DisclosureItemPage, Validity
+from gov_disclosure.pages.models import DisclosureItemPage, Validity
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale" / "en" / "LC_MESSAGES"
 

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from disclosure_api.models import APISettings, ConsumerKey, Scope
-from disclosure_api.services import consumer_key_issue
+from gov_disclosure.api.models import APISettings, ConsumerKey, Scope
+from gov_disclosure.api.services import consumer_key_issue
 from tests.disclosure_api.conftest import CHANGES, ITEMS
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.models import PageViewRestriction
 
-from disclosure_pages.models import ItemAttachment
+from gov_disclosure.pages.models import ItemAttachment
 from tests.disclosure_api.conftest import CHANGES, feed_titles
 from tests.factories import CategoryFactory, DocumentFactory
 
@@ -79,7 +79,7 @@ def test_drafts_and_items_in_review_never_appear(feed, site_root, make_item, pub
 
 
 def test_unpublishing_leaves_a_tombstone_in_changes(feed, site_root, make_item, publish):
-    from review.services import item_unpublish
+    from gov_disclosure.review.services import item_unpublish
     from tests.workflow import superuser
 
     item = publish(make_item(title="将被撤下的信息"))
@@ -154,7 +154,7 @@ def test_renaming_a_department_updates_its_items(feed, site_root, department, ma
 def test_validity_lapsing_on_its_date_reaches_the_feed(feed, site_root, make_item, publish):
     from django.utils import timezone
 
-    from review.services import items_mark_lapsed
+    from gov_disclosure.review.services import items_mark_lapsed
 
     expiry = timezone.localdate() + datetime.timedelta(days=10)
     publish(make_item(title="临时管控措施", expiry_date=expiry))
@@ -263,8 +263,8 @@ def test_a_change_that_commits_late_is_never_behind_a_clients_cursor(
 
     from django.db import connection, transaction
 
-    from disclosure_api.services import feed_items_refresh
-    from disclosure_pages.models import DisclosureItemPage
+    from gov_disclosure.api.services import feed_items_refresh
+    from gov_disclosure.pages.models import DisclosureItemPage
 
     slow, quick = publish(make_item(title="慢")), publish(make_item(title="快"))
     _results, cursor = read_all()

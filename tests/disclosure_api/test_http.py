@@ -16,7 +16,7 @@ SCHEMA = "/api/disclosure/v1/schema/"
 
 @pytest.fixture
 def two_items(site_root, make_item, publish):
-    from review.services import item_unpublish
+    from gov_disclosure.review.services import item_unpublish
     from tests.workflow import superuser
 
     publish(make_item(title="保留的信息", body=[("paragraph", "<p>正文" * 200 + "</p>")]))
@@ -59,7 +59,7 @@ def test_responses_match_the_schema(client, openapi, two_items, url, params, sta
 
 
 def test_every_response_carries_the_schema_version(client, settings, two_items):
-    from disclosure_api.models import APISettings
+    from gov_disclosure.api.models import APISettings
 
     ok = client.get(CHANGES).json()
     bad = client.get(CHANGES, {"limit": "x"}).json()

@@ -3,10 +3,10 @@ import io
 import pytest
 from django.core.management import call_command
 
-from disclosure_api.models import FeedEntry
-from disclosure_api.services import feed_reconcile
-from disclosure_pages.models import DisclosureItemPage
-from disclosure_pages.public_changes import public_pages_changed
+from gov_disclosure.api.models import FeedEntry
+from gov_disclosure.api.services import feed_reconcile
+from gov_disclosure.pages.models import DisclosureItemPage
+from gov_disclosure.pages.public_changes import public_pages_changed
 from tests.disclosure_api.conftest import CHANGES, feed_titles
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from disclosure_pages.models import Validity
+from gov_disclosure.pages.models import Validity
 
 pytestmark = pytest.mark.django_db
 

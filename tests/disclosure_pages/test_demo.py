@@ -10,16 +10,16 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from disclosure_pages import roles
-from disclosure_pages.demo.corpus import default_corpus_path
-from disclosure_pages.models import (
+from gov_disclosure.demo.corpus import default_corpus_path
+from gov_disclosure.pages import roles
+from gov_disclosure.pages.models import (
     Department,
     DisclosureCategoryPage,
     DisclosureGuidePage,
     DisclosureIndexPage,
     DisclosureItemPage,
 )
-from disclosure_requests.models import DisclosureRequest
+from gov_disclosure.requests.models import DisclosureRequest
 from tests.conftest import require_service
 
 
@@ -146,7 +146,7 @@ class DemoLoaderTests(TestCase):
         self.assertContains(self.client.get("/"), "宁波市镇海区人民政府庄市街道办事处")
 
     def test_the_request_desk_has_requests_in_every_kind_of_state(self):
-        from disclosure_requests.models import Appeal
+        from gov_disclosure.requests.models import Appeal
 
         requests = DisclosureRequest.objects.filter(agency=self.agency)
         states = set(requests.values_list("state", flat=True))
@@ -161,7 +161,7 @@ class DemoLoaderTests(TestCase):
         self.assertContains(self.client.get("/admin/"), "件已超期")
 
     def test_letters_wait_in_every_state_and_three_answers_are_public(self):
-        from letters.models import Letter
+        from gov_disclosure.letters.models import Letter
 
         letters = Letter.objects.filter(agency=self.agency)
         states = sorted(letters.values_list("state", flat=True))
@@ -180,8 +180,8 @@ class DemoLoaderTests(TestCase):
         self.assertNotContains(answer, "13857420001")
 
     def test_the_catalogue_years_annual_report_was_generated_reviewed_and_published(self):
-        from annual_reports.models import AnnualReportPage
-        from annual_reports.tables import REQUESTS, request_imbalances
+        from gov_disclosure.annual_reports.models import AnnualReportPage
+        from gov_disclosure.annual_reports.tables import REQUESTS, request_imbalances
 
         report = AnnualReportPage.objects.child_of(self.agency).get(year=2012)
 

@@ -6,8 +6,8 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from disclosure_pages.models import DisclosureItemPage
-from disclosure_pages.services import item_assign_index_number
+from gov_disclosure.pages.models import DisclosureItemPage
+from gov_disclosure.pages.services import item_assign_index_number
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
 from tests.workflow import approve_current_step, submit
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.models import PageViewRestriction
 
-from disclosure_pages.models import ItemAttachment, Validity
+from gov_disclosure.pages.models import ItemAttachment, Validity
 from tests.factories import DocumentFactory, GuideFactory
 
 pytestmark = pytest.mark.django_db

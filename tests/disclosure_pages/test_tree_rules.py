@@ -2,7 +2,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from disclosure_pages.models import (
+from gov_disclosure.pages.models import (
     DisclosureCategoryPage,
     DisclosureGuidePage,
     DisclosureIndexPage,

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from disclosure_pages.models import DisclosureItemPage, Validity
-from disclosure_pages.validators import (
+from gov_disclosure.pages.models import DisclosureItemPage, Validity
+from gov_disclosure.pages.validators import (
     validate_agency_code,
     validate_document_number,
     validate_index_number_pattern,

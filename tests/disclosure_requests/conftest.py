@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from disclosure_pages import roles
-from disclosure_requests.models import ApplicantCategory, Channel, Delivery, InformationForm
-from disclosure_requests.services import request_submit
+from gov_disclosure.pages import roles
+from gov_disclosure.requests.models import ApplicantCategory, Channel, Delivery, InformationForm
+from gov_disclosure.requests.services import request_submit
 from tests.factories import UserFactory
 
 TZ = timezone.get_fixed_timezone(8 * 60)

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from cms.file_checks import PNG
-from disclosure_requests.admin_forms import ACTION_FORMS
-from disclosure_requests.models import Appeal, DisclosureRequest, State
-from disclosure_requests.services import (
+from gov_disclosure.core.file_checks import PNG
+from gov_disclosure.requests.admin_forms import ACTION_FORMS
+from gov_disclosure.requests.models import Appeal, DisclosureRequest, State
+from gov_disclosure.requests.services import (
     applicant_file_store,
     request_accept,
     request_ask_correction,
@@ -229,7 +229,7 @@ def test_information_officers_cannot_register_requests(client, staff):
 
 
 def test_export_with_applicants_data_is_the_offices_alone(client, staff, desk):
-    from disclosure_requests.retention import request_purge_personal_data
+    from gov_disclosure.requests.retention import request_purge_personal_data
 
     request_purge_personal_data(request=desk["correcting"])
     login(client, staff.office)
@@ -318,7 +318,7 @@ def test_admin_search_finds_a_request_by_its_applicant_in_the_database(client, s
 def test_request_actions_appear_in_the_accountability_log(client, staff, desk):
     login(client, staff.office)
 
-    page = client.get(reverse("review:accountability_log")).content.decode()
+    page = client.get(reverse("disclosure_review:accountability_log")).content.decode()
 
     assert "告知补正" in page and "请补充文号" in page
     assert f"申请 {desk['correcting'].reference}" in page
@@ -329,7 +329,7 @@ def test_request_actions_appear_in_the_accountability_log(client, staff, desk):
 def test_every_action_page_opens_and_says_when_the_state_does_not_allow_it(
     client, staff, desk, action
 ):
-    from disclosure_requests.transitions import ACTIONS
+    from gov_disclosure.requests.transitions import ACTIONS
 
     request = desk["fresh"]
     response = login(client, staff.office).get(reverse(f"{NS}:action", args=[request.pk, action]))

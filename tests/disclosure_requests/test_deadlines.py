@@ -9,10 +9,10 @@ import datetime
 
 import pytest
 
-from disclosure_requests import deadlines
-from disclosure_requests.models import State
-from disclosure_requests.selectors import request_clock
-from disclosure_requests.services import (
+from gov_disclosure.requests import deadlines
+from gov_disclosure.requests.models import State
+from gov_disclosure.requests.selectors import request_clock
+from gov_disclosure.requests.services import (
     request_accept,
     request_ask_correction,
     request_end_consultation,

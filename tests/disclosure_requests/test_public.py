@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from disclosure_requests.models import ApplicantFile, DisclosureRequest, State
+from gov_disclosure.requests.models import ApplicantFile, DisclosureRequest, State
 from tests.disclosure_requests.conftest import pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -216,8 +216,8 @@ def test_the_form_is_protected_against_cross_site_posts(agency):
     assert not DisclosureRequest.objects.exists()
 
 
-def test_one_address_may_not_flood_the_office(client, agency, settings):
-    settings.DISCLOSURE_REQUEST_SUBMIT_RATE = "2/h"
+def test_one_address_may_not_flood_the_office(client, agency, disclosure_settings):
+    disclosure_settings.REQUEST_SUBMIT_RATE = "2/h"
     for _ in range(2):
         assert client.post(apply_url(agency), person_form()).status_code == 302
 
@@ -269,8 +269,8 @@ def test_status_page_answers_wrong_codes_without_saying_which_part_is_wrong(clie
     assert "没有找到与查询码和电话后四位相符的申请" in response.content.decode()
 
 
-def test_status_lookups_are_rate_limited(client, submit, settings):
-    settings.DISCLOSURE_REQUEST_STATUS_RATE = "3/h"
+def test_status_lookups_are_rate_limited(client, submit, disclosure_settings):
+    disclosure_settings.REQUEST_STATUS_RATE = "3/h"
     request = submit()
     for _ in range(3):
         status_lookup(client, request.tracking_code, "0000")
@@ -297,7 +297,7 @@ def test_applicants_data_never_reaches_search_the_api_or_the_feed(client, submit
 
 
 def test_uploads_of_abandoned_forms_are_removed_after_a_day(client, agency):
-    from disclosure_requests.retention import requests_purge_expired
+    from gov_disclosure.requests.retention import requests_purge_expired
 
     client.post(apply_url(agency), person_form(phone="1", files=[id_copy()]))
     kept = ApplicantFile.objects.get()

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from disclosure_requests.models import DisclosureRequest
-from disclosure_requests.reminders import requests_send_reminders
-from disclosure_requests.services import request_assign
-from disclosure_requests.tasks import send_request_reminders
+from gov_disclosure.requests.models import DisclosureRequest
+from gov_disclosure.requests.reminders import requests_send_reminders
+from gov_disclosure.requests.services import request_assign
+from gov_disclosure.requests.tasks import send_request_reminders
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.django_db

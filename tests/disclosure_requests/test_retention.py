@@ -7,11 +7,11 @@ import pytest
 from django.core.files.storage import storages
 from django.core.management import call_command
 
-from cms.file_checks import PNG
-from disclosure_requests.models import AnswerType, Appeal, ApplicantFile, DisclosureRequest
-from disclosure_requests.retention import requests_purge_expired
-from disclosure_requests.selectors import request_status_lookup
-from disclosure_requests.services import applicant_file_store, request_withdraw
+from gov_disclosure.core.file_checks import PNG
+from gov_disclosure.requests.models import AnswerType, Appeal, ApplicantFile, DisclosureRequest
+from gov_disclosure.requests.retention import requests_purge_expired
+from gov_disclosure.requests.selectors import request_status_lookup
+from gov_disclosure.requests.services import applicant_file_store, request_withdraw
 from tests.disclosure_requests.conftest import png_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +19,9 @@ D = datetime.date
 
 
 def test_personal_data_is_purged_after_the_retention_period(
-    submit, staff, on_day, settings, django_capture_on_commit_callbacks
+    submit, staff, on_day, disclosure_settings, django_capture_on_commit_callbacks
 ):
-    settings.DISCLOSURE_REQUEST_RETENTION_DAYS = 365
+    disclosure_settings.REQUEST_RETENTION_DAYS = 365
     old = submit(D(2024, 3, 1))
     appealed = submit(D(2024, 3, 2))
     recent = submit(D(2025, 3, 1))
@@ -57,8 +57,8 @@ def test_personal_data_is_purged_after_the_retention_period(
     assert DisclosureRequest.objects.get(pk=recent.pk).applicant.name == "张三"
 
 
-def test_purge_command_reports_what_it_purged(submit, staff, on_day, settings):
-    settings.DISCLOSURE_REQUEST_RETENTION_DAYS = 30
+def test_purge_command_reports_what_it_purged(submit, staff, on_day, disclosure_settings):
+    disclosure_settings.REQUEST_RETENTION_DAYS = 30
     request = submit(D(2025, 1, 6))
     on_day(D(2025, 1, 7))
     request_withdraw(request=request, user=staff.office, withdrawn_on=D(2025, 1, 7))

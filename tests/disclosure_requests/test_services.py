@@ -6,10 +6,10 @@ import pytest
 from django.core.files.storage import storages
 from wagtail.models import ModelLogEntry
 
-from cms.file_checks import PNG
-from disclosure_requests.models import AnswerType, State
-from disclosure_requests.selectors import request_public_timeline, request_status_lookup
-from disclosure_requests.services import (
+from gov_disclosure.core.file_checks import PNG
+from gov_disclosure.requests.models import AnswerType, State
+from gov_disclosure.requests.selectors import request_public_timeline, request_status_lookup
+from gov_disclosure.requests.services import (
     TransitionRefused,
     applicant_file_store,
     request_accept,
@@ -344,7 +344,7 @@ def test_public_timeline_has_dates_and_steps_but_no_notes_or_assignments(submit,
 
 
 def test_calendar_changes_move_open_deadlines(submit):
-    from workcalendar.models import CalendarDay
+    from gov_disclosure.workcalendar.models import CalendarDay
 
     request = submit(D(2025, 9, 1))
     assert request.answer_due_on == D(2025, 9, 28)
@@ -381,7 +381,7 @@ def test_the_applicant_is_told_of_an_extension_without_internal_notes(
 def test_one_bad_file_stores_none_of_an_answers_documents(submit, staff, on_day):
     from django.core.exceptions import ValidationError
 
-    from disclosure_requests.models import RequestDocument
+    from gov_disclosure.requests.models import RequestDocument
 
     request = submit(D(2025, 9, 1))
     on_day(D(2025, 9, 2))

@@ -10,11 +10,11 @@ import pytest
 from django.urls import reverse
 
 from cms.celery import app
-from letters.models import Letter
-from review.models import RevisionCheck
-from search.engines.opensearch import OpenSearchEngine
-from search.services import index_reconcile
-from search.tasks import reconcile_index
+from gov_disclosure.letters.models import Letter
+from gov_disclosure.review.models import RevisionCheck
+from gov_disclosure.search.engines.opensearch import OpenSearchEngine
+from gov_disclosure.search.services import index_reconcile
+from gov_disclosure.search.tasks import reconcile_index
 from tests.conftest import _broker_reachable, require_service
 from tests.gate import Gate
 from tests.letters.conftest import letter_form
@@ -28,7 +28,7 @@ PREFIX = "disclosure-test-broker-"
 
 
 @pytest.fixture
-def broker_gate(monkeypatch, settings):
+def broker_gate(monkeypatch, disclosure_settings):
     """The broker behind a gate, for this process and for the worker started after it."""
     broker = os.environ.get("CELERY_BROKER_URL")
     require_service(_broker_reachable(broker), "needs Redis (CELERY_BROKER_URL)")
@@ -44,7 +44,7 @@ def broker_gate(monkeypatch, settings):
         ("SEARCH_INDEX_PREFIX", PREFIX),
     ):
         monkeypatch.setenv(name, value)
-    settings.SEARCH_URL, settings.SEARCH_INDEX_PREFIX = search_url, PREFIX
+    disclosure_settings.SEARCH_URL, disclosure_settings.SEARCH_INDEX_PREFIX = search_url, PREFIX
     use_broker(gated)
     yield gate
     gate.close()
@@ -65,9 +65,9 @@ def use_broker(url: str) -> None:
 
 
 def test_with_the_broker_down_publishing_and_letters_succeed_and_the_index_catches_up(
-    broker_gate, celery_worker, client, site_root, make_item, settings, mailoutbox
+    broker_gate, celery_worker, client, site_root, make_item, disclosure_settings, mailoutbox
 ):
-    settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
+    disclosure_settings.PUBLIC_FORM_MIN_FILL_SECONDS = 0
     engine = OpenSearchEngine(OPENSEARCH_URL)
     engine.indexes_drop()
     engine.alias_ensure()
@@ -75,7 +75,7 @@ def test_with_the_broker_down_publishing_and_letters_succeed_and_the_index_catch
 
     broker_gate.close()  # Redis goes away, also for the running worker
     item = publish_through_workflow(item)
-    written = client.post(reverse("letters:write", args=[site_root.pk]), letter_form())
+    written = client.post(reverse("disclosure_letters:write", args=[site_root.pk]), letter_form())
 
     assert item.live and item.index_number
     assert RevisionCheck.objects.filter(revision__object_id=str(item.pk)).exists()

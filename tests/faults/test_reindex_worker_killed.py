@@ -7,10 +7,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from search.engines.opensearch import OpenSearchEngine
-from search.queries import item_search
-from search.services import index_rebuild
-from search.tasks import rebuild_index
+from gov_disclosure.search.engines.opensearch import OpenSearchEngine
+from gov_disclosure.search.queries import item_search
+from gov_disclosure.search.services import index_rebuild
+from gov_disclosure.search.tasks import rebuild_index
 from tests.conftest import celery_worker_start
 from tests.factories import ItemFactory
 from tests.gate import Gate
@@ -24,7 +24,7 @@ ITEMS = 60
 
 
 @pytest.fixture
-def slow_engine(monkeypatch, settings, postgres):
+def slow_engine(monkeypatch, disclosure_settings, postgres):
     """The worker reaches OpenSearch through a gate that slows every answer down, so that a
     rebuild takes long enough to be killed in the middle; this process reaches it directly."""
     from tests.conftest import require_service
@@ -36,8 +36,8 @@ def slow_engine(monkeypatch, settings, postgres):
     monkeypatch.setenv("SEARCH_URL", f"opensearch://127.0.0.1:{gate.port}")
     monkeypatch.setenv("SEARCH_INDEX_PREFIX", PREFIX)
     monkeypatch.setenv("SEARCH_BULK_DOCUMENTS", "5")  # many small requests: a slow build
-    settings.SEARCH_URL = OPENSEARCH_URL.replace("http://", "opensearch://")
-    settings.SEARCH_INDEX_PREFIX = PREFIX
+    disclosure_settings.SEARCH_URL = OPENSEARCH_URL.replace("http://", "opensearch://")
+    disclosure_settings.SEARCH_INDEX_PREFIX = PREFIX
     yield gate
     gate.shut()
     OpenSearchEngine(OPENSEARCH_URL).indexes_drop()

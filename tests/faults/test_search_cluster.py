@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from search.engines import current_engine
-from search.queries import item_search
-from search.services import index_rebuild
+from gov_disclosure.search.engines import current_engine
+from gov_disclosure.search.queries import item_search
+from gov_disclosure.search.services import index_rebuild
 from tests.conftest import require_service
 from tests.factories import ItemFactory
 from tests.waiting import wait_for
@@ -65,14 +65,14 @@ def url(node: int) -> str:
 
 
 def test_search_answers_completely_when_a_node_of_three_is_lost(
-    cluster, settings, category, department
+    cluster, disclosure_settings, category, department
 ):
     for n in range(ITEMS):
         ItemFactory(parent=category, publisher=department, live=True,
                     title=f"政府信息公开通知第{n}号", index_number=f"C/{n:03d}")  # fmt: skip
-    settings.SEARCH_URL = url(1).replace("http://", "opensearch://")
-    settings.SEARCH_INDEX_PREFIX = PREFIX
-    settings.SEARCH_INDEX_REPLICAS = 1
+    disclosure_settings.SEARCH_URL = url(1).replace("http://", "opensearch://")
+    disclosure_settings.SEARCH_INDEX_PREFIX = PREFIX
+    disclosure_settings.SEARCH_INDEX_REPLICAS = 1
     index_rebuild()
     engine = current_engine()
     [index] = engine.indexes_behind_alias()
@@ -81,7 +81,7 @@ def test_search_answers_completely_when_a_node_of_three_is_lost(
 
     lost = primary_node_of(engine, index)
     survivor = 2 if lost == 1 else 1
-    settings.SEARCH_URL = url(survivor).replace("http://", "opensearch://")
+    disclosure_settings.SEARCH_URL = url(survivor).replace("http://", "opensearch://")
     engine = current_engine()
 
     def hits() -> int:

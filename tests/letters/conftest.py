@@ -6,8 +6,13 @@ from dataclasses import dataclass
 import pytest
 from django.core import signing
 
-from disclosure_pages import roles
-from letters.services import letter_approve, letter_assign, letter_reply_save, letter_submit
+from gov_disclosure.letters.services import (
+    letter_approve,
+    letter_assign,
+    letter_reply_save,
+    letter_submit,
+)
+from gov_disclosure.pages import roles
 from tests.factories import DepartmentFactory, UserFactory
 
 WRITER = {

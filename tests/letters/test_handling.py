@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from disclosure_pages import roles
-from letters.models import LetterState
-from letters.services import (
+from gov_disclosure.letters.models import LetterState
+from gov_disclosure.letters.services import (
     LetterActionRefused,
     letter_approve,
     letter_assign,
@@ -18,6 +17,7 @@ from letters.services import (
     letter_reply_save,
     letter_return,
 )
+from gov_disclosure.pages import roles
 from tests.factories import PASSWORD
 from tests.letters.conftest import WRITER
 from tests.review.conftest import is_denied
@@ -36,11 +36,11 @@ def login(client, user):
 
 
 def action_url(letter, action):
-    return reverse("letters_admin:action", args=[letter.pk, action])
+    return reverse("disclosure_letters_admin:action", args=[letter.pk, action])
 
 
 def inspect_url(letter):
-    return reverse("letters_admin:inspect", args=[letter.pk])
+    return reverse("disclosure_letters_admin:inspect", args=[letter.pk])
 
 
 @pytest.fixture
@@ -86,13 +86,13 @@ def test_an_officer_sees_only_the_letters_of_their_department(client, office, as
 
     assert client.get(inspect_url(assigned)).status_code == 404
     assert client.get(inspect_url(unassigned)).status_code == 404
-    listing = client.get(reverse("letters_admin:index")).content.decode()
+    listing = client.get(reverse("disclosure_letters_admin:index")).content.decode()
     assert assigned.subject not in listing
     with pytest.raises(LetterActionRefused, match="无权"):
         letter_reply_save(letter=assigned, user=office.other_officer, reply="越权答复", submit=True)
 
     login(client, office.officer)
-    listing = client.get(reverse("letters_admin:index")).content.decode()
+    listing = client.get(reverse("disclosure_letters_admin:index")).content.decode()
     assert assigned.subject in listing and "另一封未分办的来信" not in listing
     page = client.get(inspect_url(assigned)).content.decode()
     assert WRITER["phone"] in page  # the department answering needs to reach the writer
@@ -203,7 +203,7 @@ def test_approval_sends_the_reply_and_publishes_the_letter_when_the_writer_agree
     assert letter.state == LetterState.REPLIED
     assert letter.replied_on == timezone.localdate() and letter.is_published
     client.logout()
-    public = client.get(reverse("letters:answer", args=[office.agency.pk, letter.pk]))
+    public = client.get(reverse("disclosure_letters:answer", args=[office.agency.pk, letter.pk]))
     assert public.status_code == 200 and "已责令施工单位夜间停工" in public.content.decode()
 
 
@@ -235,7 +235,7 @@ def test_a_letter_can_be_closed_with_a_reason_the_writer_sees(
         )
 
     page = client.post(
-        reverse("letters:status"), {"code": letter.tracking_code, "phone_last4": "5678"}
+        reverse("disclosure_letters:status"), {"code": letter.tracking_code, "phone_last4": "5678"}
     ).content.decode()
     assert "不予处理" in page and "请向信访部门反映" in page
     assert any(
@@ -251,12 +251,12 @@ def test_every_step_is_in_the_accountability_log_with_who_and_why(client, office
 
     entries = ModelLogEntry.objects.for_instance(letter).order_by("pk")
     assert [(e.action, e.user.username if e.user else None) for e in entries] == [
-        ("letters.submit", None),
-        ("letters.assign", "dzb"),
-        ("letters.submit_reply", "officer"),
-        ("letters.return_reply", "leader"),
-        ("letters.submit_reply", "officer"),
-        ("letters.approve", "leader2"),
+        ("disclosure_letters.submit", None),
+        ("disclosure_letters.assign", "dzb"),
+        ("disclosure_letters.submit_reply", "officer"),
+        ("disclosure_letters.return_reply", "leader"),
+        ("disclosure_letters.submit_reply", "officer"),
+        ("disclosure_letters.approve", "leader2"),
     ]
     assert entries[3].data["comment"] == "请写明停工的期限"
     assert all(WRITER["name"] not in str(entry.data) for entry in entries)
@@ -295,11 +295,11 @@ def test_the_dashboard_tells_each_role_what_waits_for_them(client, office, write
 def test_people_without_a_letter_role_see_no_letters(client, office, assigned):
     login(client, office.supervisor)
 
-    assert is_denied(client.get(reverse("letters_admin:index")))
+    assert is_denied(client.get(reverse("disclosure_letters_admin:index")))
     assert client.get(inspect_url(assigned)).status_code in (403, 404) or is_denied(
         client.get(inspect_url(assigned))
     )
-    assert client.get(reverse("letters_admin:statistics")).status_code == 200
+    assert client.get(reverse("disclosure_letters_admin:statistics")).status_code == 200
 
 
 def test_a_letter_reads_in_english_for_a_user_who_chose_it(client, office, assigned):

@@ -4,14 +4,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from letters.models import Letter, LetterState
+from gov_disclosure.letters.models import Letter, LetterState
 from tests.letters.conftest import WRITER, answered, letter_form
 
 pytestmark = pytest.mark.django_db
 
 
 def write_url(agency):
-    return reverse("letters:write", args=[agency.pk])
+    return reverse("disclosure_letters:write", args=[agency.pk])
 
 
 def test_a_citizen_writes_and_gets_a_receipt_with_the_tracking_code(
@@ -84,8 +84,10 @@ def test_the_form_needs_its_csrf_token(office):
     assert not Letter.objects.exists()
 
 
-def test_too_many_letters_from_one_address_get_429_with_the_form_kept(client, office, settings):
-    settings.LETTER_SUBMIT_RATE = "2/h"
+def test_too_many_letters_from_one_address_get_429_with_the_form_kept(
+    client, office, disclosure_settings
+):
+    disclosure_settings.LETTER_SUBMIT_RATE = "2/h"
     for _ in range(2):
         assert client.post(write_url(office.agency), letter_form()).status_code == 302
 
@@ -101,11 +103,11 @@ def test_the_writer_looks_up_progress_and_then_the_reply(client, office, write):
     letter = write()
     lookup = {"code": letter.tracking_code.lower().replace("-", ""), "phone_last4": "5678"}
 
-    page = client.post(reverse("letters:status"), lookup).content.decode()
+    page = client.post(reverse("disclosure_letters:status"), lookup).content.decode()
     assert "办理中" in page and letter.number in page and "收到来信" in page
 
     answered(office, letter)
-    page = client.post(reverse("letters:status"), lookup).content.decode()
+    page = client.post(reverse("disclosure_letters:status"), lookup).content.decode()
     assert "已答复" in page and "已责令施工单位夜间停工" in page and "转承办部门办理" in page
     # The office's notes and people never reach the writer's page.
     assert "leader" not in page and "dzb" not in page
@@ -115,7 +117,7 @@ def test_a_lookup_with_the_wrong_phone_digits_finds_nothing(client, office, writ
     letter = write()
 
     response = client.post(
-        reverse("letters:status"), {"code": letter.tracking_code, "phone_last4": "0000"}
+        reverse("disclosure_letters:status"), {"code": letter.tracking_code, "phone_last4": "0000"}
     )
 
     assert response.status_code == 404
@@ -133,7 +135,7 @@ def test_the_writer_is_mailed_the_reply(
 
     [mail] = [mail for mail in mailoutbox if mail.to == [WRITER["email"]]]
     assert "已责令施工单位夜间停工" in mail.body
-    assert reverse("letters:answer", args=[office.agency.pk, letter.pk]) in mail.body
+    assert reverse("disclosure_letters:answer", args=[office.agency.pk, letter.pk]) in mail.body
 
 
 def test_published_answers_show_without_personal_data(client, office, site_root, write):
@@ -141,11 +143,13 @@ def test_published_answers_show_without_personal_data(client, office, site_root,
     private = answered(office, write(allow_public=False, subject="家门口路灯不亮"), publish=False)
     pending = write(subject="尚未答复的来信")
 
-    listing = client.get(reverse("letters:answers", args=[office.agency.pk])).content.decode()
+    listing = client.get(
+        reverse("disclosure_letters:answers", args=[office.agency.pk])
+    ).content.decode()
     assert "兴庄路夜间施工噪音扰民" in listing
     assert "家门口路灯不亮" not in listing and "尚未答复的来信" not in listing
 
-    page = client.get(reverse("letters:answer", args=[office.agency.pk, letter.pk]))
+    page = client.get(reverse("disclosure_letters:answer", args=[office.agency.pk, letter.pk]))
     html = page.content.decode()
     assert page.status_code == 200
     assert "已责令施工单位夜间停工" in html and "噪音很大" in html
@@ -158,7 +162,7 @@ def test_published_answers_show_without_personal_data(client, office, site_root,
     ):
         assert personal not in html
     for hidden in (private, pending):
-        url = reverse("letters:answer", args=[office.agency.pk, hidden.pk])
+        url = reverse("disclosure_letters:answer", args=[office.agency.pk, hidden.pk])
         assert client.get(url).status_code == 404
 
 
@@ -166,7 +170,9 @@ def test_the_answers_page_shows_each_departments_reply_times(client, office, sit
     answered(office, write())
     write()
 
-    html = client.get(reverse("letters:answers", args=[office.agency.pk])).content.decode()
+    html = client.get(
+        reverse("disclosure_letters:answers", args=[office.agency.pk])
+    ).content.decode()
 
     assert "年来信办理情况" in html
     assert '<th scope="row">城建办</th><td>1</td><td>1</td><td>100%</td>' in html
@@ -178,24 +184,25 @@ def test_pages_with_the_writers_data_are_never_cached(client, office, write):
     client.post(write_url(office.agency), letter_form())
     for response in (
         client.get(write_url(office.agency)),
-        client.get(reverse("letters:receipt")),
+        client.get(reverse("disclosure_letters:receipt")),
         client.post(
-            reverse("letters:status"), {"code": letter.tracking_code, "phone_last4": "5678"}
+            reverse("disclosure_letters:status"),
+            {"code": letter.tracking_code, "phone_last4": "5678"},
         ),
     ):
         assert "no-store" in response["Cache-Control"]
 
 
 def test_an_unpublished_answer_leaves_the_public_site_at_once(
-    client, office, site_root, write, settings, django_capture_on_commit_callbacks
+    client, office, site_root, write, disclosure_settings, django_capture_on_commit_callbacks
 ):
-    from letters.services import letter_unpublish
+    from gov_disclosure.letters.services import letter_unpublish
 
-    settings.PAGE_CACHE_SECONDS = 300
+    disclosure_settings.PAGE_CACHE_SECONDS = 300
     with django_capture_on_commit_callbacks(execute=True):
         letter = answered(office, write())
-    url = reverse("letters:answer", args=[office.agency.pk, letter.pk])
-    listing = reverse("letters:answers", args=[office.agency.pk])
+    url = reverse("disclosure_letters:answer", args=[office.agency.pk, letter.pk])
+    listing = reverse("disclosure_letters:answers", args=[office.agency.pk])
     assert client.get(url).status_code == 200
     assert client.get(listing)["X-Page-Cache"] == "miss"
     assert client.get(listing)["X-Page-Cache"] == "hit"
@@ -211,8 +218,8 @@ def test_the_agency_home_leads_to_requests_and_letters(client, office, site_root
     html = client.get(site_root.url).content.decode()
 
     assert reverse("disclosure_requests:apply", args=[office.agency.pk]) in html
-    assert reverse("letters:write", args=[office.agency.pk]) in html
-    assert reverse("letters:answers", args=[office.agency.pk]) in html
+    assert reverse("disclosure_letters:write", args=[office.agency.pk]) in html
+    assert reverse("disclosure_letters:answers", args=[office.agency.pk]) in html
 
 
 def test_published_answers_are_in_the_sitemap(client, office, site_root, write, item_in_sitemap):
@@ -221,8 +228,8 @@ def test_published_answers_are_in_the_sitemap(client, office, site_root, write, 
 
     xml = client.get("/sitemap.xml").content.decode()
 
-    assert reverse("letters:answer", args=[office.agency.pk, letter.pk]) in xml
-    assert reverse("letters:answer", args=[office.agency.pk, private.pk]) not in xml
+    assert reverse("disclosure_letters:answer", args=[office.agency.pk, letter.pk]) in xml
+    assert reverse("disclosure_letters:answer", args=[office.agency.pk, private.pk]) not in xml
     assert item_in_sitemap.url in xml  # Wagtail's pages are still there
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from letters.redaction import letter_redact, public_text_problems
+from gov_disclosure.letters.redaction import letter_redact, public_text_problems
 
 pytestmark = pytest.mark.django_db
 

@@ -7,18 +7,18 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from letters.models import Letter, LetterWriter
-from letters.retention import letters_purge_expired
-from letters.services import letter_close
+from gov_disclosure.letters.models import Letter, LetterWriter
+from gov_disclosure.letters.retention import letters_purge_expired
+from gov_disclosure.letters.services import letter_close
 from tests.letters.conftest import answered
 
 pytestmark = pytest.mark.django_db
 
 
 def test_writers_data_goes_after_the_period_and_the_answer_stays(
-    client, office, site_root, write, settings
+    client, office, site_root, write, disclosure_settings
 ):
-    settings.LETTER_RETENTION_DAYS = 365
+    disclosure_settings.LETTER_RETENTION_DAYS = 365
     answered_letter = answered(office, write())
     closed = write()
     letter_close(letter=closed, user=office.manager, reason="重复来信")
@@ -33,11 +33,18 @@ def test_writers_data_goes_after_the_period_and_the_answer_stays(
         letter.refresh_from_db()
         assert letter.writer_purged_at and letter.phone_last4 == ""
         assert not LetterWriter.objects.filter(letter=letter).exists()
-        assert ModelLogEntry.objects.for_instance(letter).filter(action="letters.purge").exists()
-    public = client.get(reverse("letters:answer", args=[office.agency.pk, answered_letter.pk]))
+        assert (
+            ModelLogEntry.objects.for_instance(letter)
+            .filter(action="disclosure_letters.purge")
+            .exists()
+        )
+    public = client.get(
+        reverse("disclosure_letters:answer", args=[office.agency.pk, answered_letter.pk])
+    )
     assert public.status_code == 200 and "已责令施工单位夜间停工" in public.content.decode()
     lookup = client.post(
-        reverse("letters:status"), {"code": answered_letter.tracking_code, "phone_last4": "5678"}
+        reverse("disclosure_letters:status"),
+        {"code": answered_letter.tracking_code, "phone_last4": "5678"},
     )
     assert lookup.status_code == 404
     assert Letter.objects.count() == 3
@@ -54,4 +61,4 @@ def test_without_a_period_nothing_is_purged(office, write):
 def test_the_purge_runs_nightly(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["letter-retention"]
 
-    assert entry["task"] == "letters.tasks.purge_expired_writer_data"
+    assert entry["task"] == "gov_disclosure.letters.tasks.purge_expired_writer_data"

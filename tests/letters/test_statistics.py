@@ -6,9 +6,14 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from letters.models import Letter
-from letters.selectors import letter_statistics
-from letters.services import letter_approve, letter_assign, letter_close, letter_reply_save
+from gov_disclosure.letters.models import Letter
+from gov_disclosure.letters.selectors import letter_statistics
+from gov_disclosure.letters.services import (
+    letter_approve,
+    letter_assign,
+    letter_close,
+    letter_reply_save,
+)
 from tests.disclosure_requests.conftest import at
 from tests.factories import PASSWORD
 
@@ -76,10 +81,14 @@ def test_the_reply_deadline_counts_working_days_from_the_day_after_receipt(offic
 def test_the_admin_statistics_page_by_year_for_the_supervisor(client, office, year_of_letters):
     client.login(username=office.supervisor.username, password=PASSWORD)
 
-    html = client.get(reverse("letters_admin:statistics"), {"year": 2025}).content.decode()
+    html = client.get(
+        reverse("disclosure_letters_admin:statistics"), {"year": 2025}
+    ).content.decode()
 
     assert (
         '<th scope="row">城建办</th><td>2</td><td>2</td><td>1</td><td>50%</td><td>12.5</td>' in html
     )
-    html = client.get(reverse("letters_admin:statistics"), {"year": 2024}).content.decode()
+    html = client.get(
+        reverse("disclosure_letters_admin:statistics"), {"year": 2024}
+    ).content.decode()
     assert '<th scope="row">（未分办）</th><td>1</td>' in html and "城建办" not in html

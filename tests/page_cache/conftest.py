@@ -5,10 +5,10 @@ from tests.conftest import IN_CI, require_service
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(disclosure_settings):
     """Page caching on, over the configured cache: Redis under CI, as in production."""
     require_service(
         not IN_CI or "redis" in type(caches["default"]).__module__,
         "needs the shared Redis cache (CACHE_URL)",
     )
-    settings.PAGE_CACHE_SECONDS = 300
+    disclosure_settings.PAGE_CACHE_SECONDS = 300

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
-from disclosure_pages.models import Validity
-from review.services import item_unpublish, items_mark_lapsed
+from gov_disclosure.pages.models import Validity
+from gov_disclosure.review.services import item_unpublish, items_mark_lapsed
 from tests.factories import DocumentFactory
 from tests.workflow import superuser
 
@@ -121,7 +121,7 @@ def test_a_replaced_attachment_shows_at_once(
 ):
     from django.core.files.base import ContentFile
 
-    from disclosure_pages.models import ItemAttachment
+    from gov_disclosure.pages.models import ItemAttachment
 
     document = DocumentFactory(title="预算表", file=ContentFile(b"x" * 2048, name="budget.xlsx"))
     item.attachments = [ItemAttachment(document=document, title="2025年预算表")]
@@ -170,8 +170,8 @@ def test_feeds_are_stored_and_follow_publications(
     assert "街道召开安全生产会议" in get(client, feed).content.decode()
 
 
-def test_nothing_is_stored_when_page_caching_is_off(client, item, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_nothing_is_stored_when_page_caching_is_off(client, item, disclosure_settings):
+    disclosure_settings.PAGE_CACHE_SECONDS = 0
 
     get(client, item.url)
 
@@ -185,8 +185,8 @@ def test_a_scheduled_publication_by_the_worker_shows_at_once(
     """The worker is another process: the new generation reaches the site through Redis."""
     import time
 
-    from disclosure_pages.models import DisclosureItemPage
-    from review.tasks import run_publication_schedule
+    from gov_disclosure.pages.models import DisclosureItemPage
+    from gov_disclosure.review.tasks import run_publication_schedule
     from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
     from tests.waiting import wait_for
     from tests.workflow import publish_through_workflow

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 import pytest
 from wagtail.test.utils.form_data import querydict_from_html
 
-from disclosure_pages import roles
-from disclosure_pages.models import Department, DisclosureCategoryPage, DisclosureGuidePage
+from gov_disclosure.pages import roles
+from gov_disclosure.pages.models import Department, DisclosureCategoryPage, DisclosureGuidePage
 from tests.factories import (
     CategoryFactory,
     DepartmentFactory,
@@ -87,7 +87,7 @@ def body_form_data(page, paragraphs: list[str] | None = None) -> dict:
     """The body StreamField as the editor's JavaScript posts it (paragraph blocks)."""
     from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-    from disclosure_pages.blocks import RICH_TEXT_FEATURES
+    from gov_disclosure.pages.blocks import RICH_TEXT_FEATURES
 
     converter = ContentstateConverter(features=RICH_TEXT_FEATURES)
     if paragraphs is None:

@@ -4,9 +4,9 @@ import itertools
 
 import pytest
 
-from disclosure_pages.demo.corpus import default_corpus_path, iter_laws
-from review.checks import CheckText, Kind, Severity, WordRule, run_checks
-from review.checks.personal_data import is_valid_id_number, passes_luhn
+from gov_disclosure.demo.corpus import default_corpus_path, iter_laws
+from gov_disclosure.review.checks import CheckText, Kind, Severity, WordRule, run_checks
+from gov_disclosure.review.checks.personal_data import is_valid_id_number, passes_luhn
 from tests.conftest import require_service
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

@@ -10,10 +10,10 @@ from reportlab.pdfgen import canvas
 from wagtail.documents import get_document_model
 from wagtail.models import PageLogEntry, WorkflowState
 
-from disclosure_pages.models import DisclosureItemPage, ItemAttachment
-from review.checks import Kind
-from review.models import RevisionCheck, SensitiveWord
-from review.selectors import revision_findings
+from gov_disclosure.pages.models import DisclosureItemPage, ItemAttachment
+from gov_disclosure.review.checks import Kind
+from gov_disclosure.review.models import RevisionCheck, SensitiveWord
+from gov_disclosure.review.selectors import revision_findings
 from tests.review.conftest import body_form_data, edit_form_data, edit_post, is_denied
 from tests.review.test_checks import valid_card, valid_id
 from tests.review.test_workflow_admin import act, current_state

@@ -8,7 +8,7 @@ refuses and nothing changes.
 import pytest
 from wagtail.models import WorkflowState
 
-from disclosure_pages.models import DisclosureItemPage
+from gov_disclosure.pages.models import DisclosureItemPage
 from tests.review.conftest import edit_post, is_denied
 from tests.workflow import approve_current_step, submit
 

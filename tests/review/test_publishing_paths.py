@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
-from disclosure_pages.models import DisclosureItemPage
-from disclosure_pages.publication import PublicationNotApproved
-from review.tasks import run_publication_schedule
+from gov_disclosure.pages.models import DisclosureItemPage
+from gov_disclosure.pages.publication import PublicationNotApproved
+from gov_disclosure.review.tasks import run_publication_schedule
 from tests.review.conftest import edit_post, is_denied
 from tests.workflow import publish_through_workflow, superuser
 

@@ -9,9 +9,9 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from disclosure_pages.models import DisclosureItemPage, Validity
-from review.services import items_mark_lapsed
-from review.tasks import run_publication_schedule
+from gov_disclosure.pages.models import DisclosureItemPage, Validity
+from gov_disclosure.review.services import items_mark_lapsed
+from gov_disclosure.review.tasks import run_publication_schedule
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
 from tests.waiting import wait_for
 from tests.workflow import publish_through_workflow
@@ -101,7 +101,7 @@ def test_the_public_page_shows_the_expired_validity(make_item, publish, site_roo
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_checks_a_revision_once_it_is_submitted(celery_worker, root_page):
-    from review.models import RevisionCheck
+    from gov_disclosure.review.models import RevisionCheck
 
     agency = AgencyFactory(parent=root_page)
     item = ItemFactory(

@@ -5,9 +5,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from disclosure_pages.models import DisclosureItemPage
+from gov_disclosure.pages.models import DisclosureItemPage
+from gov_disclosure.workcalendar.workdays import (
+    add_working_days,
+    is_working_day,
+    working_days_between,
+)
 from tests.review.conftest import is_denied
-from workcalendar.workdays import add_working_days, is_working_day, working_days_between
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from disclosure_pages.models import DisclosureItemPage
+from gov_disclosure.pages.models import DisclosureItemPage
 from tests.review.conftest import edit_post, is_denied
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,10 @@
 import pytest
 
-from search.engines import current_engine
-from search.models import IndexGeneration
-from search.queries import item_search
+from gov_disclosure.search.engines import current_engine
+from gov_disclosure.search.models import IndexGeneration
+from gov_disclosure.search.queries import item_search
 from tests.conftest import require_service
+from tests.disclosure_settings import DisclosureSettingsOverride
 from tests.search.test_opensearch_node import OPENSEARCH_URL, node_reachable
 
 ENGINES = ["database", "opensearch"]
@@ -27,16 +28,17 @@ def _elasticsearch_compat_url() -> str:
 
 def use_engine(settings, name: str, prefix: str):
     """Configure ``name`` with an index prefix of its own and start from an empty index."""
+    disclosure_settings = DisclosureSettingsOverride(settings)
     if name in ("opensearch", "elasticsearch"):
         require_service(node_reachable(), "needs OpenSearch (OPENSEARCH_URL; scripts/services up)")
-        settings.SEARCH_URL = (
+        disclosure_settings.SEARCH_URL = (
             OPENSEARCH_URL.replace("http://", "opensearch://")
             if name == "opensearch"
             else _elasticsearch_compat_url()
         )
     else:
-        settings.SEARCH_URL = ""
-    settings.SEARCH_INDEX_PREFIX = prefix
+        disclosure_settings.SEARCH_URL = ""
+    disclosure_settings.SEARCH_INDEX_PREFIX = prefix
     engine = current_engine()
     engine.indexes_drop()
     return engine

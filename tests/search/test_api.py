@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from search.forms import SearchQueryForm
+from gov_disclosure.search.forms import SearchQueryForm
 from tests.workflow import publish_through_workflow
 
 pytestmark = pytest.mark.django_db
@@ -91,8 +91,8 @@ def test_bad_parameters_get_a_400_with_a_message(client, db, params, field):
     assert str(SearchQueryForm.base_fields[field].label) in body["error"]
 
 
-def test_an_unreachable_engine_is_a_503_not_a_crash(client, settings, db):
-    settings.SEARCH_URL = "opensearch://127.0.0.1:9"
+def test_an_unreachable_engine_is_a_503_not_a_crash(client, disclosure_settings, db):
+    disclosure_settings.SEARCH_URL = "opensearch://127.0.0.1:9"
 
     response = client.get("/api/search/", {"q": "预算"})
 
@@ -103,7 +103,7 @@ def test_an_unreachable_engine_is_a_503_not_a_crash(client, settings, db):
 def test_an_unpublished_item_disappears_from_results(
     client, items, django_capture_on_commit_callbacks
 ):
-    from review.services import item_unpublish
+    from gov_disclosure.review.services import item_unpublish
     from tests.workflow import superuser
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -2,9 +2,9 @@
 
 import pytest
 
-from disclosure_pages.demo.corpus import default_corpus_path
-from search.corpus import corpus_documents, substring_truth
-from search.queries import item_search
+from gov_disclosure.demo.corpus import default_corpus_path
+from gov_disclosure.search.corpus import corpus_documents, substring_truth
+from gov_disclosure.search.queries import item_search
 from tests.conftest import require_service
 from tests.search.conftest import ENGINES, loaded_engine
 

@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from search.engines.opensearch import OpenSearchEngine
-from search.services import index_reconcile
+from gov_disclosure.search.engines.opensearch import OpenSearchEngine
+from gov_disclosure.search.services import index_reconcile
 from tests.conftest import require_service
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
 from tests.gate import Gate
@@ -18,7 +18,7 @@ PREFIX = "disclosure-test-outage-"
 
 
 @pytest.fixture
-def gate(monkeypatch, settings):
+def gate(monkeypatch, disclosure_settings):
     """OpenSearch behind a gate, for this process and for the worker started after it."""
     require_service(node_reachable(), "needs OpenSearch (OPENSEARCH_URL; scripts/services up)")
     node = urlsplit(OPENSEARCH_URL)
@@ -26,7 +26,7 @@ def gate(monkeypatch, settings):
     url = f"opensearch://127.0.0.1:{gate.port}"
     monkeypatch.setenv("SEARCH_URL", url)
     monkeypatch.setenv("SEARCH_INDEX_PREFIX", PREFIX)
-    settings.SEARCH_URL, settings.SEARCH_INDEX_PREFIX = url, PREFIX
+    disclosure_settings.SEARCH_URL, disclosure_settings.SEARCH_INDEX_PREFIX = url, PREFIX
     yield gate
     gate.shut()
     OpenSearchEngine(OPENSEARCH_URL).indexes_drop()

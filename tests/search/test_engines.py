@@ -5,8 +5,14 @@ import datetime
 
 import pytest
 
-from search.queries import SearchRequest, Sort, facet_search, item_search, page_search
-from search.results import search_results
+from gov_disclosure.search.queries import (
+    SearchRequest,
+    Sort,
+    facet_search,
+    item_search,
+    page_search,
+)
+from gov_disclosure.search.results import search_results
 from tests.search.conftest import ENGINES_WITH_ELASTICSEARCH, all_indexes, loaded_engine
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from review.services import item_unpublish
+from gov_disclosure.review.services import item_unpublish
 from tests.search.conftest import titles
 from tests.workflow import publish_through_workflow, superuser
 
@@ -50,9 +50,9 @@ def test_deleting_an_item_removes_it(engine, make_item, django_capture_on_commit
 
 
 def test_publishing_succeeds_while_the_engine_is_down(
-    settings, make_item, django_capture_on_commit_callbacks
+    disclosure_settings, make_item, django_capture_on_commit_callbacks
 ):
-    settings.SEARCH_URL = "opensearch://127.0.0.1:9"  # nothing listens there
+    disclosure_settings.SEARCH_URL = "opensearch://127.0.0.1:9"  # nothing listens there
 
     item = make_item(title="引擎停机时发布的信息")
     with django_capture_on_commit_callbacks(execute=True):
@@ -76,7 +76,7 @@ def test_the_agencys_guide_is_searchable_too(
 def test_items_of_a_hidden_validity_leave_the_search(
     engine, make_item, publish, django_capture_on_commit_callbacks
 ):
-    from search.models import SearchSettings
+    from gov_disclosure.search.models import SearchSettings
 
     with django_capture_on_commit_callbacks(execute=True):
         publish(make_item(title="有效的预算办法", validity="有效"))
@@ -98,8 +98,8 @@ def test_items_of_a_hidden_validity_leave_the_search(
 def test_a_lapsed_item_is_reindexed_with_its_new_validity(
     engine, make_item, publish, django_capture_on_commit_callbacks
 ):
-    from review.services import items_mark_lapsed
-    from search.models import SearchSettings
+    from gov_disclosure.review.services import items_mark_lapsed
+    from gov_disclosure.search.models import SearchSettings
 
     search_settings = SearchSettings.load()
     search_settings.hidden_validities = ["已失效"]
@@ -120,8 +120,8 @@ def test_a_lapsed_item_is_reindexed_with_its_new_validity(
 def test_renaming_a_category_or_department_updates_its_items(
     engine, make_item, publish, category, department, django_capture_on_commit_callbacks
 ):
-    from search.queries import SearchRequest
-    from search.services import search_run
+    from gov_disclosure.search.queries import SearchRequest
+    from gov_disclosure.search.services import search_run
 
     with django_capture_on_commit_callbacks(execute=True):
         publish(make_item(title="财政预算公开"))

@@ -2,9 +2,9 @@
 
 import pytest
 
-from aggregation.models import Source
-from aggregation.services import source_sync
-from search.services import index_rebuild, index_reconcile
+from gov_disclosure.aggregation.models import Source
+from gov_disclosure.aggregation.services import source_sync
+from gov_disclosure.search.services import index_rebuild, index_reconcile
 from tests.aggregation.fake_source import delete, record_of, upsert
 from tests.search.conftest import titles
 
@@ -30,8 +30,8 @@ def mirrored(
 
 
 def test_a_mirrored_item_is_found_with_its_subdistrict_and_address(engine, mirrored):
-    from search.queries import SearchRequest
-    from search.services import search_run
+    from gov_disclosure.search.queries import SearchRequest
+    from gov_disclosure.search.services import search_run
 
     results = search_run(request=SearchRequest(text="部门预算"))
 

@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 
-from search.services import index_reconcile
-from search.tasks import reconcile_index
+from gov_disclosure.search.services import index_reconcile
+from gov_disclosure.search.tasks import reconcile_index
 from tests.search.conftest import titles
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_missing_stale_and_extra_documents_are_reported_then_fixed(engine, make_
 def engine_document(engine, page_id: int) -> dict:
     from wagtail.models import Page
 
-    from search.selectors import page_search_document
+    from gov_disclosure.search.selectors import page_search_document
 
     return page_search_document(page=Page.objects.get(pk=page_id).specific)
 
@@ -50,7 +50,7 @@ def engine_document(engine, page_id: int) -> dict:
 def test_an_item_published_during_a_reindex_is_repaired_by_reconcile(
     engine, make_item, publish, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from search.services import index_rebuild
+    from gov_disclosure.search.services import index_rebuild
 
     with django_capture_on_commit_callbacks(execute=True):
         publish(make_item(title="重建前的政府信息公开"))
@@ -81,5 +81,5 @@ def test_an_item_published_during_a_reindex_is_repaired_by_reconcile(
 
 def test_reconcile_runs_nightly():
     schedule = django_settings.CELERY_BEAT_SCHEDULE["search-reconcile"]
-    assert schedule["task"] == "search.tasks.reconcile_index"
+    assert schedule["task"] == "gov_disclosure.search.tasks.reconcile_index"
     assert (schedule["schedule"].hour, schedule["schedule"].minute) == ({2}, {30})

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from wagtail.documents import get_document_model
 
-from disclosure_pages.models import ItemAttachment
+from gov_disclosure.pages.models import ItemAttachment
 from tests.search.conftest import all_indexes, titles
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from search.models import SearchSettings
+from gov_disclosure.search.models import SearchSettings
 from tests.search.conftest import titles
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.selectors import page_search_document, searchable_items
+from gov_disclosure.search.selectors import page_search_document, searchable_items
 from tests.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from disclosure_pages import roles
-from workcalendar.models import CalendarDay
-from workcalendar.workdays import add_working_days, builtin_schedule_known, is_working_day
+from gov_disclosure.pages import roles
+from gov_disclosure.workcalendar.models import CalendarDay
+from gov_disclosure.workcalendar.workdays import (
+    add_working_days,
+    builtin_schedule_known,
+    is_working_day,
+)
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -1,9 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class AggregationConfig(AppConfig):
-    """The district's side: pull each subdistrict's feed into local mirror records."""
-
-    name = "aggregation"
-    verbose_name = _("信息汇聚")

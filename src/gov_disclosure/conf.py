@@ -1,0 +1,72 @@
+"""The plugin's settings: one optional dict, ``GOV_DISCLOSURE``, read through this module.
+
+Every key has a default, so a host site sets only what it changes::
+
+    GOV_DISCLOSURE = {"SEARCH_URL": "opensearch://127.0.0.1:9200", "PAGE_CACHE_SECONDS": 300}
+
+Values are read on every access, so ``override_settings(GOV_DISCLOSURE=...)`` works in tests.
+Misconfiguration is reported by the system checks in ``gov_disclosure.core.checks``.
+"""
+
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # The template the public pages extend; its blocks: title, extra_css, content, extra_js.
+    "BASE_TEMPLATE": "gov_disclosure/base.html",
+    # Page types an agency's catalogue (DisclosureIndexPage) and a portal may be created
+    # under, besides a portal; "wagtailcore.Page" is the tree's root.
+    "AGENCY_PARENT_PAGE_TYPES": ["wagtailcore.Page", "home.HomePage"],
+    # The storage (a key of STORAGES) for applicants' files and the office's replies: never
+    # served by the web server, only by the admin to those allowed to see the request.
+    "PRIVATE_STORAGE": "private",
+    # Public pages served to anonymous visitors from the shared cache, in seconds; 0 = off.
+    "PAGE_CACHE_SECONDS": 0,
+    # Path prefixes never stored besides the admin, the APIs, documents and search.
+    "PAGE_CACHE_EXCLUDED_PATHS": [],
+    # Public full-text search: opensearch://host:9200, elasticsearch://host:9200, or ""
+    # for the project's own database index.
+    "SEARCH_URL": "",
+    "SEARCH_INDEX_PREFIX": "disclosure-",
+    "SEARCH_CHINESE_ANALYZER": "cjk",
+    "SEARCH_INDEX_REPLICAS": 0,
+    "SEARCH_BULK_DOCUMENTS": 500,
+    # District sites: "link" keeps attachments at their source, "fetch" copies them.
+    "AGGREGATION_ATTACHMENTS": "link",
+    "AGGREGATION_PAGE_SIZE": 500,
+    # None: WAGTAILDOCS_MAX_UPLOAD_SIZE, else 50 MB.
+    "AGGREGATION_MAX_ATTACHMENT_BYTES": None,
+    # Requests (依申请公开): personal data purged this many days after closing (None keeps
+    # it); "due soon" threshold; per-address limits on applying and looking up.
+    "REQUEST_RETENTION_DAYS": None,
+    "REQUEST_DUE_SOON_WORKING_DAYS": 5,
+    "REQUEST_SUBMIT_RATE": "10/h",
+    "REQUEST_STATUS_RATE": "30/h",
+    # A public form sent sooner than this after it was shown is a robot's.
+    "PUBLIC_FORM_MIN_FILL_SECONDS": 3,
+    # Citizens' letters (网民信件).
+    "LETTER_REPLY_WORKING_DAYS": 15,
+    "LETTER_SUBMIT_RATE": "10/h",
+    "LETTER_STATUS_RATE": "30/h",
+    "LETTER_RETENTION_DAYS": None,
+    # Annual reports: CSS font families for the PDF after the bundled CJK font, and the
+    # days before each deadline on which 党政办 is reminded.
+    "ANNUAL_REPORT_PDF_FONTS": '"Noto Serif CJK SC", "Noto Sans CJK SC", serif',
+    "ANNUAL_REPORT_REMINDER_DAYS": [30, 14, 7, 3, 1, 0],
+}
+
+
+class DisclosureSettings:
+    """``disclosure_settings.NAME``: the host's value from ``GOV_DISCLOSURE`` or the default."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in DEFAULTS:
+            raise AttributeError(f"GOV_DISCLOSURE has no setting {name!r}")
+        value = getattr(settings, "GOV_DISCLOSURE", {}).get(name, DEFAULTS[name])
+        if name == "AGGREGATION_MAX_ATTACHMENT_BYTES" and value is None:
+            return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None) or 50 * 1024 * 1024
+        return value
+
+
+disclosure_settings = DisclosureSettings()

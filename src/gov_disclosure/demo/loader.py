@@ -1,0 +1,265 @@
+"""Builds the demo subdistrict; running it again changes nothing."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+from gov_disclosure.pages import roles
+from gov_disclosure.pages.models import (
+    Department,
+    DisclosureCategoryPage,
+    DisclosureGuidePage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+    DisclosurePortalPage,
+    ItemAttachment,
+)
+from gov_disclosure.review.selectors import revision_unresolved_findings
+from gov_disclosure.review.services import finding_override, task_state_decide
+
+from . import content
+from .letters import demo_letters_load
+from .reports import demo_report_load
+from .requests import demo_requests_load
+
+# Shown at start by load_demo; these accounts exist only in demo databases.
+DEMO_PASSWORD = "demo-zhuangshi-2012"
+DEMO_USERS = [
+    ("admin", "系统管理员", None),
+    ("xinxiyuan", "信息员（党政办公室）", roles.INFORMATION_OFFICER),
+    ("fenguan", "分管领导", roles.LEADER_IN_CHARGE),
+    ("baomi", "保密审查员", roles.CONFIDENTIALITY_REVIEWER),
+    ("dangzhengban", "党政办", roles.OFFICE),
+    ("jiandu", "纪工委监督", roles.SUPERVISOR),
+]
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class DemoResult:
+    agency: DisclosureIndexPage
+    items_created: int
+    items_total: int
+
+
+def _child(parent: Page, model, slug: str, *, by, **fields):
+    """Return the child of ``parent`` with ``slug``, creating and publishing it if missing."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = parent.add_child(instance=model(slug=slug, live=False, owner=by, **fields))
+    page.save_revision(user=by).publish(user=by)
+    return page
+
+
+def _portal(by) -> DisclosurePortalPage:
+    root = Page.get_first_root_node()
+    portal = _child(
+        root,
+        DisclosurePortalPage,
+        "gov",
+        by=by,
+        title="政府信息公开平台",
+        intro="<p>本平台集中发布各机关依法主动公开的政府信息。</p>",
+    )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=portal, is_default_site=True)
+    elif site.root_page_id != portal.pk:
+        previous_root = site.root_page
+        site.root_page = portal
+        site.site_name = "政府信息公开平台"
+        site.save()
+        # Wagtail's placeholder home page is of no use once the portal is the root.
+        if previous_root.specific_class is Page and not previous_root.get_children().exists():
+            previous_root.delete()
+    return portal
+
+
+def _officer_username(department_code: str) -> str:
+    # 党政办公室's officer keeps the short name printed at start.
+    return "xinxiyuan" if department_code == "DZB" else f"xinxiyuan_{department_code.lower()}"
+
+
+def demo_accounts() -> list[tuple[str, str, str | None]]:
+    officers = [
+        (_officer_username(code), f"信息员（{name}）", roles.INFORMATION_OFFICER)
+        for code, name in content.DEPARTMENTS
+        if code != "DZB"
+    ]
+    return DEMO_USERS + officers
+
+
+def _users() -> dict[str, object]:
+    User = get_user_model()
+    users = {}
+    for username, display_name, role in demo_accounts():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(
+                username=username,
+                first_name=display_name,
+                email=f"{username}@example.gov.cn",
+                is_staff=role is None,
+                is_superuser=role is None,
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            if role:
+                user.groups.add(Group.objects.get(name=role))
+        users[username] = user
+    return users
+
+
+def _categories(agency: DisclosureIndexPage, by) -> dict[tuple[str, ...], DisclosureCategoryPage]:
+    categories = {}
+    for code, title, children in content.CATEGORIES:
+        category = _child(agency, DisclosureCategoryPage, f"c{code}", by=by, title=title, code=code)
+        categories[(code,)] = category
+        if isinstance(children, list):
+            for subcode, subtitle, _count in children:
+                categories[(code, subcode)] = _child(
+                    category,
+                    DisclosureCategoryPage,
+                    f"c{code}{subcode}",
+                    by=by,
+                    title=subtitle,
+                    code=subcode,
+                )
+    return categories
+
+
+def _attachments(spec: content.ItemSpec, owner) -> list[ItemAttachment]:
+    Document = get_document_model()
+    attachments = []
+    for attachment in spec.attachments:
+        document = Document(title=attachment.title, uploaded_by_user=owner)
+        document.file.save(attachment.filename, ContentFile(attachment.content), save=False)
+        document.save()
+        attachments.append(ItemAttachment(document=document, title=attachment.title))
+    return attachments
+
+
+def _departments(agency, users, specs, categories) -> dict[str, Department]:
+    """The 8 departments, each with its information officer and the categories it reports to."""
+    departments = {}
+    for code, name in content.DEPARTMENTS:
+        department = Department.objects.get_or_create(
+            agency=agency, code=code, defaults={"name": name}
+        )[0]
+        department.members.add(users[_officer_username(code)])
+        reported = {spec.category_path[:1] for spec in specs if spec.department == code}
+        department.categories.add(*(categories[path] for path in reported))
+        departments[code] = department
+    return departments
+
+
+def _review_and_publish(page: Page, author, reviewers) -> None:
+    """Submit as the author; 分管领导, 保密审查员 and 党政办 approve in turn, as in the admin."""
+    page.get_workflow().start(page, author)
+    while (state := page.current_workflow_task_state) is not None:
+        reviewer = reviewers[state.task.name]
+        for finding in revision_unresolved_findings(revision=state.revision):
+            # The demo reproduces laws in force: their text is the point of the item.
+            finding_override(finding=finding, user=reviewer, reason="法规原文，经核对可以公开")
+        task_state_decide(task_state=state, user=reviewer, decision="approve")
+        page = type(page).objects.get(pk=page.pk)
+
+
+def _create_item(
+    category: DisclosureCategoryPage,
+    spec: content.ItemSpec,
+    departments: dict[str, Department],
+    users: dict[str, object],
+    reviewers: dict[str, object],
+) -> None:
+    author = users[_officer_username(spec.department)]
+    item = DisclosureItemPage(
+        slug=spec.slug,
+        title=spec.title,
+        live=False,
+        owner=author,
+        subject=spec.subject,
+        genre=spec.genre,
+        publisher=departments[spec.department],
+        document_number=spec.document_number,
+        written_date=spec.written_date,
+        # Historical items keep their real 发布日期; the 索引号 follows its year.
+        publish_date=spec.publish_date,
+        validity=spec.validity,
+        effective_date=spec.effective_date,
+        abolished_date=spec.abolished_date,
+        summary=spec.summary,
+        keywords=spec.keywords,
+        body=[{"type": kind, "value": value} for kind, value in spec.body],
+    )
+    item.attachments = _attachments(spec, author)
+    category.add_child(instance=item)
+    item.save_revision(user=author)
+    _review_and_publish(item, author, reviewers)
+    published_at = datetime.datetime.combine(spec.publish_date, datetime.time(9), SHANGHAI)
+    Page.objects.filter(pk=item.pk).update(
+        first_published_at=published_at, last_published_at=published_at
+    )
+
+
+def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoResult:
+    """Build 庄市街道 with its catalogue, guide, departments, roles' users and 174 items."""
+    specs = content.build_items(corpus_path)
+    with transaction.atomic():
+        users = _users()
+        # The system administrator sets up the platform and the agency; 党政办 runs
+        # the catalogue from there on, within its page permissions.
+        admin, office = users["admin"], users["dangzhengban"]
+        portal = _portal(admin)
+        agency_fields = {k: v for k, v in content.AGENCY.items() if k != "slug"}
+        agency = _child(
+            portal, DisclosureIndexPage, content.AGENCY["slug"], by=admin, **agency_fields
+        )
+        roles.agency_grant_role_permissions(agency=agency)
+        categories = _categories(agency, office)
+        departments = _departments(agency, users, specs, categories)
+        reviewers = {
+            "分管领导审签": users["fenguan"],
+            "保密审查": users["baomi"],
+            "党政办终审发布": office,
+        }
+        _child(
+            agency,
+            DisclosureGuidePage,
+            "guide",
+            by=office,
+            title=f"{content.AGENCY_SHORT}政府信息公开指南",
+            body=content.GUIDE_HTML,
+            revised_date=datetime.date(content.YEAR, 1, 4),
+        )
+
+    created = 0
+    for done, spec in enumerate(specs, 1):
+        category = categories[spec.category_path]
+        if not DisclosureItemPage.objects.child_of(category).filter(slug=spec.slug).exists():
+            with transaction.atomic():
+                _create_item(category, spec, departments, users, reviewers)
+            created += 1
+        if progress:
+            progress(done, len(specs), spec.title)
+    with transaction.atomic():
+        demo_requests_load(agency=agency, users=users)
+    with transaction.atomic():
+        demo_letters_load(agency=agency, users=users)
+    with transaction.atomic():
+        report = demo_report_load(agency=agency, office=office)
+        if report is not None:
+            _review_and_publish(report, office, reviewers)
+    return DemoResult(agency=agency, items_created=created, items_total=len(specs))

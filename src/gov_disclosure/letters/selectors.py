@@ -1,0 +1,171 @@
+"""Reads of letters: who sees which, the writer's lookup, the public answers, statistics."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry
+
+from gov_disclosure.core.tracking_codes import tracking_lookup
+from gov_disclosure.pages.roles import user_department_ids, users_with_permission
+from gov_disclosure.workcalendar.workdays import working_days_between
+
+from .models import OPEN_STATES, Letter, LetterState
+from .transitions import ACTIONS, APPROVE, MANAGE, REPLY, log_action_name
+
+_PERMISSIONS = {
+    MANAGE: "disclosure_letters.manage_letters",
+    REPLY: "disclosure_letters.reply_letters",
+    APPROVE: "disclosure_letters.approve_letter_replies",
+}
+
+
+def user_has_letter_role(user, role: str) -> bool:
+    """党政办 manages, the departments' 信息员 reply, 分管领导 approve."""
+    return user.is_active and user.has_perm(_PERMISSIONS[role])
+
+
+def user_works_on_letters(user) -> bool:
+    return any(user_has_letter_role(user, role) for role in _PERMISSIONS)
+
+
+def letters_visible_to(*, user) -> QuerySet[Letter]:
+    """党政办 and leaders see every letter; a department's 信息员 those assigned to it."""
+    letters = Letter.objects.select_related("agency", "department")
+    if user_has_letter_role(user, MANAGE) or user_has_letter_role(user, APPROVE):
+        return letters
+    if user_has_letter_role(user, REPLY):
+        return letters.filter(department__in=user_department_ids(user))
+    return letters.none()
+
+
+def user_may_act(*, user, letter: Letter, action_name: str) -> bool:
+    """The action's role, and for replies: the letter's department is the user's."""
+    action = ACTIONS[action_name]
+    if not user_has_letter_role(user, action.role):
+        return False
+    if action.role == REPLY:
+        return letter.department_id in user_department_ids(user)
+    return True
+
+
+def letter_actions_for(*, user, letter: Letter) -> list:
+    """The actions the letter's state allows and the user may take (for the admin)."""
+    return [
+        action
+        for action in ACTIONS.values()
+        if letter.state in action.from_states
+        and user_may_act(user=user, letter=letter, action_name=action.name)
+        and (action.name != "unpublish" or letter.is_published)
+    ]
+
+
+def letter_approvers():
+    return users_with_permission(
+        "disclosure_letters", "approve_letter_replies", include_superusers=False
+    )
+
+
+def letter_managers():
+    return users_with_permission("disclosure_letters", "manage_letters", include_superusers=False)
+
+
+def letter_status_lookup(*, code: str, phone_last4: str) -> Letter | None:
+    """The writer's own letter, by tracking code and the last four digits of the phone."""
+    return tracking_lookup(
+        Letter.objects.select_related("agency", "department"), code=code, phone_last4=phone_last4
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: datetime.date
+    label: str
+    user: str = ""
+    note: str = ""
+
+
+def letter_timeline(*, letter: Letter, public: bool = False) -> list[TimelineEvent]:
+    """The letter's history from the audit log; ``public``: only the writer's steps, no notes."""
+    events = []
+    names = {log_action_name(name): action for name, action in ACTIONS.items()}
+    entries = ModelLogEntry.objects.for_instance(letter).select_related("user").order_by("pk")
+    for entry in entries:
+        action = names.get(entry.action)
+        if action is None:
+            continue
+        day = timezone.localdate(entry.timestamp)
+        if public:
+            if action.public_label:
+                events.append(TimelineEvent(day, str(action.public_label)))
+            continue
+        events.append(
+            TimelineEvent(
+                day,
+                str(action.label),
+                user=entry.user.get_full_name() or entry.user.get_username() if entry.user else "",
+                note=entry.data.get("comment", ""),
+            )
+        )
+    return events
+
+
+def letters_published(*, agency) -> QuerySet[Letter]:
+    """The agency's public questions and answers, newest answer first."""
+    return (
+        Letter.objects.filter(agency=agency, published_at__isnull=False)
+        .select_related("department")
+        .order_by("-replied_at")
+    )
+
+
+def letter_working_days_taken(letter: Letter) -> int | None:
+    if letter.replied_on is None:
+        return None
+    return working_days_between(letter.received_on, letter.replied_on)
+
+
+@dataclass
+class DepartmentFigures:
+    """Letters one department was given in a period, and how fast it answered them."""
+
+    name: str
+    received: int = 0
+    replied: int = 0
+    replied_on_time: int = 0
+    open: int = 0
+    overdue: int = 0
+    closed: int = 0
+    days_taken: list[int] = field(default_factory=list)
+
+    @property
+    def average_days(self) -> float | None:
+        return round(sum(self.days_taken) / len(self.days_taken), 1) if self.days_taken else None
+
+    @property
+    def on_time_rate(self) -> int | None:
+        return round(100 * self.replied_on_time / self.replied) if self.replied else None
+
+
+def letter_statistics(
+    *, letters: QuerySet[Letter], today: datetime.date | None = None
+) -> list[DepartmentFigures]:
+    """Per department (unassigned letters in a row of their own), largest first."""
+    today = today or timezone.localdate()
+    rows: dict[str, DepartmentFigures] = {}
+    for letter in letters.select_related("department"):
+        name = letter.department.name if letter.department else _("（未分办）")
+        row = rows.setdefault(name, DepartmentFigures(name))
+        row.received += 1
+        if letter.state == LetterState.REPLIED:
+            row.replied += 1
+            row.days_taken.append(letter_working_days_taken(letter))
+            row.replied_on_time += letter.replied_on <= letter.reply_due_on
+        elif letter.state == LetterState.CLOSED:
+            row.closed += 1
+        elif letter.state in OPEN_STATES:
+            row.open += 1
+            row.overdue += letter.reply_due_on < today
+    return sorted(rows.values(), key=lambda row: (-row.received, row.name))

@@ -1,0 +1,47 @@
+"""Admin page forms for checks that need the page's place in the tree."""
+
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class CategoryPageForm(WagtailAdminPageForm):
+    """Refuses a category code that a sibling category already uses."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        code = cleaned_data.get("code")
+        parent = self.parent_page
+        if not code or parent is None:
+            return cleaned_data
+        siblings = parent.get_children().filter(disclosurecategorypage__code=code)
+        if self.instance.pk:
+            siblings = siblings.exclude(pk=self.instance.pk)
+        if siblings.exists():
+            self.add_error(
+                "code", _("同一上级下已有分类代码 %(code)s，请换一个。") % {"code": code}
+            )
+        return cleaned_data
+
+
+class ItemPageForm(WagtailAdminPageForm):
+    """Offers, and accepts, only the departments of the item's own agency as 发布机构.
+
+    An information officer is offered only their own departments: an item they
+    report is their department's, and only their department may edit it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from gov_disclosure.pages import roles
+        from gov_disclosure.pages.selectors import agency_for_page
+
+        if "publisher" not in self.fields:
+            return
+        parent = self.parent_page
+        agency = agency_for_page(page=parent) if parent is not None else None
+        if agency is not None:
+            departments = agency.departments.all()
+            user = self.for_user
+            if user is not None and not roles.user_manages_catalogue(user):
+                departments = departments.filter(pk__in=roles.user_department_ids(user))
+            self.fields["publisher"].queryset = departments

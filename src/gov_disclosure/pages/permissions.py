@@ -1,0 +1,106 @@
+"""Wagtail's page permissions, narrowed to how a disclosure office divides the work.
+
+Wagtail grants page permissions per group on a subtree. The office needs two
+rules that a subtree cannot express:
+
+- an information officer (信息员) adds items only in the categories their
+  department reports to, and edits or deletes only their department's items;
+  the catalogue's structure (agency, categories, guide) is 党政办's;
+- an item (or an annual report) goes live only by passing the review workflow:
+  nobody, superusers included, has a "publish" button or bulk action for it. The
+  model enforces the same rule for code paths (``ReviewedPublicationMixin``).
+"""
+
+from wagtail.models import PagePermissionTester
+
+from . import roles
+
+
+class DisclosurePermissionTester(PagePermissionTester):
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.manages_catalogue = roles.user_manages_catalogue(user)
+
+    def _is_item(self) -> bool:
+        from gov_disclosure.pages.models import DisclosureItemPage
+
+        return issubclass(self.page.specific_class or type(self.page), DisclosureItemPage)
+
+    def _is_category(self) -> bool:
+        from gov_disclosure.pages.models import DisclosureCategoryPage
+
+        return issubclass(self.page.specific_class or type(self.page), DisclosureCategoryPage)
+
+    def _owns_item(self) -> bool:
+        """The item belongs to one of the user's departments."""
+        return getattr(self.page, "publisher_id", None) in roles.user_department_ids(self.user)
+
+    def _within_scope(self) -> bool:
+        if self.manages_catalogue:
+            return True
+        return self._is_item() and self._owns_item()
+
+    def can_add_subpage(self):
+        if not super().can_add_subpage():
+            return False
+        if self.manages_catalogue:
+            return True
+        return self._is_category() and self.page.pk in roles.user_category_ids(self.user)
+
+    def can_edit(self):
+        return super().can_edit() and (self._within_scope() or self._reviewer_access())
+
+    def _reviewer_access(self) -> bool:
+        task = self.page.current_workflow_task
+        return bool(task) and task.user_can_access_editor(self.page, self.user)
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk=ignore_bulk) and self._within_scope()
+
+    def can_publish(self):
+        page_type = self.page.specific_class or type(self.page)
+        if getattr(page_type, "publish_only_through_workflow", False):
+            return False
+        return super().can_publish()
+
+    def can_publish_subpage(self):
+        # A category's children are items (or subcategories holding items): a
+        # copy or alias published there would bypass the workflow.
+        if self._is_category():
+            return False
+        return super().can_publish_subpage()
+
+    def can_unpublish(self):
+        # Unpublishing stays possible for 党政办; for items it asks for a reason.
+        return super().can_unpublish() and self.manages_catalogue
+
+    def _holds_publish_permission(self) -> bool:
+        return self.user.is_active and (
+            self.user.is_superuser or "publish" in getattr(self, "permissions", set())
+        )
+
+    def can_unschedule(self):
+        # Cancelling an approved schedule stops a publication: left to those who
+        # hold the publish permission, although items publish only by workflow.
+        return self._holds_publish_permission()
+
+    def can_set_view_restrictions(self):
+        return self._holds_publish_permission() and self.manages_catalogue
+
+    def can_lock(self):
+        return super().can_lock() and self._within_scope()
+
+    def _fixed_in_place(self) -> bool:
+        # A page that is one of a kind per parent and year (an annual report) is
+        # neither moved to another agency nor copied into a second one.
+        page_type = self.page.specific_class or type(self.page)
+        return getattr(page_type, "fixed_in_place", False)
+
+    def can_move(self):
+        return super().can_move() and self._within_scope() and not self._fixed_in_place()
+
+    def can_copy(self):
+        return super().can_copy() and not self._fixed_in_place()
+
+    def can_reorder_children(self):
+        return super().can_reorder_children() and self.manages_catalogue

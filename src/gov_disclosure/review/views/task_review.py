@@ -1,0 +1,131 @@
+"""The reviewer's page for one workflow step: what was submitted, the automated findings,
+overrides with reasons (保密审查), and approve / send back.
+
+Reviewers have no access to the page editor (they sign off, they do not rewrite),
+so this page shows them the submitted revision's catalogue data and links its preview.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import TaskState
+
+from gov_disclosure.pages import roles
+
+from ..forms import DecisionForm, OverrideForm
+from ..models import CheckFinding, ConfidentialityReviewTask, SignOffTask
+from ..selectors import revision_findings
+from ..services import finding_override, task_state_decide
+
+
+class TaskReviewView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "disclosure_review/task_review.html"
+    page_title = gettext_lazy("审核")
+    header_icon = "tasks"
+
+    def dispatch(self, request, task_state_id):
+        self.task_state = get_object_or_404(TaskState, pk=task_state_id).specific
+        self.task = self.task_state.task.specific
+        if not isinstance(self.task, SignOffTask):
+            raise Http404
+        self.page = self.task_state.workflow_state.content_object.specific
+        self.revision = self.task_state.revision
+        is_current = (
+            self.task_state.status == TaskState.STATUS_IN_PROGRESS
+            and self.page.current_workflow_task_state == self.task_state
+        )
+        self.actions = self.task.get_actions(self.page, request.user) if is_current else []
+        self.action_names = {name for name, _label, _modal in self.actions}
+        may_read = (
+            self.actions
+            or request.user.is_superuser
+            or roles.user_manages_catalogue(request.user)
+            or self.task.groups.filter(pk__in=request.user.groups.all()).exists()
+        )
+        if not may_read:
+            raise PermissionDenied
+        self.is_confidentiality = isinstance(self.task, ConfidentialityReviewTask)
+        return super().dispatch(request, task_state_id)
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": "", "label": f"{self.task.name}：{self.page.get_admin_display_title()}"}
+        ]
+
+    def get_context_data(self, **kwargs):
+        findings = list(revision_findings(revision=self.revision))
+        override_forms = kwargs.pop("override_forms", {})
+        for finding in findings:
+            finding.form = override_forms.get(finding.pk) or OverrideForm(prefix=f"f{finding.pk}")
+        return super().get_context_data(
+            task_state=self.task_state,
+            task=self.task,
+            item=self.revision.as_object(),
+            revision=self.revision,
+            findings=findings,
+            unresolved_count=sum(1 for finding in findings if not finding.is_resolved),
+            can_override=self.is_confidentiality and bool(self.actions),
+            can_approve="approve" in self.action_names,
+            can_reject="reject" in self.action_names,
+            decision_form=kwargs.pop("decision_form", None) or DecisionForm(),
+            preview_url=reverse(
+                "wagtailadmin_pages:workflow_preview", args=[self.page.pk, self.task.pk]
+            ),
+            history_url=reverse("wagtailadmin_pages:workflow_history", args=[self.page.pk]),
+            is_confidentiality=self.is_confidentiality,
+            **kwargs,
+        )
+
+    def post(self, request, task_state_id):
+        if not self.actions:
+            raise PermissionDenied
+        if "override" in request.POST:
+            return self._override(request)
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(decision_form=form), status=400)
+        decision = form.cleaned_data["decision"]
+        if decision not in self.action_names:
+            messages.error(request, _("仍有未处理的检查结果，不能通过。"))
+            return redirect(request.path)
+        task_state_decide(
+            task_state=self.task_state,
+            user=request.user,
+            decision=decision,
+            comment=form.cleaned_data["comment"],
+        )
+        if decision == "approve":
+            messages.success(request, _("已通过“%(task)s”。") % {"task": self.task.name})
+        else:
+            messages.success(request, _("已退回作者修改，作者会收到您的意见。"))
+        return redirect("wagtailadmin_home")
+
+    def _override(self, request):
+        if not self.is_confidentiality:
+            raise PermissionDenied
+        finding = get_object_or_404(
+            CheckFinding, pk=request.POST.get("override"), revision_check__revision=self.revision
+        )
+        form = OverrideForm(request.POST, prefix=f"f{finding.pk}")
+        if form.is_valid():
+            try:
+                finding_override(
+                    finding=finding, user=request.user, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                form.add_error("reason", error)
+        if form.errors:
+            return self.render_to_response(
+                self.get_context_data(override_forms={finding.pk: form}), status=400
+            )
+        messages.success(request, _("已记录理由。"))
+        return redirect(request.path)

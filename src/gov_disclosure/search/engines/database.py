@@ -1,0 +1,262 @@
+"""The embedded default: search documents as rows of the project's own database.
+
+Works on SQLite and PostgreSQL with no other service. Each rebuild writes a new
+``IndexGeneration`` and publishes it when complete, like the alias switch of the
+other engines. A search is one pass over the matching rows for ids, scores, sort
+keys and facet values; only the requested page is then read in full.
+"""
+
+import datetime
+import json
+from collections import Counter
+from collections.abc import Iterable
+from itertools import islice
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from elasticsearch.dsl import Search
+
+from gov_disclosure.search.documents import items_alias
+from gov_disclosure.search.models import IndexGeneration, SearchEntry
+
+from .database_query import MULTI_VALUED, column, condition, fragments, phrases, score
+
+BATCH_SIZE = 500
+STORED_FIELDS = [
+    f.name for f in SearchEntry._meta.concrete_fields if f.name not in ("id", "generation")
+]
+
+
+class DatabaseEngine:
+    alias = property(lambda self: items_alias())
+
+    # -- builds ---------------------------------------------------------------------
+    def _current(self) -> IndexGeneration | None:
+        return (
+            IndexGeneration.objects.filter(published_at__isnull=False)
+            .order_by("-published_at", "-pk")
+            .first()
+        )
+
+    def index_create(self) -> str:
+        return str(IndexGeneration.objects.create().pk)
+
+    def index_publish(self, name: str) -> None:
+        """Make build ``name`` the one searched; drop the builds it replaces, and any
+        older build a killed rebuild left unfinished."""
+        with transaction.atomic():
+            IndexGeneration.objects.filter(pk=int(name)).update(published_at=timezone.now())
+            IndexGeneration.objects.exclude(pk=int(name)).filter(
+                Q(published_at__isnull=False) | Q(pk__lt=int(name))
+            ).delete()
+
+    def indexes_behind_alias(self) -> list[str]:
+        current = self._current()
+        return [str(current.pk)] if current else []
+
+    def alias_ensure(self) -> None:
+        self._current_or_new()
+
+    def _current_or_new(self) -> IndexGeneration:
+        current = self._current()
+        if current is None:
+            self.index_publish(self.index_create())
+            current = self._current()
+        return current
+
+    def index_drop(self, name: str) -> None:
+        IndexGeneration.objects.filter(pk=int(name)).delete()
+
+    def indexes_drop(self) -> None:
+        IndexGeneration.objects.all().delete()
+
+    # -- documents ------------------------------------------------------------------
+    def documents_load(self, index: str, documents: Iterable[dict]) -> int:
+        generation_id = int(index)
+        documents = iter(documents)
+        written = 0
+        while batch := list(islice(documents, BATCH_SIZE)):
+            SearchEntry.objects.bulk_create(
+                [SearchEntry(generation_id=generation_id, **_row(document)) for document in batch]
+            )
+            written += len(batch)
+        return written
+
+    def document_put(self, document: dict) -> None:
+        row = _row(document)
+        SearchEntry.objects.update_or_create(
+            generation=self._current_or_new(), document_id=row.pop("document_id"), defaults=row
+        )
+
+    def document_delete(self, document_id: str) -> None:
+        SearchEntry.objects.filter(generation=self._current(), document_id=document_id).delete()
+
+    def document_fingerprints(self) -> dict[str, str]:
+        return dict(
+            SearchEntry.objects.filter(generation=self._current()).values_list(
+                "document_id", "fingerprint"
+            )
+        )
+
+    # -- searching ------------------------------------------------------------------
+    def execute(self, search: Search) -> dict:
+        return self.execute_many([search])[0]
+
+    def execute_many(self, searches: list[Search]) -> list[dict]:
+        """Answers in order. Searches with the same query share one pass over the
+        table (the page of hits and the facets of one search, typically)."""
+        bodies = [search.to_dict() for search in searches]
+        keys = [json.dumps(body.get("query", {"match_all": {}}), sort_keys=True) for body in bodies]
+        generation = self._current()
+        passes: dict[str, list[dict]] = {}
+        for key, body in zip(keys, bodies, strict=True):
+            passes.setdefault(key, []).append(body)
+        rows_by_query = {
+            key: self._matching_rows(generation, json.loads(key), group)
+            for key, group in passes.items()
+        }
+        return [
+            self._answer(generation, body, rows_by_query[key])
+            for key, body in zip(keys, bodies, strict=True)
+        ]
+
+    def _matching_rows(self, generation, query: dict, bodies: list[dict]) -> list[dict]:
+        """Id, score, and every sort key and facet field the bodies need, of each match."""
+        wanted = set()
+        for body in bodies:
+            wanted |= {column(key) for key in _sort_keys(body.get("sort", ["_score"]))}
+            wanted |= {spec["terms"]["field"] for spec in body.get("aggs", {}).values()}
+        wanted.discard("_score")
+        return list(
+            SearchEntry.objects.filter(generation=generation)
+            .filter(condition(query))
+            .annotate(_score=score(query))
+            .values("document_id", "_score", *sorted(wanted))
+        )
+
+    def _answer(self, generation, body: dict, rows: list[dict]) -> dict:
+        query = body.get("query", {"match_all": {}})
+        aggregations = body.get("aggs", {})
+        start, size = int(body.get("from", 0)), int(body.get("size", 10))
+        rows = list(rows)
+        for key, descending in reversed(_sort_keys(body.get("sort", ["_score"])).items()):
+            rows.sort(key=lambda row: _sortable(row[column(key)]), reverse=descending)
+        page = rows[start : start + size]
+
+        entries = {
+            entry.document_id: entry
+            for entry in SearchEntry.objects.filter(
+                generation=generation, document_id__in=[row["document_id"] for row in page]
+            )
+        }
+        highlight = body.get("highlight")
+        excluded = _excluded_fields(body.get("_source", True))
+        searched = phrases(query)
+        hits = [
+            _hit(entries[row["document_id"]], row["_score"], highlight, searched, excluded)
+            for row in page
+        ]
+        response = {"hits": {"total": {"value": len(rows), "relation": "eq"}, "hits": hits}}
+        if aggregations:
+            response["aggregations"] = {
+                name: {
+                    "buckets": _buckets(rows, spec["terms"]["field"], spec["terms"].get("size", 10))
+                }
+                for name, spec in aggregations.items()
+            }
+        return response
+
+
+def _row(document: dict) -> dict:
+    row = {"document_id": str(document["id"])}
+    for field in STORED_FIELDS:
+        if field in document:
+            value = document[field]
+            if field in MULTI_VALUED:
+                value = "".join(f"\n{item}" for item in value) + "\n" if value else ""
+            row[field] = "" if value is None and field not in _NULLABLE else value
+    return row
+
+
+_NULLABLE = {f.name for f in SearchEntry._meta.concrete_fields if f.null}
+
+
+def _values(value, field: str) -> list:
+    if field in MULTI_VALUED:
+        return [item for item in value.split("\n") if item]
+    return [value] if value not in (None, "") else []
+
+
+def _buckets(rows: list[dict], field: str, size: int) -> list[dict]:
+    counts = Counter(value for row in rows for value in _values(row[field], field))
+    ordered = sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))
+    return [{"key": key, "doc_count": count} for key, count in ordered[:size]]
+
+
+def _sort_keys(sort: list) -> dict[str, bool]:
+    """``["_score", {"publish_date": {"order": "desc"}}]`` → {field: descending}."""
+    keys = {}
+    for entry in sort:
+        if isinstance(entry, str):
+            keys[entry] = entry == "_score"
+            continue
+        field, spec = next(iter(entry.items()))
+        order = spec.get("order", "asc") if isinstance(spec, dict) else spec
+        keys[field] = order == "desc"
+    return keys
+
+
+def _sortable(value):
+    # Missing values sort last in either direction is what the engines do; near enough
+    # here: they sort as the smallest value.
+    if value is None:
+        return (0, "")
+    if isinstance(value, datetime.date):
+        return (1, value.toordinal())
+    return (1, value)
+
+
+def _excluded_fields(spec) -> set[str]:
+    """``_source`` as Elasticsearch reads it: true, false, a list of fields, or excludes."""
+    stored = set(STORED_FIELDS)
+    if spec is True:
+        return set()
+    if spec is False:
+        return stored
+    if isinstance(spec, (list, str)):
+        return stored - set([spec] if isinstance(spec, str) else spec)
+    included = spec.get("includes")
+    excluded = set(spec.get("excludes", []))
+    return excluded | (stored - set(included) if included else set())
+
+
+def _hit(
+    entry: SearchEntry, relevance: float, highlight: dict | None, searched: dict, excluded: set
+) -> dict:
+    source = {
+        field: getattr(entry, field)
+        for field in STORED_FIELDS
+        if field != "document_id" and field not in excluded
+    }
+    if "categories" in source:
+        source["categories"] = _values(entry.categories, "categories")
+    if source.get("publish_date"):
+        source["publish_date"] = source["publish_date"].isoformat()
+    hit = {"_id": entry.document_id, "_score": relevance, "_source": source}
+    if highlight:
+        tags = (highlight.get("pre_tags", ["<em>"])[0], highlight.get("post_tags", ["</em>"])[0])
+        marked = {}
+        for field, options in highlight["fields"].items():
+            passages = fragments(
+                getattr(entry, column(field)) or "",
+                searched.get(field, []),
+                size=options.get("fragment_size", highlight.get("fragment_size", 100)),
+                count=options.get("number_of_fragments", highlight.get("number_of_fragments", 5)),
+                tags=tags,
+            )
+            if passages:
+                marked[field] = passages
+        if marked:
+            hit["highlight"] = marked
+    return hit

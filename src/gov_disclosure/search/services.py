@@ -1,0 +1,149 @@
+"""Writes to the search index, and searches."""
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from gov_disclosure.core.task_queue import queue_after_commit
+
+from .engines import current_engine
+from .queries import SearchRequest, facet_search, page_search
+from .results import SearchResults, search_results
+from .selectors import (
+    DocumentBuilder,
+    document_key,
+    mirror_key,
+    page_key,
+    searchable_keys,
+    searchable_mirrors,
+    searchable_pages,
+    searchable_sources,
+)
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+def page_index_refresh(*, page_id: int) -> str:
+    """Bring one page's document in line with the database: put it if the page is
+    searchable, remove it otherwise. Returns what was done."""
+    return _document_refresh(page_key(page_id), next(searchable_pages(ids=[page_id]), None))
+
+
+def mirrors_index_refresh(*, mirror_ids: list[int]) -> None:
+    """The same for items mirrored from subdistricts' feeds (a page of a sync at a time)."""
+    found = {mirror.pk: mirror for mirror in searchable_mirrors(ids=mirror_ids)}
+    builder = DocumentBuilder()
+    for mirror_id in mirror_ids:
+        _document_refresh(mirror_key(mirror_id), found.get(mirror_id), builder)
+
+
+def _document_refresh(key: str, source, builder: DocumentBuilder | None = None) -> str:
+    engine = current_engine()
+    engine.alias_ensure()
+    if source is None:
+        engine.document_delete(key)
+        return "removed"
+    engine.document_put((builder or DocumentBuilder()).document(source))
+    return "indexed"
+
+
+def page_index_refresh_later(*, page_id: int) -> None:
+    """Refresh a page's document after the current transaction commits, in a Celery task."""
+    from .tasks import refresh_page_in_index
+
+    queue_after_commit(refresh_page_in_index, page_id, run_here_if_broker_down=False)
+
+
+def mirrors_index_refresh_later(*, mirror_ids: list[int]) -> None:
+    """Refresh mirrored items' documents after the current transaction commits."""
+    from .tasks import refresh_mirrors_in_index
+
+    queue_after_commit(refresh_mirrors_in_index, mirror_ids, run_here_if_broker_down=False)
+
+
+def index_rebuild_later() -> None:
+    """Rebuild the index in a Celery task after the current transaction commits."""
+    from .tasks import rebuild_index
+
+    queue_after_commit(rebuild_index, run_here_if_broker_down=False)
+
+
+def index_rebuild(*, progress: Progress | None = None) -> int:
+    """Build a new index of every searchable page and mirrored item and switch the alias to it.
+
+    Searches keep reading the old index until the switch; if building fails,
+    the half-built index is dropped and the old one stays in service.
+    """
+    engine = current_engine()
+    total = len(searchable_keys())
+    builder = DocumentBuilder()
+
+    def documents() -> Iterator[dict]:
+        for done, source in enumerate(searchable_sources(), 1):
+            yield builder.document(source)
+            if progress:
+                progress(done, total)
+
+    name = engine.index_create()
+    try:
+        written = engine.documents_load(name, documents())
+    except BaseException:
+        engine.index_drop(name)
+        raise
+    engine.index_publish(name)
+    logger.info("search index %s built with %s documents", name, written)
+    return written
+
+
+@dataclass
+class Drift:
+    """How the index differs from the database."""
+
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.missing) + len(self.stale) + len(self.extra)
+
+
+def index_reconcile(*, fix: bool = False, progress: Progress | None = None) -> Drift:
+    """Compare the index with the database; with ``fix``, put missing and stale
+    documents and delete extra ones. Attachments are compared by file hash, so
+    no file is read unless its document must be rewritten."""
+    engine = current_engine()
+    engine.alias_ensure()
+    indexed = engine.document_fingerprints()
+    builder = DocumentBuilder(with_attachments=False)
+    drift = Drift()
+    expected = searchable_keys()
+    for done, source in enumerate(searchable_sources(), 1):
+        key = document_key(source)
+        if key not in indexed:
+            drift.missing.append(key)
+        elif indexed[key] != builder.document(source)["fingerprint"]:
+            drift.stale.append(key)
+        if progress:
+            progress(done, len(expected))
+    drift.extra = sorted(set(indexed) - expected)
+    if fix:
+        builder = DocumentBuilder()
+        for source in searchable_sources(keys=drift.missing + drift.stale):
+            engine.document_put(builder.document(source))
+        for key in drift.extra:
+            engine.document_delete(key)
+    return drift
+
+
+def search_run(*, request: SearchRequest) -> SearchResults:
+    engine = current_engine()
+    hits, counts = engine.execute_many(
+        [
+            page_search(request=request, index=engine.alias),
+            facet_search(request=request, index=engine.alias),
+        ]
+    )
+    return search_results(hits=hits, counts=counts, request=request)

@@ -1,0 +1,24 @@
+"""Index what the public sees (gov_disclosure.pages.public_changes): after commit, ids only."""
+
+from django.db.models.signals import post_save
+
+from gov_disclosure.pages.public_changes import public_pages_changed
+
+from .models import SearchSettings
+from .services import index_rebuild_later, page_index_refresh_later
+
+
+def refresh_changed_pages(sender, page_ids, **kwargs):
+    for page_id in page_ids:
+        page_index_refresh_later(page_id=page_id)
+
+
+def rebuild_on_settings_change(sender, instance, **kwargs):
+    index_rebuild_later()
+
+
+def connect() -> None:
+    public_pages_changed.connect(refresh_changed_pages, dispatch_uid="search.refresh")
+    post_save.connect(
+        rebuild_on_settings_change, sender=SearchSettings, dispatch_uid="search.settings"
+    )

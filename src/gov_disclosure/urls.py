@@ -1,0 +1,51 @@
+"""The public routes of the disclosure apps.
+
+Include them at the site root, ahead of Wagtail's catch-all::
+
+    urlpatterns.insert(0, path("", include("gov_disclosure.urls")))
+
+The catalogue's pages themselves are Wagtail pages, served by Wagtail. Admin views come
+from each app's ``register_admin_urls`` hook, so nothing here depends on the admin's path.
+"""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from gov_disclosure.annual_reports.api import ReportsView
+from gov_disclosure.api import urls as feed_urls
+from gov_disclosure.pages.feeds import (
+    AtomItemsFeed,
+    CategoryAtomItemsFeed,
+    CategoryItemsFeed,
+    ItemsFeed,
+)
+from gov_disclosure.search.views import SearchAPIView, search_page
+
+FEED_PREFIX = "api/disclosure/v1/"
+
+feed_urlpatterns = [
+    *feed_urls.urlpatterns,
+    path("reports/", ReportsView.as_view(), name="disclosure_reports"),
+]
+search_api_urlpatterns = [
+    path("api/search/", SearchAPIView.as_view(), name="disclosure_search_api"),
+]
+# The OpenAPI document covers what other sites call: the feed and the search API.
+schema_view = SpectacularAPIView.as_view(
+    urlconf=[path(FEED_PREFIX, include(feed_urlpatterns)), *search_api_urlpatterns],
+    authentication_classes=[],
+    permission_classes=[],
+)
+
+urlpatterns = [
+    path(FEED_PREFIX, include(feed_urlpatterns)),
+    path(f"{FEED_PREFIX}schema/", schema_view, name="disclosure_schema"),
+    *search_api_urlpatterns,
+    path("disclosure/search/", search_page, name="disclosure_search"),
+    path("requests/", include("gov_disclosure.requests.urls")),
+    path("letters/", include("gov_disclosure.letters.urls")),
+    path("feeds/agency/<int:page_id>/rss/", ItemsFeed(), name="agency_feed_rss"),
+    path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),
+    path("feeds/category/<int:page_id>/rss/", CategoryItemsFeed(), name="category_feed_rss"),
+    path("feeds/category/<int:page_id>/atom/", CategoryAtomItemsFeed(), name="category_feed_atom"),
+]
