@@ -189,8 +189,8 @@ def serving_site(args) -> dict[str, list[str]]:
             for category in categories
             for page in range(1, 6)
         ],
-        "search": [f"/search/?q={urllib.parse.quote(query)}" for query in QUERIES]
-        + [f"/search/?q={urllib.parse.quote(query)}&page=2" for query in QUERIES],
+        "search": [f"/disclosure/search/?q={urllib.parse.quote(query)}" for query in QUERIES]
+        + [f"/disclosure/search/?q={urllib.parse.quote(query)}&page=2" for query in QUERIES],
         "feed": [f"/feeds/category/{category.pk}/rss/" for category in categories]
         + [f"/feeds/category/{category.pk}/atom/" for category in categories],
     }

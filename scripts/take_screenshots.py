@@ -35,7 +35,7 @@ def main(base: str, folder: Path) -> None:
         shoot(desktop, "category")
         desktop.locator("table.item-table tbody a").first.click()
         shoot(desktop, "item")
-        desktop.goto(base + "/search/?q=" + "政府信息公开")
+        desktop.goto(base + "/disclosure/search/?q=" + "政府信息公开")
         shoot(desktop, "search")
         desktop.goto(agency_home)
         desktop.get_by_role("link", name="来信选登").click()

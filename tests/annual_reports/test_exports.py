@@ -2,13 +2,19 @@
 
 import datetime
 import io
+import os
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from gov_disclosure.annual_reports import tables
+from gov_disclosure.annual_reports.exports.pdf import BUNDLED_FONT, BUNDLED_FONT_FAMILY
+from gov_disclosure.annual_reports.layout import report_grid_rows
 from gov_disclosure.annual_reports.models import AnnualFigures, AnnualReportPage
 from tests.factories import PASSWORD
 from tests.workflow import publish_through_workflow
@@ -112,8 +118,39 @@ def test_the_pdf_reads_back_as_the_report_with_its_chinese_fonts_embedded(client
             fonts.append((str(font["/BaseFont"]), any(
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
             )))  # fmt: skip
-    assert any("CJK" in name for name, _embedded in fonts), fonts
+    assert any("Disclosure" in name for name, _embedded in fonts), fonts  # the bundled font
     assert all(embedded for _name, embedded in fonts), fonts
+
+
+def test_the_pdf_keeps_its_chinese_text_on_a_server_without_chinese_fonts(published, tmp_path):
+    """The report's own HTML rendered where fontconfig finds no font at all: the text layer
+    still reads back, from the font the plugin ships."""
+    html = render_to_string(
+        "disclosure_annual_reports/report_pdf.html",
+        {
+            "page": published,
+            "grid_rows": report_grid_rows(published),
+            "bundled_font_family": BUNDLED_FONT_FAMILY,
+            "bundled_font_url": BUNDLED_FONT.as_uri(),
+            "font_families": "serif",
+        },
+    )
+    (tmp_path / "report.html").write_text(html)
+    (tmp_path / "fonts.conf").write_text(
+        '<?xml version="1.0"?><fontconfig><dir>/nonexistent</dir>'
+        f"<cachedir>{tmp_path}/cache</cachedir></fontconfig>"
+    )
+    subprocess.run(
+        [sys.executable, "-c", "import sys, weasyprint; "
+         "weasyprint.HTML(sys.argv[1]).write_pdf(sys.argv[2])",
+         str(tmp_path / "report.html"), str(tmp_path / "report.pdf")],
+        env={**os.environ, "FONTCONFIG_FILE": str(tmp_path / "fonts.conf")},
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+    reader = PdfReader(tmp_path / "report.pdf")
+    text = "".join(page.extract_text() for page in reader.pages).replace("\n", "")
+    assert "政府信息公开工作年度报告" in text and "三、收到和处理政府信息公开申请情况" in text
 
 
 def test_downloads_show_the_published_version_never_a_newer_draft(client, office, published):

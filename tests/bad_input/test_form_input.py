@@ -54,7 +54,7 @@ NUMBER_OR_NOT = st.one_of(hostile_text(20), st.integers().map(str))
 )
 def test_search_parameters_get_results_or_a_400_with_a_reason(client, opensearch, params):
     api = client.get("/api/search/", params)
-    page = client.get("/search/", params)
+    page = client.get("/disclosure/search/", params)
 
     assert api.status_code in (200, 400), api.content[:500]
     assert page.status_code == api.status_code

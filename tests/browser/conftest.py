@@ -107,7 +107,7 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
         "agency home": "/",
         "category": category.url,
         "item": item.url,
-        "search": "/search/?q=预算",
+        "search": "/disclosure/search/?q=预算",
         "request form": reverse("disclosure_requests:apply", args=[site_root.pk]),
         "request status": reverse("disclosure_requests:status"),
         "letter form": reverse("disclosure_letters:write", args=[site_root.pk]),

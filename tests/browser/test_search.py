@@ -39,7 +39,7 @@ def test_a_citizen_searches_and_filters_by_category(live_server, page, screensho
     page.get_by_role("searchbox", name="检索公开信息").fill("预算")
     page.get_by_role("search").get_by_role("button", name="检索").click()
 
-    page.wait_for_url("**/search/?q=*")
+    page.wait_for_url("**/disclosure/search/?q=*")
     expect(page.get_by_role("heading", name="共找到 3 条包含“预算”的信息")).to_be_visible()
     screenshot(page, "results")
 

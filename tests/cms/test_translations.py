@@ -8,7 +8,7 @@ from wagtail.users.models import UserProfile
 
 from gov_disclosure.pages.models import DisclosureItemPage, Validity
 
-LOCALE = Path(__file__).resolve().parents[2] / "locale" / "en" / "LC_MESSAGES"
+LOCALE = Path(__file__).resolve().parents[2] / "src/gov_disclosure/core/locale/en/LC_MESSAGES"
 
 
 def po_entries() -> dict[str, str]:

@@ -251,12 +251,12 @@ def test_every_step_is_in_the_accountability_log_with_who_and_why(client, office
 
     entries = ModelLogEntry.objects.for_instance(letter).order_by("pk")
     assert [(e.action, e.user.username if e.user else None) for e in entries] == [
-        ("disclosure_letters.submit", None),
-        ("disclosure_letters.assign", "dzb"),
-        ("disclosure_letters.submit_reply", "officer"),
-        ("disclosure_letters.return_reply", "leader"),
-        ("disclosure_letters.submit_reply", "officer"),
-        ("disclosure_letters.approve", "leader2"),
+        ("letters.submit", None),
+        ("letters.assign", "dzb"),
+        ("letters.submit_reply", "officer"),
+        ("letters.return_reply", "leader"),
+        ("letters.submit_reply", "officer"),
+        ("letters.approve", "leader2"),
     ]
     assert entries[3].data["comment"] == "请写明停工的期限"
     assert all(WRITER["name"] not in str(entry.data) for entry in entries)

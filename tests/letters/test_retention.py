@@ -33,11 +33,7 @@ def test_writers_data_goes_after_the_period_and_the_answer_stays(
         letter.refresh_from_db()
         assert letter.writer_purged_at and letter.phone_last4 == ""
         assert not LetterWriter.objects.filter(letter=letter).exists()
-        assert (
-            ModelLogEntry.objects.for_instance(letter)
-            .filter(action="disclosure_letters.purge")
-            .exists()
-        )
+        assert ModelLogEntry.objects.for_instance(letter).filter(action="letters.purge").exists()
     public = client.get(
         reverse("disclosure_letters:answer", args=[office.agency.pk, answered_letter.pk])
     )

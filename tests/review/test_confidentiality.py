@@ -167,7 +167,7 @@ def test_attachment_text_is_checked_and_unreadable_files_are_findings(office):
 def test_office_keeps_the_word_list_and_variants_are_found(office, client):
     client.force_login(office.users["office"])
     response = client.post(
-        "/admin/snippets/review/sensitiveword/add/",
+        "/admin/snippets/disclosure_review/sensitiveword/add/",
         {"word": "内幕消息", "level": "banned", "match_variants": "on", "note": "", "active": "on"},
     )
     assert response.status_code == 302
@@ -179,7 +179,7 @@ def test_office_keeps_the_word_list_and_variants_are_found(office, client):
     assert (finding.kind, finding.rule) == (Kind.BANNED_WORD, "内幕消息")
 
     client.force_login(office.users["officer"])
-    assert is_denied(client.get("/admin/snippets/review/sensitiveword/add/"))
+    assert is_denied(client.get("/admin/snippets/disclosure_review/sensitiveword/add/"))
 
 
 def test_the_editor_shows_the_findings_of_the_latest_revision(office, client):

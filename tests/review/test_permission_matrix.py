@@ -85,7 +85,7 @@ ACTIONS = {
         c, "/admin/snippets/disclosure_pages/department/add/"
     ),
     "manage the sensitive-word list": lambda c, o, p: opens(
-        c, "/admin/snippets/review/sensitiveword/add/"
+        c, "/admin/snippets/disclosure_review/sensitiveword/add/"
     ),
     "read the accountability log": lambda c, o, p: opens(c, "/admin/review/log/"),
     "export the accountability log": lambda c, o, p: opens(c, "/admin/review/log/?export=csv"),

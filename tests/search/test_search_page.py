@@ -16,7 +16,7 @@ def published(engine, site_root, make_item, publish, django_capture_on_commit_ca
 
 
 def test_results_show_highlights_facets_and_pages(client, published):
-    page = client.get("/search/", {"q": "预算", "page_size": 2}).content.decode()
+    page = client.get("/disclosure/search/", {"q": "预算", "page_size": 2}).content.decode()
 
     assert 'lang="zh-CN"' in page
     assert "共找到 3 条包含“预算”的信息" in page
@@ -30,20 +30,20 @@ def test_results_show_highlights_facets_and_pages(client, published):
 
 
 def test_a_facet_link_filters_and_can_be_removed(client, published):
-    page = client.get("/search/", {"q": "预算", "validity": "有效"}).content.decode()
+    page = client.get("/disclosure/search/", {"q": "预算", "validity": "有效"}).content.decode()
 
     assert 'aria-current="true" class="selected">有效' in page
     assert 'href="?q=%E9%A2%84%E7%AE%97"' in page  # the link that removes the filter
 
 
 def test_no_results_offers_help(client, published):
-    page = client.get("/search/", {"q": "不存在的词语"}).content.decode()
+    page = client.get("/disclosure/search/", {"q": "不存在的词语"}).content.decode()
 
     assert "共找到 0 条" in page and "没有找到符合条件的信息" in page and "依申请公开" in page
 
 
 def test_bad_input_is_a_form_error_and_the_text_is_kept(client, published):
-    response = client.get("/search/", {"q": "预算", "date_from": "2012-02-30"})
+    response = client.get("/disclosure/search/", {"q": "预算", "date_from": "2012-02-30"})
 
     page = response.content.decode()
     assert response.status_code == 400
@@ -54,4 +54,4 @@ def test_bad_input_is_a_form_error_and_the_text_is_kept(client, published):
 def test_the_search_box_is_on_every_public_page(client, published):
     page = client.get(published[0].url).content.decode()
 
-    assert 'action="/search/"' in page and 'name="q"' in page
+    assert 'action="/disclosure/search/"' in page and 'name="q"' in page

@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
     label = "disclosure_core"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("政府信息公开")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -23,6 +23,7 @@ from gov_disclosure.pages.models import (
     DisclosurePortalPage,
     ItemAttachment,
 )
+from gov_disclosure.pages.selectors import disclosure_collection
 from gov_disclosure.review.selectors import revision_unresolved_findings
 from gov_disclosure.review.services import finding_override, task_state_decide
 
@@ -142,9 +143,10 @@ def _categories(agency: DisclosureIndexPage, by) -> dict[tuple[str, ...], Disclo
 
 def _attachments(spec: content.ItemSpec, owner) -> list[ItemAttachment]:
     Document = get_document_model()
+    collection = disclosure_collection()
     attachments = []
     for attachment in spec.attachments:
-        document = Document(title=attachment.title, uploaded_by_user=owner)
+        document = Document(title=attachment.title, uploaded_by_user=owner, collection=collection)
         document.file.save(attachment.filename, ContentFile(attachment.content), save=False)
         document.save()
         attachments.append(ItemAttachment(document=document, title=attachment.title))

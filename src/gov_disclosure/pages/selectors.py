@@ -7,7 +7,7 @@ from django.db.models import BigIntegerField, QuerySet
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Collection, Page, ReferenceIndex, get_page_models
 
 from .models import (
     DisclosureCategoryPage,
@@ -119,6 +119,33 @@ def _referenced_by_public_pages(model) -> QuerySet:
         .values("target_id")
     )
     return model.objects.filter(pk__in=references)
+
+
+DISCLOSURE_COLLECTION = "政府信息公开"
+
+
+def disclosure_collection() -> Collection | None:
+    """The collection (made by a migration) where the office's documents and images go."""
+    return Collection.objects.filter(depth=2, name=DISCLOSURE_COLLECTION).first()
+
+
+def document_is_disclosure_material(*, document) -> bool:
+    """True for a document the disclosure rules govern: uploaded into the disclosure
+    collection, or used by a disclosure page. A host site's other documents are not."""
+    collection = disclosure_collection()
+    if collection is not None and document.collection.path.startswith(collection.path):
+        return True
+    disclosure_types = [
+        ContentType.objects.get_for_model(model)
+        for model in get_page_models()
+        if model.__module__.startswith("gov_disclosure.")
+    ]
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        content_type__in=disclosure_types,
+        to_content_type=ContentType.objects.get_for_model(type(document)),
+        to_object_id=str(document.pk),
+    ).exists()
 
 
 def public_documents() -> QuerySet:

@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Department
-from .selectors import public_documents
+from .selectors import document_is_disclosure_material, public_documents
 from .viewsets import disclosure_item_listing_viewset
 
 
@@ -26,8 +26,13 @@ register_snippet(DepartmentViewSet)
 
 @hooks.register("before_serve_document")
 def serve_only_published_documents(document, request):
-    """An attachment of a draft or a restricted page is not public until that page is."""
+    """An attachment of a draft or a restricted page is not public until that page is.
+
+    Only the office's documents follow this rule; a host site's own documents are served
+    as Wagtail serves them."""
     if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not document_is_disclosure_material(document=document):
         return None
     if not public_documents().filter(pk=document.pk).exists():
         raise Http404(_("文件不存在或尚未公开。"))

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gov_disclosure.core.menu import PermissionMenuItem
 from gov_disclosure.pages.models import DisclosureItemPage
+from gov_disclosure.pages.models.mixins import OfficePermissionsMixin
 
 from . import urls
 from .models import SensitiveWord
@@ -70,7 +71,11 @@ def add_rejected_items_panel(request, panels):
 
 @hooks.register("construct_page_action_menu")
 def hide_review_link_in_the_editor(menu_items, request, context):
-    """审阅 opens the step page for reviewers outside the editor; inside it would only save."""
+    """审阅 opens the step page for reviewers outside the editor; inside it would only save.
+
+    Only in the editor of disclosure pages: a host site's own pages keep their menu."""
+    if not isinstance(context.get("page"), OfficePermissionsMixin):
+        return
     menu_items[:] = [
         item
         for item in menu_items

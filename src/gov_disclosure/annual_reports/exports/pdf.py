@@ -1,14 +1,20 @@
 """The report as PDF, rendered by WeasyPrint from the same HTML as the page.
 
 WeasyPrint embeds the subset of the font each character uses, so the file reads
-the same on a machine without Chinese fonts. The fonts are found by fontconfig
-(Debian: fonts-noto-cjk); ``ANNUAL_REPORT_PDF_FONTS`` names the families to use.
+the same on a machine without Chinese fonts. The plugin ships its own font for that
+(Noto Serif CJK SC for the characters of GB 2312, ``fonts/``); a character outside it falls
+back to the families ``ANNUAL_REPORT_PDF_FONTS`` names, found by fontconfig.
 """
+
+from pathlib import Path
 
 from django.template.loader import render_to_string
 
 from gov_disclosure.annual_reports.layout import report_grid_rows
 from gov_disclosure.conf import disclosure_settings
+
+BUNDLED_FONT = Path(__file__).resolve().parent.parent / "fonts" / "NotoSerifSC-GB2312.woff2"
+BUNDLED_FONT_FAMILY = "Disclosure Serif SC"
 
 
 class PdfUnavailable(RuntimeError):
@@ -26,6 +32,8 @@ def report_pdf(report) -> bytes:
         {
             "page": report,
             "grid_rows": report_grid_rows(report),
+            "bundled_font_family": BUNDLED_FONT_FAMILY,
+            "bundled_font_url": BUNDLED_FONT.as_uri(),
             "font_families": disclosure_settings.ANNUAL_REPORT_PDF_FONTS,
         },
     )

@@ -1,4 +1,5 @@
-"""Create the office's roles with their admin and collection permissions.
+"""Create the office's roles with their admin permissions, and the 政府信息公开 collection
+where their documents and images go (a host site's other collections stay its own).
 
 Page permissions are granted per agency (gov_disclosure.pages.roles), because
 they attach to each agency's catalogue root.
@@ -29,6 +30,32 @@ COLLECTION_PERMISSIONS = {
 }
 
 
+DISCLOSURE_COLLECTION = "政府信息公开"
+
+
+def _disclosure_collection(Collection):
+    """The collection under the root for the disclosure apps' documents and images.
+
+    Collections form a materialised-path tree; the historical model has no ``add_child``,
+    so the path is computed as treebeard would (four base-36 digits a level)."""
+    root = Collection.objects.filter(depth=1).first()
+    existing = Collection.objects.filter(depth=2, name=DISCLOSURE_COLLECTION).first()
+    if existing:
+        return existing
+    last = Collection.objects.filter(depth=2).order_by("-path").first()
+    number = int(last.path[-4:], 36) + 1 if last else 1
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    step = ""
+    for _ in range(4):
+        number, digit = divmod(number, 36)
+        step = digits[digit] + step
+    collection = Collection.objects.create(
+        name=DISCLOSURE_COLLECTION, path=root.path + step, depth=2, numchild=0
+    )
+    Collection.objects.filter(pk=root.pk).update(numchild=root.numchild + 1)
+    return collection
+
+
 def create_roles(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
     from django.contrib.contenttypes.management import create_contenttypes
@@ -44,7 +71,7 @@ def create_roles(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    root_collection = Collection.objects.filter(depth=1).first()
+    collection = _disclosure_collection(Collection)
 
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role)
@@ -57,7 +84,7 @@ def create_roles(apps, schema_editor):
             for action in actions:
                 GroupCollectionPermission.objects.get_or_create(
                     group=group,
-                    collection=root_collection,
+                    collection=collection,
                     permission=Permission.objects.get(
                         content_type__app_label=app_label, codename=f"{action}_{model_name}"
                     ),
@@ -66,6 +93,9 @@ def create_roles(apps, schema_editor):
 
 def remove_roles(apps, schema_editor):
     apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+    apps.get_model("wagtailcore", "Collection").objects.filter(
+        depth=2, name=DISCLOSURE_COLLECTION, numchild=0
+    ).delete()
 
 
 class Migration(migrations.Migration):

@@ -8,12 +8,12 @@ from wagtail.search import index
 
 from gov_disclosure.pages.validators import validate_agency_code, validate_index_number_pattern
 
-from .mixins import OfficePermissionsMixin
+from .mixins import HostPlacedMixin, OfficePermissionsMixin
 
 DEFAULT_INDEX_NUMBER_PATTERN = "{org_code}/{year}-{serial:05d}"
 
 
-class DisclosureIndexPage(OfficePermissionsMixin, Page):
+class DisclosureIndexPage(HostPlacedMixin, OfficePermissionsMixin, Page):
     """The catalogue root (目录) of one agency (机关)."""
 
     agency_name = models.CharField(
@@ -86,7 +86,9 @@ class DisclosureIndexPage(OfficePermissionsMixin, Page):
         APIField("email"),
     ]
 
+    # Under a portal, the tree's root or a host page (GOV_DISCLOSURE["AGENCY_PARENT_PAGE_TYPES"]).
     parent_page_types = ["wagtailcore.Page", "disclosure_pages.DisclosurePortalPage"]
+    extra_parent_page_types = ["disclosure_pages.DisclosurePortalPage"]
     subpage_types = [
         "disclosure_pages.DisclosureCategoryPage",
         "disclosure_pages.DisclosureGuidePage",

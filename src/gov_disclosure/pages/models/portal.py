@@ -3,10 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .mixins import OfficePermissionsMixin
+from .mixins import HostPlacedMixin, OfficePermissionsMixin
 
 
-class DisclosurePortalPage(OfficePermissionsMixin, Page):
+class DisclosurePortalPage(HostPlacedMixin, OfficePermissionsMixin, Page):
     """The home of a platform that hosts one or more agencies' catalogues.
 
     A subdistrict runs one agency under it; a district platform hosts all of
@@ -17,6 +17,7 @@ class DisclosurePortalPage(OfficePermissionsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
+    # Under the tree's root or a host page (GOV_DISCLOSURE["AGENCY_PARENT_PAGE_TYPES"]).
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["disclosure_pages.DisclosureIndexPage"]
 
