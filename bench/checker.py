@@ -27,7 +27,7 @@ django.setup()
 
 import docx  # noqa: E402
 
-from gov_disclosure.demo.corpus import default_corpus_path, iter_laws  # noqa: E402
+from gov_disclosure.demo.corpus import iter_laws  # noqa: E402
 from gov_disclosure.review.checks import CheckText, WordRule, run_checks  # noqa: E402
 from gov_disclosure.review.checks.attachments import extract_text  # noqa: E402
 from gov_disclosure.review.checks.personal_data import id_check_character, passes_luhn  # noqa: E402
@@ -98,7 +98,7 @@ def timed(function, runs: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--corpus", type=Path, default=default_corpus_path())
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/laws.jsonl.gz")
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from gov_disclosure.demo.corpus import default_corpus_path
 from gov_disclosure.pages import roles
 from gov_disclosure.pages.models import (
     Department,
@@ -20,7 +19,6 @@ from gov_disclosure.pages.models import (
     DisclosureItemPage,
 )
 from gov_disclosure.requests.models import DisclosureRequest
-from tests.conftest import require_service
 
 
 def snapshot() -> dict:
@@ -45,7 +43,6 @@ def snapshot() -> dict:
 class DemoLoaderTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        require_service(default_corpus_path().is_file(), "needs ../shared/corpus/laws.jsonl.gz")
         cls.output = io.StringIO()
         call_command("load_demo", stdout=cls.output)
         cls.agency = DisclosureIndexPage.objects.get(slug="zhuangshi")

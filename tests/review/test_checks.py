@@ -7,7 +7,6 @@ import pytest
 from gov_disclosure.demo.corpus import default_corpus_path, iter_laws
 from gov_disclosure.review.checks import CheckText, Kind, Severity, WordRule, run_checks
 from gov_disclosure.review.checks.personal_data import is_valid_id_number, passes_luhn
-from tests.conftest import require_service
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -138,7 +137,6 @@ def test_title_and_summary_are_checked_too():
 def test_published_laws_raise_no_personal_data_findings():
     """Laws are full of dates, amounts and article numbers: none may look like personal data."""
     corpus = default_corpus_path()
-    require_service(corpus.is_file(), "needs ../shared/corpus/laws.jsonl.gz")
     laws = list(itertools.islice(iter_laws(corpus), 400))
     personal = {Kind.ID_NUMBER, Kind.MOBILE, Kind.BANK_CARD, Kind.EMAIL}
 

@@ -5,7 +5,6 @@ import pytest
 from gov_disclosure.demo.corpus import default_corpus_path
 from gov_disclosure.search.corpus import corpus_documents, substring_truth
 from gov_disclosure.search.queries import item_search
-from tests.conftest import require_service
 from tests.search.conftest import ENGINES, loaded_engine
 
 QUERIES = ["公开", "政府信息公开", "行政处罚", "预算", "信息公开"]
@@ -15,7 +14,6 @@ SAMPLE = 600
 @pytest.fixture(scope="module")
 def documents():
     path = default_corpus_path()
-    require_service(path.is_file(), "needs ../shared/corpus/laws.jsonl.gz")
     return list(corpus_documents(path, limit=SAMPLE))
 
 

@@ -1,12 +1,16 @@
-"""Reading the shared corpus of public-domain laws and regulations."""
+"""Reading a corpus of laws and regulations (JSON lines, gzipped).
+
+The demo ships its own excerpt (``data/``: the 479 State Council regulations and Zhejiang
+local regulations in force before 2012 that it forwards and implements), made from the
+project's full corpus by ``scripts/make_demo_corpus.py``; Chinese laws and regulations are
+not subject to copyright (著作权法 第五条).
+"""
 
 import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from django.conf import settings
 
 
 @dataclass(frozen=True)
@@ -19,8 +23,12 @@ class Law:
     body: str
 
 
+DEMO_CORPUS = Path(__file__).resolve().parent / "data" / "laws-before-2012.jsonl.gz"
+
+
 def default_corpus_path() -> Path:
-    return Path(settings.BASE_DIR).parent / "shared" / "corpus" / "laws.jsonl.gz"
+    """The excerpt the package ships: a lone clone or a host site loads the demo from it."""
+    return DEMO_CORPUS
 
 
 def iter_laws(path: Path) -> Iterator[Law]:

@@ -64,7 +64,18 @@ def _child(parent: Page, model, slug: str, *, by, **fields):
     return page
 
 
-def _portal(by) -> DisclosurePortalPage:
+def _agency_parent(by) -> Page:
+    """Where the demo agency goes: under a host site's own home page when the site has one
+    that may hold an agency (``AGENCY_PARENT_PAGE_TYPES``); otherwise under a portal that
+    becomes the default site's root, replacing Wagtail's empty placeholder page."""
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page.specific if site else None
+    if (
+        home is not None
+        and type(home) not in (Page, DisclosurePortalPage)
+        and DisclosureIndexPage.can_create_at(home)
+    ):
+        return home
     root = Page.get_first_root_node()
     portal = _child(
         root,
@@ -74,7 +85,6 @@ def _portal(by) -> DisclosurePortalPage:
         title="政府信息公开平台",
         intro="<p>本平台集中发布各机关依法主动公开的政府信息。</p>",
     )
-    site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=portal, is_default_site=True)
     elif site.root_page_id != portal.pk:
@@ -224,10 +234,10 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
         # The system administrator sets up the platform and the agency; 党政办 runs
         # the catalogue from there on, within its page permissions.
         admin, office = users["admin"], users["dangzhengban"]
-        portal = _portal(admin)
+        parent = _agency_parent(admin)
         agency_fields = {k: v for k, v in content.AGENCY.items() if k != "slug"}
         agency = _child(
-            portal, DisclosureIndexPage, content.AGENCY["slug"], by=admin, **agency_fields
+            parent, DisclosureIndexPage, content.AGENCY["slug"], by=admin, **agency_fields
         )
         roles.agency_grant_role_permissions(agency=agency)
         categories = _categories(agency, office)

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--corpus",
             type=Path,
             default=None,
-            help="laws.jsonl.gz 的路径（默认：仓库旁的 shared/corpus/laws.jsonl.gz）",
+            help="法规语料 laws.jsonl.gz 的路径（默认：插件自带的节选）",
         )
 
     def handle(self, *args, corpus: Path | None, **options):
