@@ -2,7 +2,6 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,19 +10,11 @@ from cms.admin_login import ThrottledLoginView
 from cms.views import healthz
 from gov_disclosure.api.content import api_router
 from gov_disclosure.letters.sitemaps import LetterSitemap
-from gov_disclosure.review.views.unpublish import UnpublishView
 
 ADMIN = f"{settings.ADMIN_PATH}/"
 
 urlpatterns = [
-    # Ahead of Wagtail's own: unpublishing an item asks for a reason
-    # (gov_disclosure.review.views.unpublish),
-    # and the login is throttled (cms.admin_login).
-    path(
-        f"{ADMIN}pages/<int:page_id>/unpublish/",
-        require_admin_access(UnpublishView.as_view()),
-        name="disclosure_unpublish",
-    ),
+    # Ahead of Wagtail's own: the login is throttled (cms.admin_login).
     path(f"{ADMIN}login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path(ADMIN, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

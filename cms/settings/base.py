@@ -267,6 +267,8 @@ GOV_DISCLOSURE = {
     # Every publication invalidates them at once, in every process sharing the cache, so it
     # needs a shared cache (Redis) when more than one process serves.
     "PAGE_CACHE_SECONDS": env.int("PAGE_CACHE_SECONDS", default=0),
+    # Besides the plugin's own APIs: Wagtail's content API and the health check.
+    "PAGE_CACHE_EXCLUDED_PATHS": ["/api/", "/healthz"],
     # SEARCH_URL picks the engine: opensearch://host:9200, elasticsearch://host:9200, or
     # unset for the database.
     "SEARCH_URL": env("SEARCH_URL", default=""),

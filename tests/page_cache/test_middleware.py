@@ -212,3 +212,28 @@ def test_a_scheduled_publication_by_the_worker_shows_at_once(
     )
 
     assert "定时发布的通知" in get(client, category.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/disclosure/search/?q=预算",  # the search index follows publications later
+        "/api/search/?q=预算",
+        "/api/disclosure/v1/items/",
+        "/api/v2/pages/",  # the reference site's own addition (PAGE_CACHE_EXCLUDED_PATHS)
+    ],
+)
+def test_search_and_the_apis_are_never_stored(client, item, path):
+    for _ in range(2):
+        response = client.get(path)
+        assert "X-Page-Cache" not in response, path
+
+
+def test_where_the_site_mounts_the_admin_is_found_not_assumed(settings):
+    from gov_disclosure.page_cache.middleware import _excluded_prefixes
+
+    settings.ROOT_URLCONF = "tests.page_cache.urls_admin_elsewhere"
+    prefixes = _excluded_prefixes(settings.ROOT_URLCONF, ())
+
+    assert "/office-7f3a/" in prefixes and "/admin/" not in prefixes
+    assert {"/disclosure/search/", "/api/disclosure/v1/", "/documents/"} <= set(prefixes)

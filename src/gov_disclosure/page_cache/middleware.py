@@ -7,20 +7,56 @@ A visitor with a session (editors, an unlocked private page) is never served fro
 it, nor is a client that authenticates with a header (the APIs).
 """
 
+from functools import lru_cache
+
 from django.conf import settings
+from django.urls import NoReverseMatch, get_urlconf, reverse
 from django.utils.cache import cc_delim_re
+
+from gov_disclosure.conf import disclosure_settings
 
 from .store import page_cache_lookup, page_cache_seconds, page_cache_store
 
-# Answered elsewhere or changing without a publication (the search index follows later).
-_EXCLUDED_PREFIXES = ("/api/", "/search/", "/documents/", "/_util/", "/healthz")
 _UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# Answered elsewhere or changing without a publication (the search index follows later):
+# the admin, the plugin's APIs and search page, documents and Wagtail's own utility views,
+# found where the site mounted them: a route's whole path, the folder holding it, or its
+# first segment.
+_EXCLUDED_ROUTES = [
+    ("wagtailadmin_home", (), "path"),
+    ("disclosure_search", (), "path"),
+    ("disclosure_search_api", (), "path"),
+    ("disclosure_items", (), "folder"),
+    ("wagtaildocs_serve", (0, "x"), "segment"),
+    ("wagtailcore_authenticate_with_password", (0, 0), "segment"),
+]
+
+
+@lru_cache(maxsize=16)
+def _excluded_prefixes(urlconf: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    prefixes = list(extra)
+    for name, args, part in _EXCLUDED_ROUTES:
+        try:
+            path = reverse(name, urlconf=urlconf, args=args)
+        except NoReverseMatch:
+            continue
+        segments = path.strip("/").split("/")
+        if part == "folder":
+            path = "/" + "/".join(segments[:-1]) + "/"
+        elif part == "segment":
+            path = "/" + segments[0] + "/"
+        prefixes.append(path)
+    return tuple(prefixes)
 
 
 def _cacheable_request(request) -> bool:
+    excluded = _excluded_prefixes(
+        get_urlconf() or settings.ROOT_URLCONF,
+        tuple(disclosure_settings.PAGE_CACHE_EXCLUDED_PATHS),
+    )
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith((f"/{settings.ADMIN_PATH}/", *_EXCLUDED_PREFIXES))
+        and not request.path.startswith(excluded)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and "HTTP_X_API_KEY" not in request.META

@@ -17,6 +17,7 @@ from .panels import RejectedItemsPanel
 from .selectors import rejected_items_for_author
 from .views.accountability import PERMISSION as LOG_PERMISSION
 from .views.timeliness import PERMISSION as TIMELINESS_PERMISSION
+from .views.unpublish import item_unpublish_confirmed
 
 
 class SensitiveWordViewSet(SnippetViewSet):
@@ -81,6 +82,14 @@ def hide_review_link_in_the_editor(menu_items, request, context):
         for item in menu_items
         if not (isinstance(item, WorkflowMenuItem) and item.name == "review")
     ]
+
+
+@hooks.register("before_unpublish_page")
+def unpublish_items_with_a_reason(request, page):
+    """Taking an item down needs a reason in the log: its confirmation takes one."""
+    if getattr(page.specific, "unpublish_needs_reason", False):
+        return item_unpublish_confirmed(request, page.specific)
+    return None
 
 
 @hooks.register("before_bulk_action")

@@ -167,6 +167,8 @@ class DisclosureItemPage(
     exclude_fields_in_copy = ["index_number", "publish_date", "publication_working_days"]
 
     template = "disclosure_pages/item_page.html"
+    # Taking an item down needs a reason for the accountability log (the review app asks).
+    unpublish_needs_reason = True
     base_form_class = ItemPageForm
 
     class Meta:

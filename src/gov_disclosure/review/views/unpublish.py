@@ -1,7 +1,8 @@
 """Unpublishing an item asks for a reason, kept in the accountability log.
 
-Wagtail's unpublish confirmation has no reason field; this view takes its URL
-(see cms/urls.py) and behaves as Wagtail's for every other page type.
+Wagtail's unpublish confirmation has no reason field. Its ``before_unpublish_page`` hook
+(``wagtail_hooks``) hands a disclosure item's confirmation to this view, which takes the
+reason; every other page is unpublished by Wagtail as usual.
 """
 
 from django.contrib import messages
@@ -9,29 +10,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from wagtail.admin.views.pages.unpublish import UnpublishView as WagtailUnpublishView
 
-from gov_disclosure.pages.models import DisclosureItemPage
-
 from ..forms import UnpublishReasonForm
 from ..services import item_unpublish
 
 
-class UnpublishView(WagtailUnpublishView):
-    def _asks_reason(self) -> bool:
-        return isinstance(self.object, DisclosureItemPage)
-
-    def get_template_names(self):
-        if self._asks_reason():
-            return ["disclosure_review/confirm_unpublish_item.html"]
-        return super().get_template_names()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["reason_form"] = kwargs.get("reason_form") or UnpublishReasonForm()
-        return context
+class ItemUnpublishView(WagtailUnpublishView):
+    """Wagtail's confirmation view, posting to ``item_unpublish`` with the reason."""
 
     def post(self, request, *args, **kwargs):
-        if not self._asks_reason():
-            return super().post(request, *args, **kwargs)
         form = UnpublishReasonForm(request.POST)
         if form.is_valid():
             try:
@@ -44,3 +30,8 @@ class UnpublishView(WagtailUnpublishView):
             return self.render_to_response(self.get_context_data(reason_form=form), status=400)
         messages.success(request, self.get_success_message())
         return redirect(self.get_next_url())
+
+
+def item_unpublish_confirmed(request, page):
+    """The ``before_unpublish_page`` hook's answer for an item (Wagtail checked the permission)."""
+    return ItemUnpublishView.as_view()(request, page_id=page.pk)
