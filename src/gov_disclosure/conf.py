@@ -21,6 +21,10 @@ DEFAULTS: dict[str, Any] = {
     # The storage (a key of STORAGES) for applicants' files and the office's replies: never
     # served by the web server, only by the admin to those allowed to see the request.
     "PRIVATE_STORAGE": "private",
+    # Background work (indexing, mails, checks): "celery" queues it for Celery workers,
+    # "inline" runs it in the web process after the commit, "auto" picks Celery when the
+    # site's Celery app has a broker.
+    "TASKS": "auto",
     # Public pages served to anonymous visitors from the shared cache, in seconds; 0 = off.
     "PAGE_CACHE_SECONDS": 0,
     # Path prefixes never stored besides the admin, the APIs, documents and search.

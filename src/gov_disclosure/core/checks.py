@@ -110,6 +110,8 @@ def disclosure_options(app_configs, **kwargs):
         )
     elif url.startswith("opensearch") and importlib.util.find_spec("opensearchpy") is None:
         wrong("SEARCH_URL", "使用 OpenSearch 需安装 wagtail-gov-disclosure[opensearch]。")
+    if disclosure_settings.TASKS not in ("auto", "celery", "inline"):
+        wrong("TASKS", "只能是 auto、celery 或 inline。")
     if disclosure_settings.AGGREGATION_ATTACHMENTS not in ("link", "fetch"):
         wrong("AGGREGATION_ATTACHMENTS", "只能是 link 或 fetch。")
     for key in (

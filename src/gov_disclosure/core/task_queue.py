@@ -1,5 +1,8 @@
 """Handing work to Celery once the change is committed, without ever failing the change.
 
+A site without Celery (no broker configured on the current Celery app, or
+``GOV_DISCLOSURE["TASKS"] = "inline"``) runs the work in this process right after the commit.
+
 When the broker (Redis) is away, the change has already committed: raising then would show
 the user an error for something that was done, and invite them to do it twice. Work that
 nothing else would redo (mails, the automated review checks) runs in this process instead;
@@ -10,11 +13,34 @@ import logging
 
 from django.db import transaction
 
+from gov_disclosure.conf import disclosure_settings
+
 logger = logging.getLogger(__name__)
+
+
+def celery_in_use() -> bool:
+    """Whether tasks go to Celery workers: ``TASKS`` = "celery" or "inline", or "auto" (the
+    default) for Celery when the site configured a broker on its Celery app."""
+    mode = disclosure_settings.TASKS
+    if mode != "auto":
+        return mode == "celery"
+    from celery import current_app
+
+    return bool(current_app.conf.broker_url)
+
+
+def _run_here(task, args, kwargs) -> None:
+    # apply() keeps the task's own exception in its result: it never raises here.
+    result = task.apply(args, kwargs)
+    if result.failed():
+        logger.error("%s failed: %r", task.name, result.result)
 
 
 def queue_after_commit(task, *args, run_here_if_broker_down: bool = True, **kwargs) -> None:
     def send():
+        if not celery_in_use():
+            _run_here(task, args, kwargs)
+            return
         try:
             task.apply_async(args, kwargs)
         except Exception:  # the broker's connection errors are many (kombu, redis, socket)
@@ -22,9 +48,6 @@ def queue_after_commit(task, *args, run_here_if_broker_down: bool = True, **kwar
                 logger.exception("could not queue %s; the nightly reconcile repairs it", task.name)
                 return
             logger.warning("could not queue %s; running it here", task.name, exc_info=True)
-            # apply() keeps the task's own exception in its result: it never raises here.
-            result = task.apply(args, kwargs)
-            if result.failed():
-                logger.error("%s failed: %r", task.name, result.result)
+            _run_here(task, args, kwargs)
 
     transaction.on_commit(send)
