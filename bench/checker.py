@@ -27,9 +27,9 @@ django.setup()
 
 import docx  # noqa: E402
 
-from gov_disclosure.demo.corpus import iter_laws  # noqa: E402
+from gov_disclosure.core.file_text import extract_text  # noqa: E402
+from gov_disclosure.core.law_corpus import iter_laws  # noqa: E402
 from gov_disclosure.review.checks import CheckText, WordRule, run_checks  # noqa: E402
-from gov_disclosure.review.checks.attachments import extract_text  # noqa: E402
 from gov_disclosure.review.checks.personal_data import id_check_character, passes_luhn  # noqa: E402
 
 TARGET_CHARS = 50_000

@@ -20,8 +20,8 @@ def load_pages(corpus: Path, limit: int | None) -> int:
     """Every corpus law as a live item (created live: the workflow is not what is measured)."""
     from wagtail.models import Page
 
+    from gov_disclosure.core.law_corpus import iter_laws
     from gov_disclosure.demo.content import _law_blocks, _summary_of
-    from gov_disclosure.demo.corpus import iter_laws
     from gov_disclosure.search.corpus import _date
     from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
 

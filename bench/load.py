@@ -216,7 +216,7 @@ from pathlib import Path
 from wagtail.models import Page, Site
 from html import escape
 from bench.stock.models import StockPage
-from gov_disclosure.demo.corpus import iter_laws, markdown_to_paragraphs
+from gov_disclosure.core.law_corpus import iter_laws, markdown_to_paragraphs
 root = Page.get_first_root_node()
 home = root.add_child(instance=Page(title="stock", slug="stock-home"))
 Site.objects.update_or_create(is_default_site=True, defaults=dict(

@@ -4,7 +4,8 @@ import itertools
 
 import pytest
 
-from gov_disclosure.demo.corpus import default_corpus_path, iter_laws
+from gov_disclosure.core.law_corpus import iter_laws
+from gov_disclosure.demo.corpus import default_corpus_path
 from gov_disclosure.review.checks import CheckText, Kind, Severity, WordRule, run_checks
 from gov_disclosure.review.checks.personal_data import is_valid_id_number, passes_luhn
 

@@ -30,6 +30,7 @@ from .client import FeedClient, SourceUnavailable, SyncError
 from .models import MirroredAttachment, MirroredItem, QuarantinedRecord, Source
 from .quarantine import flatten_errors, quarantine, record_hash, remote_id_of
 from .report_sync import ReportSyncResult, source_sync_reports
+from .signals import mirrors_changed
 
 logger = logging.getLogger(__name__)
 
@@ -316,10 +317,8 @@ def _mirror_remove(*, mirror_id: int | None) -> tuple[str, int | None]:
 
 
 def _index_later(mirror_ids: list[int]) -> None:
-    from gov_disclosure.search.services import mirrors_index_refresh_later
-
     if mirror_ids:
-        mirrors_index_refresh_later(mirror_ids=mirror_ids)
+        mirrors_changed.send(sender=MirroredItem, mirror_ids=mirror_ids)
 
 
 def _fetching() -> bool:

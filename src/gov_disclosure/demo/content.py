@@ -11,10 +11,9 @@ from html import escape
 
 import holidays
 
+from gov_disclosure.core.law_corpus import Law, iter_laws, markdown_to_paragraphs
 from gov_disclosure.pages import validators
 from gov_disclosure.pages.models import Genre, Subject, Validity
-
-from .corpus import Law, iter_laws, markdown_to_paragraphs
 
 YEAR = 2012
 AGENCY_SHORT = "庄市街道"

@@ -35,7 +35,7 @@ def body_text(body) -> str:
 
 def attachment_texts(item) -> Iterator[tuple[str, object]]:
     """Each attachment's title and its text (``ExtractedText``; ``problem`` set if unreadable)."""
-    from gov_disclosure.review.checks.attachments import extract_text
+    from gov_disclosure.core.file_text import extract_text
 
     for attachment in item.attachments.all():
         document = attachment.document

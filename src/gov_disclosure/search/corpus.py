@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from gov_disclosure.demo.corpus import iter_laws
+from gov_disclosure.core.law_corpus import iter_laws
 
 from .queries import TEXT_FIELDS
 

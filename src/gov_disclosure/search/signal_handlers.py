@@ -2,15 +2,20 @@
 
 from django.db.models.signals import post_save
 
+from gov_disclosure.aggregation.signals import mirrors_changed
 from gov_disclosure.pages.public_changes import public_pages_changed
 
 from .models import SearchSettings
-from .services import index_rebuild_later, page_index_refresh_later
+from .services import index_rebuild_later, mirrors_index_refresh_later, page_index_refresh_later
 
 
 def refresh_changed_pages(sender, page_ids, **kwargs):
     for page_id in page_ids:
         page_index_refresh_later(page_id=page_id)
+
+
+def refresh_changed_mirrors(sender, mirror_ids, **kwargs):
+    mirrors_index_refresh_later(mirror_ids=mirror_ids)
 
 
 def rebuild_on_settings_change(sender, instance, **kwargs):
@@ -19,6 +24,7 @@ def rebuild_on_settings_change(sender, instance, **kwargs):
 
 def connect() -> None:
     public_pages_changed.connect(refresh_changed_pages, dispatch_uid="search.refresh")
+    mirrors_changed.connect(refresh_changed_mirrors, dispatch_uid="search.mirrors")
     post_save.connect(
         rebuild_on_settings_change, sender=SearchSettings, dispatch_uid="search.settings"
     )

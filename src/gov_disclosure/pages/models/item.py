@@ -17,7 +17,6 @@ from gov_disclosure.pages.blocks import ItemBodyBlock
 from gov_disclosure.pages.forms import ItemPageForm
 from gov_disclosure.pages.publication import ReviewedPublicationMixin
 from gov_disclosure.pages.validators import validate_document_number
-from gov_disclosure.review.panels import ReviewFindingsPanel
 
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
 from .mixins import AgencyContextMixin, OfficePermissionsMixin
@@ -89,8 +88,8 @@ class DisclosureItemPage(
     source = models.CharField(_("信息来源"), max_length=120, blank=True)
     body = StreamField(ItemBodyBlock(), verbose_name=_("正文"), blank=True)
 
+    # The review app puts its findings panel first (gov_disclosure.review.apps).
     content_panels = [
-        ReviewFindingsPanel(),
         *Page.content_panels,
         FieldPanel("index_number", read_only=True),
         MultiFieldPanel(
