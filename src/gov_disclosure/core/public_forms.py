@@ -16,6 +16,8 @@ from django_ratelimit.core import is_ratelimited
 
 from gov_disclosure.conf import disclosure_settings
 
+from .client_ip import client_ip
+
 _STARTED_SALT = "public_forms.started"
 
 phone_validator = RegexValidator(
@@ -30,9 +32,17 @@ def started_token() -> str:
     return signing.dumps(time.time(), salt=_STARTED_SALT)
 
 
+def _client_address(group, request) -> str:
+    # As the APIs' throttles see it (REMOTE_ADDR, or X-Forwarded-For behind NUM_PROXIES), with
+    # no RATELIMIT_IP_META_KEY for the host site to set.
+    return client_ip(request)
+
+
 def submission_limited(request, *, group: str, rate: str) -> bool:
     """Count this POST against the client address's limit; True once it is over."""
-    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+    return is_ratelimited(
+        request, group=group, key=_client_address, rate=rate, method="POST", increment=True
+    )
 
 
 class BotCheckedForm(forms.Form):
