@@ -126,7 +126,7 @@ def celery_worker_start():
     import time
     from pathlib import Path
 
-    from cms.celery import app
+    from tests.celery_app import app
 
     broker = os.environ.get("CELERY_BROKER_URL")
     require_service(_broker_reachable(broker), "needs Redis (CELERY_BROKER_URL)")
@@ -134,14 +134,13 @@ def celery_worker_start():
     database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": database_url,
         "CELERY_TASK_ALWAYS_EAGER": "false",
     }
     app.conf.task_always_eager = False
     app.control.purge()  # nothing left over from another test
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
+        [sys.executable, "-m", "celery", "-A", "tests.celery_app", "worker", "--pool=solo",
          "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "warning"],
         cwd=Path(__file__).resolve().parent.parent,
         env=env,
@@ -161,7 +160,7 @@ def celery_worker(postgres, django_db_blocker):
     Tests that use it must commit their data (``transaction=True``): the worker is
     another process with its own connection.
     """
-    from cms.celery import app
+    from tests.celery_app import app
 
     worker = celery_worker_start()
     try:

@@ -38,7 +38,7 @@ def manage(*args, database_url: str, timeout: int = 300, **env) -> subprocess.Po
     return subprocess.Popen(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "SEARCH_URL": "",
+        env={**os.environ, "SEARCH_URL": "",
              "DATABASE_URL": database_url, **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -7,11 +7,12 @@ import time_machine
 from django.core.exceptions import ValidationError
 from wagtail.models import PageLogEntry
 
-from cms.celery import app
 from gov_disclosure.annual_reports import services, tables
 from gov_disclosure.annual_reports.models import ReportSubmission
 from gov_disclosure.annual_reports.reminders import reports_send_reminders
 from gov_disclosure.annual_reports.tasks import send_report_reminders
+from gov_disclosure.schedule import BEAT_SCHEDULE
+from tests.celery_app import app
 from tests.disclosure_requests.conftest import at
 from tests.factories import PASSWORD
 
@@ -111,7 +112,7 @@ def test_an_overdue_report_is_reminded_every_week(office, reminded):
 
 
 def test_the_reminder_task_runs_daily_from_beat(settings):
-    schedule = settings.CELERY_BEAT_SCHEDULE["annual-report-reminders"]
+    schedule = BEAT_SCHEDULE["annual-report-reminders"]
     assert schedule["task"] == "gov_disclosure.annual_reports.tasks.send_report_reminders"
     assert schedule["task"] in app.tasks
     assert reports_send_reminders(today=d(2026, 6, 1)) == 0

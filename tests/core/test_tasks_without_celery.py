@@ -58,3 +58,15 @@ def test_cron_lines_follow_the_beat_schedule(capsys):
 def test_an_unknown_job_is_named():
     with pytest.raises(CommandError, match="未知的任务：publish-everything"):
         call_command("disclosure_run_periodic", "publish-everything")
+
+
+def test_a_site_that_made_no_celery_app_runs_the_work_here(disclosure_settings, monkeypatch):
+    from celery import _state
+
+    disclosure_settings.TASKS = "auto"
+    # Even with a broker in the environment, Celery's fallback app has no worker behind it.
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setattr(_state._tls, "current_app", None)
+    monkeypatch.setattr(_state, "default_app", None)  # Celery then makes its fallback app
+
+    assert not celery_in_use()

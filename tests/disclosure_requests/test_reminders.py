@@ -9,6 +9,7 @@ from gov_disclosure.requests.models import DisclosureRequest
 from gov_disclosure.requests.reminders import requests_send_reminders
 from gov_disclosure.requests.services import request_assign
 from gov_disclosure.requests.tasks import send_request_reminders
+from gov_disclosure.schedule import BEAT_SCHEDULE
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_reminders_go_to_the_handler_and_the_office_once_a_day(submit, staff, ma
 
 
 def test_the_daily_beat_task_sends_the_reminders(submit, staff, mailoutbox, on_day, settings):
-    schedule = settings.CELERY_BEAT_SCHEDULE["request-reminders"]
+    schedule = BEAT_SCHEDULE["request-reminders"]
     assert schedule["task"] == send_request_reminders.name
     submit(D(2025, 8, 1))
     on_day(D(2025, 9, 22))

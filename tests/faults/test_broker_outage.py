@@ -9,12 +9,12 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from cms.celery import app
 from gov_disclosure.letters.models import Letter
 from gov_disclosure.review.models import RevisionCheck
 from gov_disclosure.search.engines.opensearch import OpenSearchEngine
 from gov_disclosure.search.services import index_reconcile
 from gov_disclosure.search.tasks import reconcile_index
+from tests.celery_app import app
 from tests.conftest import _broker_reachable, require_service
 from tests.gate import Gate
 from tests.letters.conftest import letter_form

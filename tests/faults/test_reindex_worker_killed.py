@@ -52,7 +52,7 @@ def hits(engine) -> int:
 def test_searches_survive_a_worker_killed_mid_reindex_and_a_rerun_switches(
     slow_engine, category, department
 ):
-    from cms.celery import app
+    from tests.celery_app import app
 
     for n in range(ITEMS):
         ItemFactory(parent=category, publisher=department, live=True,

@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry
 from gov_disclosure.letters.models import Letter, LetterWriter
 from gov_disclosure.letters.retention import letters_purge_expired
 from gov_disclosure.letters.services import letter_close
+from gov_disclosure.schedule import BEAT_SCHEDULE
 from tests.letters.conftest import answered
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,6 @@ def test_without_a_period_nothing_is_purged(office, write):
 
 
 def test_the_purge_runs_nightly(settings):
-    entry = settings.CELERY_BEAT_SCHEDULE["letter-retention"]
+    entry = BEAT_SCHEDULE["letter-retention"]
 
     assert entry["task"] == "gov_disclosure.letters.tasks.purge_expired_writer_data"

@@ -220,13 +220,19 @@ def test_a_scheduled_publication_by_the_worker_shows_at_once(
         "/disclosure/search/?q=预算",  # the search index follows publications later
         "/api/search/?q=预算",
         "/api/disclosure/v1/items/",
-        "/api/v2/pages/",  # the reference site's own addition (PAGE_CACHE_EXCLUDED_PATHS)
     ],
 )
 def test_search_and_the_apis_are_never_stored(client, item, path):
     for _ in range(2):
         response = client.get(path)
         assert "X-Page-Cache" not in response, path
+
+
+def test_a_site_can_keep_more_paths_out_of_the_cache(client, item, disclosure_settings):
+    assert get(client, "/sitemap.xml")["X-Page-Cache"] == "miss"
+
+    disclosure_settings.PAGE_CACHE_EXCLUDED_PATHS = ["/sitemap.xml"]
+    assert "X-Page-Cache" not in get(client, "/sitemap.xml")
 
 
 def test_where_the_site_mounts_the_admin_is_found_not_assumed(settings):

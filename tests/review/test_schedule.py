@@ -5,20 +5,20 @@ import time
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from gov_disclosure.pages.models import DisclosureItemPage, Validity
 from gov_disclosure.review.services import items_mark_lapsed
 from gov_disclosure.review.tasks import run_publication_schedule
+from gov_disclosure.schedule import BEAT_SCHEDULE
 from tests.factories import AgencyFactory, CategoryFactory, DepartmentFactory, ItemFactory
 from tests.waiting import wait_for
 from tests.workflow import publish_through_workflow
 
 
 def test_beat_runs_the_schedule_every_minute():
-    entry = settings.CELERY_BEAT_SCHEDULE["publication-schedule"]
+    entry = BEAT_SCHEDULE["publication-schedule"]
     assert entry["task"] == run_publication_schedule.name
     assert entry["schedule"] == 60.0
 

@@ -3,9 +3,9 @@
 import io
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
 
+from gov_disclosure.schedule import BEAT_SCHEDULE
 from gov_disclosure.search.services import index_reconcile
 from gov_disclosure.search.tasks import reconcile_index
 from tests.search.conftest import titles
@@ -80,6 +80,6 @@ def test_an_item_published_during_a_reindex_is_repaired_by_reconcile(
 
 
 def test_reconcile_runs_nightly():
-    schedule = django_settings.CELERY_BEAT_SCHEDULE["search-reconcile"]
+    schedule = BEAT_SCHEDULE["search-reconcile"]
     assert schedule["task"] == "gov_disclosure.search.tasks.reconcile_index"
     assert (schedule["schedule"].hour, schedule["schedule"].minute) == ({2}, {30})

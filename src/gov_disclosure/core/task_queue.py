@@ -20,13 +20,16 @@ logger = logging.getLogger(__name__)
 
 def celery_in_use() -> bool:
     """Whether tasks go to Celery workers: ``TASKS`` = "celery" or "inline", or "auto" (the
-    default) for Celery when the site configured a broker on its Celery app."""
+    default) for Celery when the site made a Celery app and gave it a broker."""
     mode = disclosure_settings.TASKS
     if mode != "auto":
         return mode == "celery"
     from celery import current_app
 
-    return bool(current_app.conf.broker_url)
+    app = current_app._get_current_object()
+    # Celery's fallback app, made without fixups, stands in when the site made none: no worker
+    # reads its queue, even if CELERY_BROKER_URL happens to be in the environment.
+    return bool(app.fixups) and bool(app.conf.broker_url)
 
 
 def _run_here(task, args, kwargs) -> None:

@@ -126,3 +126,11 @@ def test_production_answers_only_over_https_with_the_security_headers():
         "True True",
         "True 28800",
     ]
+
+
+def test_the_reference_site_runs_the_plugins_periodic_jobs_with_celery_beat():
+    from django.conf import settings
+
+    from gov_disclosure.schedule import BEAT_SCHEDULE
+
+    assert BEAT_SCHEDULE.items() <= settings.CELERY_BEAT_SCHEDULE.items()

@@ -40,13 +40,6 @@ def test_pages_api_never_shows_drafts(client, items):
     assert detail.status_code == 404
 
 
-def test_healthz_reports_the_database(client):
-    response = client.get("/healthz")
-
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
-
-
 @pytest.fixture
 def attachments(site_root, make_item, publish):
     """A published item's attachment and a draft item's attachment."""
