@@ -84,3 +84,19 @@ def test_admin_refuses_a_third_category_level(admin_client, root_page):
     assert form_page.status_code == 302 and form_page.url == "/admin/"
     assert posted.status_code == 302
     assert not DisclosureCategoryPage.objects.filter(slug="third").exists()
+
+
+@pytest.mark.django_db
+def test_a_site_chooses_the_pages_an_agency_and_a_portal_go_under(root_page, disclosure_settings):
+    """By default both may sit at the tree's root (or a host's home page); a site that names
+    other page types takes the root away, and types of apps it lacks are left out."""
+    assert DisclosureIndexPage.can_create_at(root_page)
+    assert DisclosurePortalPage.can_create_at(root_page)
+
+    disclosure_settings.AGENCY_PARENT_PAGE_TYPES = ["home.HomePage", "no.Such"]
+
+    assert not DisclosureIndexPage.can_create_at(root_page)
+    assert not DisclosurePortalPage.can_create_at(root_page)
+    assert DisclosureIndexPage.allowed_parent_page_models() == [DisclosurePortalPage]
+    portal = root_page.add_child(instance=DisclosurePortalPage(title="公开平台", slug="gov"))
+    assert DisclosureIndexPage.can_create_at(portal)
