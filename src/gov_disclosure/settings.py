@@ -98,7 +98,8 @@ def configure(namespace: dict[str, Any]) -> None:
     )
     rest_framework = namespace.setdefault("REST_FRAMEWORK", {})
     rest_framework.setdefault("DEFAULT_SCHEMA_CLASS", "drf_spectacular.openapi.AutoSchema")
-    # Editors post many fields at once (items with long bodies and many attachments).
-    namespace["DATA_UPLOAD_MAX_NUMBER_FIELDS"] = max(
-        namespace.get("DATA_UPLOAD_MAX_NUMBER_FIELDS") or 0, 10_000
-    )
+    # Editors post many fields at once (items with long bodies and many attachments); None,
+    # a site's "no limit", stays.
+    limit = namespace.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
+    if limit is not None:
+        namespace["DATA_UPLOAD_MAX_NUMBER_FIELDS"] = max(limit, 10_000)
