@@ -23,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "PRIVATE_STORAGE": "private",
     # Background work (indexing, mails, checks): "celery" queues it for Celery workers,
     # "inline" runs it in the web process after the commit, "auto" picks Celery when the
-    # site's Celery app has a broker.
+    # site made a Celery app and gave it a broker.
     "TASKS": "auto",
     # Public pages served to anonymous visitors from the shared cache, in seconds; 0 = off.
     "PAGE_CACHE_SECONDS": 0,
