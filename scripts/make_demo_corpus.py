@@ -1,11 +1,10 @@
 """Make the demo's corpus excerpt (src/gov_disclosure/demo/data/laws-before-2012.jsonl.gz).
 
-The demo subdistrict forwards and implements regulations in force before its year (2012):
-State Council regulations (行政法规) and Zhejiang local regulations (地方性法规), each short
-enough to reproduce. This keeps exactly those records of the full corpus, in its order, so
-the demo built from the excerpt is the one built from the full corpus.
+It keeps, in the full corpus's order and with all their fields, exactly the records the demo
+uses (``gov_disclosure.demo.corpus.demo_uses``), so the demo built from the excerpt is the
+one built from the full corpus. Run with the plugin installed (``.venv``):
 
-    python scripts/make_demo_corpus.py ../shared/corpus/laws.jsonl.gz
+    .venv/bin/python scripts/make_demo_corpus.py ../shared/corpus/laws.jsonl.gz
 """
 
 import gzip
@@ -13,20 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-TARGET = (
-    Path(__file__).resolve().parent.parent
-    / "src/gov_disclosure/demo/data/laws-before-2012.jsonl.gz"
-)
-BEFORE = "2012-01-01"
-MAX_BODY = 12000
-
-
-def wanted(record: dict) -> bool:
-    dates = record.get("dates") or []
-    if not dates or max(dates) >= BEFORE or len(record["body"]) > MAX_BODY:
-        return False
-    zhejiang = record["category"] == "地方性法规" and (record.get("region") or "") == "浙江"
-    return zhejiang or record["category"] == "行政法规"
+from gov_disclosure.core.law_corpus import law_from_record
+from gov_disclosure.demo.corpus import DEMO_CORPUS, demo_uses
 
 
 def main() -> None:
@@ -35,14 +22,14 @@ def main() -> None:
     # mtime=0: the same corpus always gives the same bytes.
     with (
         gzip.open(source, "rt", encoding="utf-8") as lines,
-        gzip.GzipFile(TARGET, mode="wb", compresslevel=9, mtime=0) as out,
+        gzip.GzipFile(DEMO_CORPUS, mode="wb", compresslevel=9, mtime=0) as out,
     ):
         for line in lines:
             record = json.loads(line)
-            if wanted(record):
+            if demo_uses(law_from_record(record)):
                 out.write((json.dumps(record, ensure_ascii=False) + "\n").encode())
                 kept += 1
-    print(f"{TARGET}: {kept} records, {TARGET.stat().st_size:,} bytes")
+    print(f"{DEMO_CORPUS}: {kept} records, {DEMO_CORPUS.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

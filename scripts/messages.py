@@ -31,9 +31,7 @@ def main() -> None:
             call_command("compilemessages", locale=["en"])
         else:
             # The demo's text is Chinese content, not interface.
-            call_command(
-                "makemessages", locale=["en"], ignore_patterns=["demo/*"], no_obsolete=False
-            )
+            call_command("makemessages", locale=["en"], ignore_patterns=["demo/*"])
 
 
 if __name__ == "__main__":

@@ -67,10 +67,7 @@ class DisclosureSettings:
     def __getattr__(self, name: str) -> Any:
         if name not in DEFAULTS:
             raise AttributeError(f"GOV_DISCLOSURE has no setting {name!r}")
-        value = getattr(settings, "GOV_DISCLOSURE", {}).get(name, DEFAULTS[name])
-        if name == "AGGREGATION_MAX_ATTACHMENT_BYTES" and value is None:
-            return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None) or 50 * 1024 * 1024
-        return value
+        return getattr(settings, "GOV_DISCLOSURE", {}).get(name, DEFAULTS[name])
 
 
 disclosure_settings = DisclosureSettings()

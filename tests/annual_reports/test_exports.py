@@ -8,13 +8,11 @@ import sys
 from decimal import Decimal
 
 import pytest
-from django.template.loader import render_to_string
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from gov_disclosure.annual_reports import tables
-from gov_disclosure.annual_reports.exports.pdf import BUNDLED_FONT, BUNDLED_FONT_FAMILY
-from gov_disclosure.annual_reports.layout import report_grid_rows
+from gov_disclosure.annual_reports.exports.pdf import report_pdf_html
 from gov_disclosure.annual_reports.models import AnnualFigures, AnnualReportPage
 from tests.factories import PASSWORD
 from tests.workflow import publish_through_workflow
@@ -125,17 +123,7 @@ def test_the_pdf_reads_back_as_the_report_with_its_chinese_fonts_embedded(client
 def test_the_pdf_keeps_its_chinese_text_on_a_server_without_chinese_fonts(published, tmp_path):
     """The report's own HTML rendered where fontconfig finds no font at all: the text layer
     still reads back, from the font the plugin ships."""
-    html = render_to_string(
-        "disclosure_annual_reports/report_pdf.html",
-        {
-            "page": published,
-            "grid_rows": report_grid_rows(published),
-            "bundled_font_family": BUNDLED_FONT_FAMILY,
-            "bundled_font_url": BUNDLED_FONT.as_uri(),
-            "font_families": "serif",
-        },
-    )
-    (tmp_path / "report.html").write_text(html)
+    (tmp_path / "report.html").write_text(report_pdf_html(published, fallback_fonts="serif"))
     (tmp_path / "fonts.conf").write_text(
         '<?xml version="1.0"?><fontconfig><dir>/nonexistent</dir>'
         f"<cachedir>{tmp_path}/cache</cachedir></fontconfig>"

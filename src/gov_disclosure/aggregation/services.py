@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
@@ -321,6 +322,14 @@ def _index_later(mirror_ids: list[int]) -> None:
         mirrors_changed.send(sender=MirroredItem, mirror_ids=mirror_ids)
 
 
+def _max_attachment_bytes() -> int:
+    # Unset: a mirrored attachment may be as large as one an editor may upload here.
+    limit = disclosure_settings.AGGREGATION_MAX_ATTACHMENT_BYTES
+    if limit is None:
+        return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None) or 50 * 1024 * 1024
+    return limit
+
+
 def _fetching() -> bool:
     return disclosure_settings.AGGREGATION_ATTACHMENTS == "fetch"
 
@@ -342,9 +351,7 @@ def _fetched_files(attachments: list[dict], client: FeedClient) -> dict[str, str
                 _("附件“%(title)s”的地址不在来源站点上，未收录。") % {"title": attachment["title"]}
             )
         try:
-            content = client.download(
-                attachment["url"], max_bytes=disclosure_settings.AGGREGATION_MAX_ATTACHMENT_BYTES
-            )
+            content = client.download(attachment["url"], max_bytes=_max_attachment_bytes())
         except SourceUnavailable:
             raise
         except SyncError as error:

@@ -18,18 +18,21 @@ class Law:
     body: str
 
 
+def law_from_record(record: dict) -> Law:
+    return Law(
+        id=record["id"],
+        title=record["title"],
+        category=record["category"],
+        region=record.get("region") or "",
+        dates=tuple(record.get("dates") or ()),
+        body=record["body"],
+    )
+
+
 def iter_laws(path: Path) -> Iterator[Law]:
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
-            record = json.loads(line)
-            yield Law(
-                id=record["id"],
-                title=record["title"],
-                category=record["category"],
-                region=record.get("region") or "",
-                dates=tuple(record.get("dates") or ()),
-                body=record["body"],
-            )
+            yield law_from_record(json.loads(line))
 
 
 def markdown_to_paragraphs(body: str) -> list[tuple[str, str]]:

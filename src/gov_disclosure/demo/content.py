@@ -12,10 +12,16 @@ from html import escape
 import holidays
 
 from gov_disclosure.core.law_corpus import Law, iter_laws, markdown_to_paragraphs
+from gov_disclosure.demo.corpus import (
+    DEMO_YEAR,
+    demo_uses,
+    state_council_regulation,
+    zhejiang_regulation,
+)
 from gov_disclosure.pages import validators
 from gov_disclosure.pages.models import Genre, Subject, Validity
 
-YEAR = 2012
+YEAR = DEMO_YEAR
 AGENCY_SHORT = "庄市街道"
 DOC_PREFIX = "庄街"
 
@@ -161,23 +167,18 @@ def _working_days(rng: random.Random, count: int) -> list[datetime.date]:
     return sorted(rng.choice(days) for _ in range(count))
 
 
-def _laws_before(path, year: int) -> tuple[list[Law], list[Law]]:
-    """Zhejiang local regulations and State Council regulations in force before ``year``."""
-    zhejiang, national = [], []
-    for law in iter_laws(path):
-        if not law.dates or max(law.dates) >= f"{year}-01-01" or len(law.body) > 12000:
-            continue
-        if law.category == "地方性法规" and law.region == "浙江":
-            zhejiang.append(law)
-        elif law.category == "行政法规":
-            national.append(law)
-    return zhejiang, national
+def _demo_laws(path) -> tuple[list[Law], list[Law]]:
+    """The Zhejiang local regulations and State Council regulations the demo uses."""
+    laws = [law for law in iter_laws(path) if demo_uses(law)]
+    return [law for law in laws if zhejiang_regulation(law)], [
+        law for law in laws if state_council_regulation(law)
+    ]
 
 
 class _Builder:
     def __init__(self, corpus_path):
         self.rng = random.Random(YEAR)
-        self.zhejiang, self.national = _laws_before(corpus_path, YEAR)
+        self.zhejiang, self.national = _demo_laws(corpus_path)
         self.rng.shuffle(self.zhejiang)
         self.rng.shuffle(self.national)
         self.doc_serial = 0

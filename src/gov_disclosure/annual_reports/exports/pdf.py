@@ -21,20 +21,25 @@ class PdfUnavailable(RuntimeError):
     """The PDF renderer's system libraries (Pango) are missing on this server."""
 
 
-def report_pdf(report) -> bytes:
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as error:  # not installed ([pdf] extra), or Pango missing
-        raise PdfUnavailable(str(error)) from error
-
-    html = render_to_string(
+def report_pdf_html(report, *, fallback_fonts: str | None = None) -> str:
+    """The HTML the PDF is made from: the bundled font first, then ``fallback_fonts``
+    (default ``ANNUAL_REPORT_PDF_FONTS``)."""
+    return render_to_string(
         "disclosure_annual_reports/report_pdf.html",
         {
             "page": report,
             "grid_rows": report_grid_rows(report),
             "bundled_font_family": BUNDLED_FONT_FAMILY,
             "bundled_font_url": BUNDLED_FONT.as_uri(),
-            "font_families": disclosure_settings.ANNUAL_REPORT_PDF_FONTS,
+            "font_families": fallback_fonts or disclosure_settings.ANNUAL_REPORT_PDF_FONTS,
         },
     )
-    return HTML(string=html).write_pdf()
+
+
+def report_pdf(report) -> bytes:
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as error:  # not installed ([pdf] extra), or Pango missing
+        raise PdfUnavailable(str(error)) from error
+
+    return HTML(string=report_pdf_html(report)).write_pdf()
