@@ -12,6 +12,7 @@ from gov_disclosure.search.queries import (
     item_search,
     page_search,
 )
+from gov_disclosure.search.query_words import parse_query
 from gov_disclosure.search.results import search_results
 from tests.search.conftest import ENGINES_WITH_ELASTICSEARCH, all_indexes, loaded_engine
 
@@ -51,13 +52,15 @@ def found(engine, text: str) -> list[int]:
 
 def results(engine, **request):
     request = SearchRequest(**request)
+    parsed = parse_query(request.text) if request.text else None
     hits, counts = engine.execute_many(
         [
-            page_search(request=request, index=engine.alias),
-            facet_search(request=request, index=engine.alias),
+            page_search(request=request, parsed=parsed, index=engine.alias),
+            facet_search(request=request, parsed=parsed, index=engine.alias),
         ]
     )
-    return search_results(hits=hits, counts=counts, request=request)
+    words = parsed.highlighted if parsed else []
+    return search_results(hits=hits, counts=counts, request=request, words=words)
 
 
 @pytest.mark.parametrize(
@@ -70,11 +73,10 @@ def test_chinese_phrases_find_exactly_the_items_that_contain_them(loaded, text, 
 
 
 def test_an_exact_title_ranks_first_and_fragments_are_highlighted(loaded):
-    response = loaded.execute(item_search(text="政府信息", index=loaded.alias))
+    hits = results(loaded, text="政府信息").hits
 
-    hits = response["hits"]["hits"]
-    assert int(hits[0]["_id"]) == 4
-    assert hits[0]["highlight"]["title"] == ["<em>政府信息</em>"]
+    assert int(hits[0].id) == 4
+    assert hits[0].title_highlighted == "<em>政府信息</em>"
 
 
 def test_fragments_are_escaped_html_with_only_the_marks_added(loaded):

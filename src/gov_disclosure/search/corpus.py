@@ -12,7 +12,8 @@ from pathlib import Path
 
 from gov_disclosure.core.law_corpus import iter_laws
 
-from .queries import TEXT_FIELDS
+from .analysis import fold
+from .documents import search_texts
 
 
 def corpus_documents(path: Path, *, limit: int | None = None) -> Iterator[dict]:
@@ -24,6 +25,7 @@ def corpus_documents(path: Path, *, limit: int | None = None) -> Iterator[dict]:
             "kind": "item",
             "title": law.title,
             "summary": paragraphs[1][:200] if len(paragraphs) > 1 else "",
+            "keywords": "",
             "body": law.body,
             "attachments": "",
             "index_number": f"CORPUS/{law.id:05d}",
@@ -48,10 +50,13 @@ def _date(text: str) -> datetime.date | None:
 
 
 def substring_truth(documents: list[dict], text: str) -> set[str]:
-    """Ids of the documents containing ``text`` as written (case-insensitive)."""
-    text = text.lower()
+    """Ids of the documents containing every word of ``text`` (separated by spaces) as
+    written, in any searched field, case, width and traditional forms aside."""
+    words = [fold(word) for word in text.split()]
     return {
         document["id"]
         for document in documents
-        if any(text in (document.get(field) or "").lower() for field in TEXT_FIELDS)
+        if all(
+            any(word in fold(value) for value in search_texts(document).values()) for word in words
+        )
     }

@@ -1,22 +1,37 @@
 """The search index of published items, defined once with elasticsearch-dsl.
 
 Every engine uses this definition: Elasticsearch and OpenSearch receive the
-mapping and settings it serialises to, and the database engine reads the same
-field list. Chinese text is analysed by ``SEARCH_CHINESE_ANALYZER``: ``cjk``
-(bigrams, shipped with both engines) unless the operator installed smartcn or IK.
+mapping and settings it serialises to, and the database engine stores the same
+fields and the same terms. The terms are made here, in Python, by
+``gov_disclosure.search.analysis`` (grams, chars and keys), so every engine
+matches the same words: the cluster engines index them with a whitespace
+analyzer, SQLite in FTS5 and PostgreSQL in a tsvector. Traditional characters
+and full-width forms are folded before, with nothing to install on the engine.
 """
 
-from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Text, analyzer
+from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Object, Text
 
 from gov_disclosure.conf import disclosure_settings
 
-# Setting value → the analyzer type the engine knows.
-CHINESE_ANALYZERS = {"cjk": "cjk", "smartcn": "smartcn", "ik": "ik_max_word"}
+from . import analysis
+
+# Where a word is found, and how much each place counts (title ×4 … body ×1).
+TERM_FIELDS = {
+    "title": 4.0,
+    "keywords": 3.0,
+    "numbers": 2.0,
+    "summary": 2.0,
+    "publisher": 1.0,
+    "body": 1.0,
+    "attachments": 1.0,
+}
+# Texts kept whole in the index only to cut highlighted fragments from (Python side,
+# the same for every engine); longer texts are still searched in full.
+EXCERPT_CHARS = 50_000
 
 
-def chinese_analyzer():
-    name = disclosure_settings.SEARCH_CHINESE_ANALYZER
-    return analyzer("chinese", type=CHINESE_ANALYZERS[name])
+def _terms_field(**options) -> Text:
+    return Text(analyzer="whitespace", **options)
 
 
 class ItemDocument(Document):
@@ -26,12 +41,12 @@ class ItemDocument(Document):
     """
 
     kind = Keyword()
-    # Offsets in the postings let the highlighter cut fragments without re-analysing
-    # long bodies at query time.
-    title = Text(analyzer="chinese", index_options="offsets", fields={"raw": Keyword()})
-    summary = Text(analyzer="chinese", index_options="offsets")
-    body = Text(analyzer="chinese", index_options="offsets")
-    attachments = Text(analyzer="chinese", index_options="offsets")
+    # What a result shows, and the text fragments are cut from; not searched as such.
+    title = Text(index=False)
+    summary = Text(index=False)
+    keywords = Text(index=False)
+    body = Text(index=False)
+    attachments = Text(index=False)
     index_number = Keyword()
     document_number = Keyword()
     publisher = Keyword()
@@ -45,6 +60,15 @@ class ItemDocument(Document):
     url = Keyword(index=False)
     # Hash of the fields above (attachments by file hash), compared by reconcile.
     fingerprint = Keyword(index=False)
+    # -- what is searched (see analysis): not kept in _source ----------------------
+    terms = Object(properties={field: _terms_field() for field in TERM_FIELDS})
+    # One-unit words need no positions, only which documents hold them.
+    chars = _terms_field(index_options="freqs", norms=False)
+    # The title, 文号 and 索引号 as keys: typed in full, they find their item first.
+    keys = Keyword()
+
+
+UNSTORED = ["terms", "chars"]
 
 
 def items_alias() -> str:
@@ -63,6 +87,55 @@ def item_index(name: str) -> Index:
         number_of_replicas=disclosure_settings.SEARCH_INDEX_REPLICAS,
         refresh_interval="-1",
     )
-    index.analyzer(chinese_analyzer())
     index.document(ItemDocument)
     return index
+
+
+def index_body(name: str) -> dict:
+    """The index's settings and mapping, terms left out of ``_source``."""
+    body = item_index(name).to_dict()
+    body["mappings"]["_source"] = {"excludes": UNSTORED}
+    return body
+
+
+def search_texts(document: dict) -> dict[str, str]:
+    """The text of each searched field of ``document`` (a search document)."""
+    numbers = " ".join(
+        filter(None, [document.get("document_number"), document.get("index_number")])
+    )
+    return {
+        "title": document.get("title") or "",
+        "keywords": document.get("keywords") or "",
+        "numbers": numbers,
+        "summary": document.get("summary") or "",
+        "publisher": document.get("publisher") or "",
+        "body": document.get("body") or "",
+        "attachments": document.get("attachments") or "",
+    }
+
+
+def document_terms(document: dict) -> dict:
+    """What every engine indexes for ``document``: grams per field, chars, keys."""
+    texts = search_texts(document)
+    keys = {
+        analysis.key(document.get(field) or "")
+        for field in ("title", "document_number", "index_number")
+    }
+    return {
+        "terms": {field: analysis.grams(text) for field, text in texts.items()},
+        "chars": analysis.chars(texts.values()),
+        "keys": sorted(key for key in keys if key),
+    }
+
+
+def indexed_document(document: dict) -> dict:
+    """``document`` as a cluster engine stores it: excerpts and terms added."""
+    terms = document_terms(document)
+    return {
+        **{key: value for key, value in document.items() if key != "id"},
+        "body": (document.get("body") or "")[:EXCERPT_CHARS],
+        "attachments": (document.get("attachments") or "")[:EXCERPT_CHARS],
+        "terms": {field: " ".join(grams) for field, grams in terms["terms"].items()},
+        "chars": " ".join(terms["chars"]),
+        "keys": terms["keys"],
+    }

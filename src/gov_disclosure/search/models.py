@@ -7,6 +7,14 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from .forms import SearchSettingsForm
 
 
+class TermVectorField(models.TextField):
+    """A tsvector on PostgreSQL, plain text elsewhere (unused there). Django's own
+    SearchVectorField needs psycopg, which a SQLite-only site does not install."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else super().db_type(connection)
+
+
 class IndexGeneration(models.Model):
     """One build of the database index. Searches read the newest published build,
     so a rebuild in progress is never seen half done (like an alias switch)."""
@@ -30,6 +38,7 @@ class SearchEntry(models.Model):
     kind = models.CharField(max_length=20)
     title = models.TextField()
     summary = models.TextField(blank=True)
+    keywords = models.TextField(blank=True)
     body = models.TextField(blank=True)
     attachments = models.TextField(blank=True)
     index_number = models.CharField(max_length=100, blank=True)
@@ -45,6 +54,9 @@ class SearchEntry(models.Model):
     validity = models.CharField(max_length=20, blank=True)
     url = models.TextField(blank=True)
     fingerprint = models.CharField(max_length=64)
+    # PostgreSQL only: the document's terms (see engines/fulltext.py), under a GIN index.
+    # On SQLite they are in an FTS5 table per generation instead, and this stays empty.
+    vector = TermVectorField(null=True)
 
     class Meta:
         constraints = [

@@ -7,9 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import A, Q, Search
 
-# Where the words are found, and how much each place counts.
-TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "body": 1.0, "attachments": 1.0}
-HIGHLIGHT_FRAGMENT_CHARS = 80
+from .documents import TERM_FIELDS
+from .query_words import ParsedQuery, Word, parse_query
+
 # Elasticsearch's and OpenSearch's default index.max_result_window.
 MAX_RESULT_WINDOW = 10_000
 # Facet name → indexed field, and how many values each facet lists.
@@ -42,27 +42,69 @@ class SearchRequest:
     page_size: int = 10
 
 
-def text_query(text: str) -> Q:
-    """Documents containing ``text`` as written: phrase matching over the Chinese bigrams.
+# Words found near each other (within this many grams) rank above words far apart;
+# a segmented run found whole ranks higher still; a typed title, 文号 or 索引号 first.
+PROXIMITY_SLOP = 6
+PROXIMITY_BOOST = 2.0
+RUN_BOOST = 4.0
+EXACT_BOOST = 1000.0
+_FIELDS = [f"terms.{field}^{boost:g}" for field, boost in TERM_FIELDS.items()]
 
-    The user's text is a phrase, never query syntax. An item whose title is the
-    query itself ranks first.
-    """
-    text = " ".join(text.split())
-    phrases = [
-        Q("match_phrase", **{field: {"query": text, "boost": boost}})
-        for field, boost in TEXT_FIELDS.items()
+
+def _phrase(grams: tuple[str, ...], *, slop: int = 0, boost: float = 1.0, split: int = 0) -> Q:
+    options = {"query": " ".join(grams), "type": "phrase", "fields": _FIELDS}
+    if slop:
+        # The name tells the database engine where the second word starts.
+        options |= {"slop": slop, "_name": f"near:{split}"}
+    if boost != 1.0:
+        options["boost"] = boost
+    return Q("multi_match", **options)
+
+
+def word_query(word: Word) -> Q:
+    """Documents containing ``word``, or one of the office's synonyms of it."""
+    variants = [
+        Q("term", chars=variant.text) if variant.single else _phrase(variant.grams)
+        for variant in (word, *word.alternatives)
     ]
-    exact_title = Q("term", **{"title.raw": {"value": text, "boost": 100.0}})
-    return Q("bool", should=[*phrases, exact_title], minimum_should_match=1)
+    return variants[0] if len(variants) == 1 else Q("bool", should=variants, minimum_should_match=1)
+
+
+def text_query(parsed: ParsedQuery, *, partial: bool = False) -> Q:
+    """Documents containing every word (with ``partial``, any word: the best partial
+    matches rank first), or whose title, 文号 or 索引号 is the whole query."""
+    words = [word_query(word) for word in parsed.words]
+    if partial:
+        matched = Q("bool", should=words, minimum_should_match=1)
+    else:
+        matched = Q("bool", must=words)
+    boosts = [_phrase(run.grams, boost=RUN_BOOST) for run in parsed.runs]
+    phrases = [word for word in parsed.words if not word.single]
+    boosts += [
+        _phrase(
+            first.grams + second.grams,
+            slop=PROXIMITY_SLOP,
+            boost=PROXIMITY_BOOST,
+            split=len(first.grams),
+        )
+        for first, second in zip(phrases, phrases[1:], strict=False)
+    ]
+    if boosts:
+        matched = Q("bool", must=[matched], should=boosts)
+    exact = Q("term", keys={"value": parsed.key, "boost": EXACT_BOOST})
+    if not parsed.words:
+        return exact
+    return Q("bool", should=[matched, exact], minimum_should_match=1)
 
 
 def item_search(*, text: str, index: str) -> Search:
-    """The text query alone, with highlighted fragments."""
-    return _highlighted(Search(index=index).query(text_query(text)))
+    """The text query alone, as typed (no synonyms): for checks and benchmarks."""
+    return Search(index=index).query(text_query(parse_query(text)))
 
 
-def request_query(request: SearchRequest) -> Q:
+def request_query(
+    request: SearchRequest, parsed: ParsedQuery | None = None, *, partial: bool = False
+) -> Q:
     """The text (if any) and every filter of ``request``."""
     filters = []
     if request.category:
@@ -82,43 +124,42 @@ def request_query(request: SearchRequest) -> Q:
         if request.date_to:
             bounds["lte"] = request.date_to.isoformat()
         filters.append(Q("range", publish_date=bounds))
-    must = [text_query(request.text)] if request.text else []
+    must = [text_query(parsed, partial=partial)] if parsed else []
     return Q("bool", must=must, filter=filters)
 
 
-def page_search(*, request: SearchRequest, index: str) -> Search:
-    """One page of hits for ``request``, best first (or newest first), highlighted.
+def page_search(
+    *, request: SearchRequest, parsed: ParsedQuery | None, index: str, partial: bool = False
+) -> Search:
+    """One page of hits for ``request``, best first (or newest first).
 
     It does not count: the engine may stop scoring once no other document can
-    enter the page. ``facet_search`` counts.
+    enter the page. ``facet_search`` counts. Hits carry their texts up to
+    ``EXCERPT_CHARS``, for the fragments (``results.py``).
     """
-    search = Search(index=index).query(request_query(request))
-    if request.sort == Sort.DATE or not request.text:
+    search = Search(index=index).query(request_query(request, parsed, partial=partial))
+    if request.sort == Sort.DATE or not parsed:
         search = search.sort({"publish_date": {"order": "desc"}}, {"_score": {"order": "desc"}})
     else:
         search = search.sort({"_score": {"order": "desc"}}, {"publish_date": {"order": "desc"}})
     start = (request.page - 1) * request.page_size
     search = search[start : start + request.page_size].extra(track_total_hits=False)
-    # Long texts stay in the index: the results show their highlighted fragments only.
-    search = search.source(excludes=["body", "attachments"])
-    return _highlighted(search)
+    if not parsed:
+        search = search.source(excludes=["body", "attachments"])
+    return search
 
 
-def facet_search(*, request: SearchRequest, index: str) -> Search:
+def facet_search(
+    *, request: SearchRequest, parsed: ParsedQuery | None, index: str, partial: bool = False
+) -> Search:
     """The total and the facets of ``request``, counted over the filtered results.
 
     It returns no hits, so Elasticsearch and OpenSearch keep its answer in their
     shard request cache until the index next changes: a repeated query is not
     counted again.
     """
-    search = Search(index=index).query(request_query(request))[0:0].extra(track_total_hits=True)
+    query = request_query(request, parsed, partial=partial)
+    search = Search(index=index).query(query)[0:0].extra(track_total_hits=True)
     for name, field in FACETS.items():
         search.aggs.bucket(name, A("terms", field=field, size=FACET_SIZE))
     return search
-
-
-def _highlighted(search: Search) -> Search:
-    # The html encoder escapes the text, so fragments are safe HTML with only <em> added.
-    return search.highlight(
-        *TEXT_FIELDS, fragment_size=HIGHLIGHT_FRAGMENT_CHARS, number_of_fragments=2
-    ).highlight_options(pre_tags=["<em>"], post_tags=["</em>"], encoder="html")

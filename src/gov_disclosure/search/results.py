@@ -5,7 +5,11 @@ from dataclasses import asdict, dataclass
 
 from gov_disclosure.pages.models.choices import Validity
 
-from .queries import FACETS, TEXT_FIELDS, SearchRequest
+from .highlight import fragments, marked_text
+from .queries import FACETS, SearchRequest
+
+# Where fragments are cut from, in this order.
+FRAGMENT_FIELDS = ["summary", "body", "attachments"]
 
 
 @dataclass
@@ -39,6 +43,8 @@ class SearchResults:
     page_size: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
+    # Found with only some of the words: no item holds them all.
+    partial: bool = False
 
     @property
     def pages(self) -> int:
@@ -57,23 +63,22 @@ def _same_start(a: str, b: str, chars: int = 40) -> bool:
     return a[:n] == b[:n]
 
 
-def _hit(raw: dict) -> Hit:
+def _hit(raw: dict, words: list[str]) -> Hit:
     source = raw["_source"]
-    highlight = raw.get("highlight", {})
-    fragments = []
-    for field in TEXT_FIELDS:
-        for passage in highlight.get(field, []) if field != "title" else []:
+    passages = []
+    for field in FRAGMENT_FIELDS if words else []:
+        for passage in fragments(source.get(field) or "", words):
             # The summary is often the body's first paragraph: show such a passage once.
-            if not any(_same_start(passage, shown) for shown in fragments):
-                fragments.append(passage)
+            if not any(_same_start(passage, shown) for shown in passages):
+                passages.append(passage)
     categories = source.get("categories") or []
     return Hit(
         id=raw["_id"],
         kind=source.get("kind") or "item",
         title=source["title"],
         url=source.get("url") or "",
-        fragments=fragments[:2],
-        title_highlighted=(highlight.get("title") or [""])[0],
+        fragments=passages[:2],
+        title_highlighted=marked_text(source["title"], words) if words else "",
         index_number=source.get("index_number"),
         publisher=source.get("publisher"),
         publish_date=source.get("publish_date"),
@@ -98,8 +103,11 @@ def _selected(name: str, key, request: SearchRequest) -> bool:
     return chosen not in (None, "") and str(chosen) == str(key)
 
 
-def search_results(*, hits: dict, counts: dict, request: SearchRequest) -> SearchResults:
-    """``hits``: the answer to ``page_search``; ``counts``: to ``facet_search``."""
+def search_results(
+    *, hits: dict, counts: dict, request: SearchRequest, words: list[str], partial: bool = False
+) -> SearchResults:
+    """``hits``: the answer to ``page_search``; ``counts``: to ``facet_search``;
+    ``words``: what to mark in the titles and fragments."""
     aggregations = counts.get("aggregations", {})
     facets = {
         name: [
@@ -119,6 +127,7 @@ def search_results(*, hits: dict, counts: dict, request: SearchRequest) -> Searc
         total=counts["hits"]["total"]["value"],
         page=request.page,
         page_size=request.page_size,
-        hits=[_hit(raw) for raw in hits["hits"]["hits"]],
+        hits=[_hit(raw, words) for raw in hits["hits"]["hits"]],
         facets=facets,
+        partial=partial,
     )

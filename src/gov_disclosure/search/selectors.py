@@ -25,6 +25,11 @@ def hidden_validities() -> list[str]:
     return list(SearchSettings.load().hidden_validities)
 
 
+def synonym_map() -> dict[str, tuple[str, ...]]:
+    """The office's synonyms: each folded term → the terms that also mean it."""
+    return {}
+
+
 def searchable_items() -> QuerySet[DisclosureItemPage]:
     """Live, public items only: never drafts, revisions in review, restricted pages,
     or items whose 有效性 the office hides from search."""
@@ -145,6 +150,7 @@ class DocumentBuilder:
             "kind": "item",
             "title": item.title,
             "summary": item.summary,
+            "keywords": " ".join(item.keyword_list),
             "body": body_text(item.body),
             "attachments": "",
             "index_number": item.index_number,
@@ -165,6 +171,7 @@ class DocumentBuilder:
             "kind": "item",
             "title": mirror.title,
             "summary": mirror.summary,
+            "keywords": " ".join(mirror.keywords),
             "body": html_to_text(mirror.body_html),
             "attachments": "",
             "index_number": mirror.index_number,
@@ -186,6 +193,7 @@ class DocumentBuilder:
             "kind": "guide",
             "title": guide.title,
             "summary": "",
+            "keywords": "",
             "body": html_to_text(guide.body),
             "attachments": "",
             "index_number": None,

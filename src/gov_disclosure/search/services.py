@@ -8,6 +8,7 @@ from gov_disclosure.core.task_queue import queue_after_commit
 
 from .engines import current_engine
 from .queries import SearchRequest, facet_search, page_search
+from .query_words import ParsedQuery, parse_query
 from .results import SearchResults, search_results
 from .selectors import (
     DocumentBuilder,
@@ -18,6 +19,7 @@ from .selectors import (
     searchable_mirrors,
     searchable_pages,
     searchable_sources,
+    synonym_map,
 )
 
 logger = logging.getLogger(__name__)
@@ -139,11 +141,27 @@ def index_reconcile(*, fix: bool = False, progress: Progress | None = None) -> D
 
 
 def search_run(*, request: SearchRequest) -> SearchResults:
+    """Items with every word of ``request``; if none has them all, the items with
+    the most of them, marked ``partial``."""
     engine = current_engine()
+    parsed = parse_query(request.text, synonyms=synonym_map()) if request.text else None
+    results = _search(engine, request, parsed, partial=False)
+    if results.total == 0 and parsed and len(parsed.words) > 1:
+        results = _search(engine, request, parsed, partial=True)
+    return results
+
+
+def _search(engine, request: SearchRequest, parsed: ParsedQuery | None, *, partial: bool):
     hits, counts = engine.execute_many(
         [
-            page_search(request=request, index=engine.alias),
-            facet_search(request=request, index=engine.alias),
+            page_search(request=request, parsed=parsed, index=engine.alias, partial=partial),
+            facet_search(request=request, parsed=parsed, index=engine.alias, partial=partial),
         ]
     )
-    return search_results(hits=hits, counts=counts, request=request)
+    return search_results(
+        hits=hits,
+        counts=counts,
+        request=request,
+        words=parsed.highlighted if parsed else [],
+        partial=partial,
+    )

@@ -14,7 +14,12 @@ from django.utils import timezone
 from elasticsearch.dsl import Search
 
 from gov_disclosure.conf import disclosure_settings
-from gov_disclosure.search.documents import REFRESH_INTERVAL, item_index, items_alias
+from gov_disclosure.search.documents import (
+    REFRESH_INTERVAL,
+    index_body,
+    indexed_document,
+    items_alias,
+)
 
 from .errors import SearchEngineUnavailable
 
@@ -75,7 +80,7 @@ class ClusterEngine:
         """A new, empty versioned index (not yet behind the alias)."""
         name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
         with self._unavailable_as_error():
-            self._index_create(name, item_index(name).to_dict())
+            self._index_create(name, index_body(name))
         return name
 
     def index_publish(self, name: str) -> None:
@@ -111,7 +116,7 @@ class ClusterEngine:
             in_flight: list[Future] = []
             while batch := list(islice(documents, disclosure_settings.SEARCH_BULK_DOCUMENTS)):
                 actions = [
-                    {"_index": index, "_id": document["id"], "_source": _source(document)}
+                    {"_index": index, "_id": document["id"], "_source": indexed_document(document)}
                     for document in batch
                 ]
                 in_flight.append(pool.submit(self._bulk, actions))
@@ -128,7 +133,7 @@ class ClusterEngine:
 
     def document_put(self, document: dict) -> None:
         with self._unavailable_as_error():
-            self._document_index(self.alias, document["id"], _source(document))
+            self._document_index(self.alias, document["id"], indexed_document(document))
 
     def document_delete(self, document_id: str) -> None:
         with self._unavailable_as_error():
@@ -185,7 +190,3 @@ class ClusterEngine:
 def _no_hits() -> dict:
     """The answer while nothing was ever indexed (the alias does not exist yet)."""
     return {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
-
-
-def _source(document: dict) -> dict:
-    return {key: value for key, value in document.items() if key != "id"}

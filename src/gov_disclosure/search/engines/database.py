@@ -2,8 +2,10 @@
 
 Works on SQLite and PostgreSQL with no other service. Each rebuild writes a new
 ``IndexGeneration`` and publishes it when complete, like the alias switch of the
-other engines. A search is one pass over the matching rows for ids, scores, sort
-keys and facet values; only the requested page is then read in full.
+other engines. Words are found through a full-text index (FTS5 on SQLite, a GIN
+tsvector on PostgreSQL, see ``fulltext.py``), never by scanning the text; the
+matching rows' sort keys and facet values are then read in one query, and only
+the requested page in full.
 """
 
 import datetime
@@ -14,18 +16,25 @@ from itertools import islice
 
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from elasticsearch.dsl import Search
 
-from gov_disclosure.search.documents import items_alias
+from gov_disclosure.search.documents import document_terms, items_alias
 from gov_disclosure.search.models import IndexGeneration, SearchEntry
 
-from .database_query import MULTI_VALUED, column, condition, fragments, phrases, score
+from .database_query import MULTI_VALUED, plan
+from .fulltext import PostgresFullText, full_text
 
 BATCH_SIZE = 500
 STORED_FIELDS = [
-    f.name for f in SearchEntry._meta.concrete_fields if f.name not in ("id", "generation")
+    f.name
+    for f in SearchEntry._meta.concrete_fields
+    if f.name not in ("id", "generation", "vector")
 ]
+# Up to this many matching ids are passed to the row query as a list; more, and the
+# full-text condition is repeated there as a subquery instead.
+MAX_LISTED_IDS = 20_000
 
 
 class DatabaseEngine:
@@ -40,16 +49,25 @@ class DatabaseEngine:
         )
 
     def index_create(self) -> str:
-        return str(IndexGeneration.objects.create().pk)
+        with transaction.atomic():
+            generation = IndexGeneration.objects.create()
+            full_text().create(generation.pk)
+        return str(generation.pk)
 
     def index_publish(self, name: str) -> None:
         """Make build ``name`` the one searched; drop the builds it replaces, and any
         older build a killed rebuild left unfinished."""
         with transaction.atomic():
             IndexGeneration.objects.filter(pk=int(name)).update(published_at=timezone.now())
-            IndexGeneration.objects.exclude(pk=int(name)).filter(
+            replaced = IndexGeneration.objects.exclude(pk=int(name)).filter(
                 Q(published_at__isnull=False) | Q(pk__lt=int(name))
-            ).delete()
+            )
+            self._generations_drop(replaced)
+
+    def _generations_drop(self, generations) -> None:
+        for pk in list(generations.values_list("pk", flat=True)):
+            full_text().drop(pk)
+        generations.delete()
 
     def indexes_behind_alias(self) -> list[str]:
         current = self._current()
@@ -66,31 +84,50 @@ class DatabaseEngine:
         return current
 
     def index_drop(self, name: str) -> None:
-        IndexGeneration.objects.filter(pk=int(name)).delete()
+        self._generations_drop(IndexGeneration.objects.filter(pk=int(name)))
 
     def indexes_drop(self) -> None:
-        IndexGeneration.objects.all().delete()
+        self._generations_drop(IndexGeneration.objects.all())
 
     # -- documents ------------------------------------------------------------------
     def documents_load(self, index: str, documents: Iterable[dict]) -> int:
         generation_id = int(index)
         documents = iter(documents)
         written = 0
+        index = full_text()
         while batch := list(islice(documents, BATCH_SIZE)):
-            SearchEntry.objects.bulk_create(
-                [SearchEntry(generation_id=generation_id, **_row(document)) for document in batch]
-            )
+            terms = [document_terms(document) for document in batch]
+            with transaction.atomic():
+                entries = SearchEntry.objects.bulk_create(
+                    [
+                        SearchEntry(generation_id=generation_id, **_row(document, index, term))
+                        for document, term in zip(batch, terms, strict=True)
+                    ]
+                )
+                index.write(generation_id, [(e.pk, t) for e, t in zip(entries, terms, strict=True)])
             written += len(batch)
         return written
 
     def document_put(self, document: dict) -> None:
-        row = _row(document)
-        SearchEntry.objects.update_or_create(
-            generation=self._current_or_new(), document_id=row.pop("document_id"), defaults=row
-        )
+        index = full_text()
+        terms = document_terms(document)
+        row = _row(document, index, terms)
+        with transaction.atomic():
+            generation = self._current_or_new()
+            entry, _created = SearchEntry.objects.update_or_create(
+                generation=generation, document_id=row.pop("document_id"), defaults=row
+            )
+            index.delete(generation.pk, [entry.pk])
+            index.write(generation.pk, [(entry.pk, terms)])
 
     def document_delete(self, document_id: str) -> None:
-        SearchEntry.objects.filter(generation=self._current(), document_id=document_id).delete()
+        generation = self._current()
+        if generation is None:
+            return
+        entries = SearchEntry.objects.filter(generation=generation, document_id=document_id)
+        with transaction.atomic():
+            full_text().delete(generation.pk, list(entries.values_list("pk", flat=True)))
+            entries.delete()
 
     def document_fingerprints(self) -> dict[str, str]:
         return dict(
@@ -125,38 +162,53 @@ class DatabaseEngine:
         """Id, score, and every sort key and facet field the bodies need, of each match."""
         wanted = set()
         for body in bodies:
-            wanted |= {column(key) for key in _sort_keys(body.get("sort", ["_score"]))}
+            wanted |= set(_sort_keys(body.get("sort", ["_score"])))
             wanted |= {spec["terms"]["field"] for spec in body.get("aggs", {}).values()}
         wanted.discard("_score")
-        return list(
-            SearchEntry.objects.filter(generation=generation)
-            .filter(condition(query))
-            .annotate(_score=score(query))
-            .values("document_id", "_score", *sorted(wanted))
-        )
+        if generation is None:
+            return []
+        query_plan = plan(query)
+        rows = SearchEntry.objects.filter(generation=generation).filter(query_plan.filter)
+        if query_plan.match is None:
+            return [
+                {**row, "_score": 0.0} for row in rows.values("pk", "document_id", *sorted(wanted))
+            ]
+        index = full_text()
+        relevance = index.relevance(generation.pk, query_plan.match)
+        if not relevance:
+            return []
+        if len(relevance) <= MAX_LISTED_IDS:
+            rows = rows.filter(pk__in=list(relevance))
+        else:
+            sql, params = index.subquery(generation.pk, query_plan.match)
+            rows = rows.filter(pk__in=RawSQL(sql, params))
+        boosts = [
+            (index.relevance(generation.pk, match), boost) for match, boost in query_plan.boosts
+        ]
+        found = list(rows.values("pk", "document_id", *sorted(wanted)))
+        for row in found:
+            pk = row["pk"]
+            row["_score"] = relevance[pk] + sum(
+                boost * scores.get(pk, 0.0) for scores, boost in boosts
+            )
+        return found
 
     def _answer(self, generation, body: dict, rows: list[dict]) -> dict:
-        query = body.get("query", {"match_all": {}})
         aggregations = body.get("aggs", {})
         start, size = int(body.get("from", 0)), int(body.get("size", 10))
         rows = list(rows)
         for key, descending in reversed(_sort_keys(body.get("sort", ["_score"])).items()):
-            rows.sort(key=lambda row: _sortable(row[column(key)]), reverse=descending)
+            rows.sort(key=lambda row: _sortable(row[key]), reverse=descending)
         page = rows[start : start + size]
 
         entries = {
-            entry.document_id: entry
-            for entry in SearchEntry.objects.filter(
-                generation=generation, document_id__in=[row["document_id"] for row in page]
+            entry.pk: entry
+            for entry in SearchEntry.objects.filter(pk__in=[row["pk"] for row in page]).defer(
+                "vector"
             )
         }
-        highlight = body.get("highlight")
         excluded = _excluded_fields(body.get("_source", True))
-        searched = phrases(query)
-        hits = [
-            _hit(entries[row["document_id"]], row["_score"], highlight, searched, excluded)
-            for row in page
-        ]
+        hits = [_hit(entries[row["pk"]], row["_score"], excluded) for row in page]
         response = {"hits": {"total": {"value": len(rows), "relation": "eq"}, "hits": hits}}
         if aggregations:
             response["aggregations"] = {
@@ -168,8 +220,10 @@ class DatabaseEngine:
         return response
 
 
-def _row(document: dict) -> dict:
+def _row(document: dict, index, terms: dict) -> dict:
     row = {"document_id": str(document["id"])}
+    if isinstance(index, PostgresFullText):
+        row["vector"] = index.vector(terms)
     for field in STORED_FIELDS:
         if field in document:
             value = document[field]
@@ -231,9 +285,7 @@ def _excluded_fields(spec) -> set[str]:
     return excluded | (stored - set(included) if included else set())
 
 
-def _hit(
-    entry: SearchEntry, relevance: float, highlight: dict | None, searched: dict, excluded: set
-) -> dict:
+def _hit(entry: SearchEntry, relevance: float, excluded: set) -> dict:
     source = {
         field: getattr(entry, field)
         for field in STORED_FIELDS
@@ -243,20 +295,4 @@ def _hit(
         source["categories"] = _values(entry.categories, "categories")
     if source.get("publish_date"):
         source["publish_date"] = source["publish_date"].isoformat()
-    hit = {"_id": entry.document_id, "_score": relevance, "_source": source}
-    if highlight:
-        tags = (highlight.get("pre_tags", ["<em>"])[0], highlight.get("post_tags", ["</em>"])[0])
-        marked = {}
-        for field, options in highlight["fields"].items():
-            passages = fragments(
-                getattr(entry, column(field)) or "",
-                searched.get(field, []),
-                size=options.get("fragment_size", highlight.get("fragment_size", 100)),
-                count=options.get("number_of_fragments", highlight.get("number_of_fragments", 5)),
-                tags=tags,
-            )
-            if passages:
-                marked[field] = passages
-        if marked:
-            hit["highlight"] = marked
-    return hit
+    return {"_id": entry.document_id, "_score": relevance, "_source": source}

@@ -1,30 +1,39 @@
 """Reads an elasticsearch-dsl request body as a database query.
 
 The database engine gets the same ``Search.to_dict()`` body as the other engines.
-Phrases become case-insensitive substring tests, which find Chinese words inside
-text on SQLite and PostgreSQL alike; relevance is the sum of the boosts of the
-clauses a document matches. Anything the public search does not build is refused
-loudly rather than answered wrongly.
+It is split into a *plan*: the full-text condition (``fulltext.Match``), filters
+on the stored columns (an ORM ``Q``), and the clauses that only add to relevance
+(with their boosts). Anything the public search does not build is refused loudly
+rather than answered wrongly.
 """
 
-import html
-import re
+from dataclasses import dataclass, field
+from itertools import combinations
 
-from django.db.models import Case, FloatField, Q, Value, When
-from django.db.models.expressions import Expression
+from django.db.models import Q
+
+from gov_disclosure.search.documents import TERM_FIELDS
+
+from .fulltext import Match
 
 # Indexed fields stored as several lines of one column (see SearchEntry.categories).
 MULTI_VALUED = {"categories"}
-# "title.raw" is the whole title as one keyword.
-SUBFIELDS = {"title.raw": "title"}
+# Fields searched through the full-text index, and how.
+_TERM_FIELD_NAMES = {f"terms.{name}" for name in TERM_FIELDS}
+# minimum_should_match over more words than this is answered as "any of them".
+MAX_COMBINATIONS = 64
 
 
 class UnsupportedQuery(ValueError):
     pass
 
 
-def column(field: str) -> str:
-    return SUBFIELDS.get(field, field)
+@dataclass
+class Plan:
+    match: Match | None = None
+    filter: Q = field(default_factory=Q)
+    # (condition, boost): each adds boost × its relevance to a document it matches.
+    boosts: list[tuple[Match, float]] = field(default_factory=list)
 
 
 def _single(clause: dict) -> tuple[str, object]:
@@ -41,54 +50,73 @@ def _options(value, key: str) -> tuple[object, float]:
     return value, 1.0
 
 
-def _phrase(value) -> str:
-    """A match_phrase value's text with its whitespace collapsed, as the analyzer would."""
-    return " ".join(str(_options(value, "query")[0]).split())
-
-
 def _term_filter(field: str, value) -> Q:
     if field in MULTI_VALUED:
         return Q(**{f"{field}__contains": f"\n{value}\n"})
-    return Q(**{column(field): value})
+    return Q(**{field: value})
 
 
-def condition(query: dict) -> Q:
-    """The documents ``query`` matches, as an ORM filter."""
+def boost_of(query: dict) -> float:
+    kind, body = _single(query)
+    if kind == "multi_match":
+        return float(body.get("boost", 1.0))
+    if kind == "term":
+        return _options(_single(body)[1], "value")[1]
+    if kind == "bool":
+        return float(body.get("boost", 1.0))
+    return 1.0
+
+
+def _both(first: Match | None, second: Match | None) -> Match | None:
+    if first is None or second is None:
+        return first or second
+    return Match("and", parts=(first, second))
+
+
+def plan(query: dict) -> Plan:
+    """``query`` as full-text condition, column filters and relevance boosts."""
     kind, body = _single(query)
     if kind == "match_all":
-        return Q()
-    if kind == "match_phrase":
-        field, value = _single(body)
-        return Q(**{f"{column(field)}__icontains": _phrase(value)})
+        return Plan()
+    if kind == "multi_match":
+        if body.get("type") != "phrase":
+            raise UnsupportedQuery("multi_match other than type phrase")
+        fields = {name.split("^")[0] for name in body["fields"]}
+        if not fields <= _TERM_FIELD_NAMES:
+            raise UnsupportedQuery(f"multi_match over {sorted(fields - _TERM_FIELD_NAMES)}")
+        terms = tuple(str(body["query"]).split())
+        slop = int(body.get("slop", 0))
+        return Plan(match=Match("phrase", terms=terms, slop=slop, split=_split(body)))
     if kind == "term":
-        field, value = _single(body)
-        return _term_filter(field, _options(value, "value")[0])
+        field_name, value = _single(body)
+        value = _options(value, "value")[0]
+        if field_name == "chars":
+            return Plan(match=Match("char", terms=(str(value),)))
+        if field_name == "keys":
+            return Plan(match=Match("key", terms=(str(value),)))
+        return Plan(filter=_term_filter(field_name, value))
     if kind == "terms":
-        field, values = _single(body)
+        field_name, values = _single(body)
         result = Q(pk__in=[])
         for value in values:
-            result |= _term_filter(field, value)
-        return result
+            result |= _term_filter(field_name, value)
+        return Plan(filter=result)
     if kind == "range":
-        field, bounds = _single(body)
+        field_name, bounds = _single(body)
         lookups = {
-            f"{column(field)}__{op}": bounds[op]
-            for op in ("gt", "gte", "lt", "lte")
-            if op in bounds
+            f"{field_name}__{op}": bounds[op] for op in ("gt", "gte", "lt", "lte") if op in bounds
         }
-        return Q(**lookups)
+        return Plan(filter=Q(**lookups))
     if kind == "bool":
-        return _bool_condition(body)
+        return _bool_plan(body)
     raise UnsupportedQuery(f"the database engine does not run {kind!r} queries")
 
 
-def _should_required(body: dict) -> int:
-    # Elasticsearch: with no must/filter clause, at least one should clause must match.
-    default = 0 if body.get("must") or body.get("filter") else 1
-    required = int(body.get("minimum_should_match", default))
-    if required not in (0, 1):
-        raise UnsupportedQuery("minimum_should_match other than 0 or 1")
-    return required
+def _split(body: dict) -> int:
+    # A proximity phrase is two words' grams in a row; the query builder names it
+    # "near:<n>", n being where the second word starts, since grams alone do not tell.
+    name = body.get("_name", "")
+    return int(name.partition(":")[2]) if body.get("slop") and name.startswith("near:") else 0
 
 
 def _clauses(body: dict, key: str) -> list[dict]:
@@ -96,81 +124,36 @@ def _clauses(body: dict, key: str) -> list[dict]:
     return value if isinstance(value, list) else [value]
 
 
-def _bool_condition(body: dict) -> Q:
-    result = Q()
+def _bool_plan(body: dict) -> Plan:
+    if body.get("must_not"):
+        raise UnsupportedQuery("must_not")
+    result = Plan()
     for clause in _clauses(body, "must") + _clauses(body, "filter"):
-        result &= condition(clause)
-    for clause in _clauses(body, "must_not"):
-        result &= ~condition(clause)
+        part = plan(clause)
+        result.match = _both(result.match, part.match)
+        result.filter &= part.filter
+        result.boosts += part.boosts
     should = _clauses(body, "should")
-    if should and _should_required(body):
-        any_of = Q(pk__in=[])
-        for clause in should:
-            any_of |= condition(clause)
-        result &= any_of
+    if not should:
+        return result
+    default = 0 if body.get("must") or body.get("filter") else 1
+    required = int(body.get("minimum_should_match", default))
+    parts = [(plan(clause), boost_of(clause)) for clause in should]
+    for part, boost in parts:
+        if part.filter != Q():
+            raise UnsupportedQuery("a column filter among should clauses")
+        result.boosts += part.boosts
+        if part.match is not None and (required == 0 or boost != 1.0):
+            result.boosts.append((part.match, boost))
+    if required:
+        result.match = _both(result.match, _at_least(required, [p.match for p, _ in parts]))
     return result
 
 
-def score(query: dict) -> Expression:
-    """Relevance: the boosts of the scoring clauses a document matches, added up."""
-    kind, body = _single(query)
-    if kind in ("match_phrase", "term"):
-        field, value = _single(body)
-        _value, boost = _options(value, "query" if kind == "match_phrase" else "value")
-        return Case(
-            When(condition(query), then=Value(boost)), default=Value(0.0), output_field=FloatField()
-        )
-    if kind == "bool":
-        parts = [score(clause) for clause in _clauses(body, "must") + _clauses(body, "should")]
-        total = Value(0.0, output_field=FloatField())
-        for part in parts:
-            total = total + part
-        return total
-    return Value(0.0, output_field=FloatField())
-
-
-def phrases(query: dict) -> dict[str, list[str]]:
-    """The phrases searched in each text field, for highlighting."""
-    found: dict[str, list[str]] = {}
-
-    def walk(node: dict) -> None:
-        kind, body = _single(node)
-        if kind == "match_phrase":
-            field, value = _single(body)
-            found.setdefault(field, []).append(_phrase(value))
-        elif kind == "bool":
-            for key in ("must", "should"):
-                for clause in _clauses(body, key):
-                    walk(clause)
-
-    walk(query)
-    return found
-
-
-def fragments(
-    text: str, words: list[str], *, size: int, count: int, tags: tuple[str, str]
-) -> list[str]:
-    """Up to ``count`` passages of about ``size`` characters around the words, HTML-escaped,
-    with the words wrapped in ``tags`` (what Elasticsearch's html encoder gives)."""
-    words = [word for word in words if word]
-    if not text or not words:
-        return []
-    pattern = re.compile(
-        "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE
-    )
-    passages: list[str] = []
-    covered_until = -1
-    for match in pattern.finditer(text):
-        if match.start() < covered_until:
-            continue
-        start = max(0, match.start() - (size - len(match.group())) // 2)
-        end = min(len(text), start + size)
-        start = max(0, min(start, end - size))
-        passage = text[start:end]
-        marked = pattern.sub(lambda m: f"\x00{m.group()}\x01", passage)
-        escaped = html.escape(marked, quote=False).replace("\x00", tags[0]).replace("\x01", tags[1])
-        passages.append(" ".join(escaped.split()))
-        covered_until = end
-        if len(passages) == count:
-            break
-    return passages
+def _at_least(required: int, matches: list[Match]) -> Match:
+    if required <= 1 or len(matches) == 1:
+        return matches[0] if len(matches) == 1 else Match("or", parts=tuple(matches))
+    groups = list(combinations(matches, required))
+    if len(groups) > MAX_COMBINATIONS:
+        return Match("or", parts=tuple(matches))
+    return Match("or", parts=tuple(Match("and", parts=group) for group in groups))
