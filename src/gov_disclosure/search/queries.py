@@ -74,10 +74,8 @@ def text_query(parsed: ParsedQuery, *, partial: bool = False) -> Q:
     """Documents containing every word (with ``partial``, any word: the best partial
     matches rank first), or whose title, 文号 or 索引号 is the whole query."""
     words = [word_query(word) for word in parsed.words]
-    if partial:
-        matched = Q("bool", should=words, minimum_should_match=1)
-    else:
-        matched = Q("bool", must=words)
+    any_or_all = {"should": words, "minimum_should_match": 1} if partial else {"must": words}
+    matched = Q("bool", **any_or_all)
     boosts = [_phrase(run.grams, boost=RUN_BOOST) for run in parsed.runs]
     phrases = [word for word in parsed.words if not word.single]
     boosts += [

@@ -20,68 +20,13 @@ from functools import cached_property
 from . import analysis
 
 MAX_WORDS = 12
-STOPWORDS = frozenset(
-    [
-        "的",
-        "地",
-        "得",
-        "了",
-        "着",
-        "过",
-        "和",
-        "与",
-        "及",
-        "或",
-        "在",
-        "是",
-        "对",
-        "为",
-        "于",
-        "之",
-        "其",
-        "等",
-        "把",
-        "被",
-        "从",
-        "以",
-        "将",
-        "由",
-        "而",
-        "也",
-        "并",
-        "且",
-        "就",
-        "都",
-        "向",
-        "有关",
-        "关于",
-        "以及",
-        "及其",
-        "或者",
-        "一个",
-        "一些",
-        "我们",
-        "你们",
-        "什么",
-        "怎么",
-        "怎样",
-        "如何",
-        "哪些",
-        "哪里",
-        "哪个",
-        "多少",
-        "吗",
-        "呢",
-        "吧",
-        "啊",
-        "呀",
-        "请问",
-        "想",
-        "要",
-        "能",
-        "可以",
-    ]
+# Function words dropped from a segmented run while other words remain.
+_FUNCTION_WORDS = (
+    "的 地 得 了 着 过 和 与 及 或 在 是 对 为 于 之 其 等 把 被 从 以 将 由 而 也 并 且 就 都 向 "
+    "有关 关于 以及 及其 或者 一个 一些 我们 你们 什么 怎么 怎样 如何 哪些 哪里 哪个 多少 "
+    "吗 呢 吧 啊 呀 请问 想 要 能 可以"
 )
+STOPWORDS = frozenset(_FUNCTION_WORDS.split())
 _QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』')
 # Separators between words; other punctuation (brackets, slashes, dots) stays inside one.
 _WORD_BREAK = re.compile(r"[\s,;!?。，、；：！？]+")
