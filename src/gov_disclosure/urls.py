@@ -19,7 +19,7 @@ from gov_disclosure.pages.feeds import (
     CategoryItemsFeed,
     ItemsFeed,
 )
-from gov_disclosure.search.views import SearchAPIView, search_page
+from gov_disclosure.search.views import SearchAPIView, SuggestAPIView, search_page
 
 FEED_PREFIX = "api/disclosure/v1/"
 
@@ -29,6 +29,7 @@ feed_urlpatterns = [
 ]
 search_api_urlpatterns = [
     path("api/search/", SearchAPIView.as_view(), name="disclosure_search_api"),
+    path("api/search/suggest/", SuggestAPIView.as_view(), name="disclosure_search_suggest"),
 ]
 # The OpenAPI document covers what other sites call: the feed and the search API. Its own
 # settings, so it reads the same whatever the host's SPECTACULAR_SETTINGS say.

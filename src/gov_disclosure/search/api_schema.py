@@ -44,6 +44,23 @@ class SearchResultsSerializer(serializers.Serializer):
     pages = serializers.IntegerField(min_value=1)
     hits = HitSerializer(many=True)
     facets = FacetsSerializer()
+    partial = serializers.BooleanField(
+        help_text="true：没有信息包含全部检索词，以下为包含部分检索词的结果"
+    )
+    correction = serializers.CharField(
+        allow_null=True, help_text="结果很少时建议的检索词（您是不是要找），未替换原检索词"
+    )
+
+
+class SuggestionSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    kind = serializers.ChoiceField(
+        choices=["popular", "word", "title"], help_text="热门检索、标题或关键词中的词、标题"
+    )
+
+
+class SuggestionsSerializer(serializers.Serializer):
+    suggestions = SuggestionSerializer(many=True)
 
 
 class SearchErrorSerializer(serializers.Serializer):
@@ -86,14 +103,34 @@ search_api_schema = extend_schema(
     operation_id="search",
     summary="全文检索已发布的公开信息",
     description=(
-        "检索词按短语匹配（不解析检索语法），可按目录分类、发布机构、公开主体、年份、有效性和"
-        "发布日期筛选；facets 给出各筛选项的命中数。参数有误时返回 400 和原因。"
+        "检索词以空格分隔，每个词都须命中；连写的中文自动分词；引号内为精确短语；"
+        "不解析检索语法。支持繁体、全角、同义词；完整标题、文号、索引号优先。"
+        "可按目录分类、发布机构、公开主体、年份、有效性和发布日期筛选；facets 给出各筛选项的"
+        "命中数。参数有误时返回 400 和原因。"
     ),
     parameters=form_parameters(SearchQueryForm),
     responses={
         200: SearchResultsSerializer,
         400: OpenApiResponse(SearchErrorSerializer, description="参数错误"),
         503: OpenApiResponse(SearchErrorSerializer, description="检索服务暂时不可用"),
+    },
+    tags=["search"],
+    auth=[{}],
+)
+
+
+suggest_api_schema = extend_schema(
+    operation_id="search_suggest",
+    summary="检索词推荐（输入提示）",
+    description="按已输入的文字（汉字、全拼或拼音首字母）推荐热门检索、关键词和标题。",
+    parameters=[
+        OpenApiParameter(
+            "q", {"type": "string", "maxLength": 100}, OpenApiParameter.QUERY, required=True
+        )
+    ],
+    responses={
+        200: SuggestionsSerializer,
+        400: OpenApiResponse(SearchErrorSerializer, description="参数错误"),
     },
     tags=["search"],
     auth=[{}],

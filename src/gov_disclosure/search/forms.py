@@ -94,6 +94,20 @@ class SearchQueryForm(forms.Form):
         )
 
 
+class SuggestForm(forms.Form):
+    q = forms.CharField(
+        label=_("检索词"),
+        max_length=MAX_QUERY_CHARS,
+        validators=[_reject_control_characters],
+        error_messages={
+            "max_length": _("检索词不能超过 %(limit_value)d 个字。"),
+            "required": _("请输入检索词。"),
+        },
+    )
+
+    error_message = SearchQueryForm.error_message
+
+
 class SearchSettingsForm(WagtailAdminModelForm):
     hidden_validities = forms.MultipleChoiceField(
         label=_("不在检索结果中显示的有效性"),

@@ -1,4 +1,6 @@
-"""The database engine's index: search documents stored as rows, and the search settings."""
+"""The database engine's index, the search settings, synonyms and the query log."""
+
+import re
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -85,3 +87,82 @@ class SearchSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("检索设置")
+
+
+class Synonym(models.Model):
+    """A word people type and the words the items use for it (通俗语言检索).
+
+    Applied when a search is run, so a change needs no reindex."""
+
+    term = models.CharField(
+        _("检索词"),
+        max_length=50,
+        unique=True,
+        help_text=_("群众常用的说法，如“低保”“三公经费”。"),
+    )
+    equivalents = models.TextField(
+        _("同义词"),
+        help_text=_(
+            "信息中使用的说法，每行一个（也可用顿号、逗号分隔），"
+            "如“最低生活保障”；检索“检索词”时同时检索这些词。"
+        ),
+    )
+    both_ways = models.BooleanField(
+        _("双向"),
+        default=True,
+        help_text=_("选中则检索任一同义词时，也找到含“检索词”的信息。"),
+    )
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("检索同义词")
+        verbose_name_plural = _("检索同义词")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def equivalent_list(self) -> list[str]:
+        return [
+            word.strip() for word in re.split(r"[\n,，、;；]+", self.equivalents) if word.strip()
+        ]
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched on one day, and what it found: no address, no
+    cookie, no user; digits that could identify a person are masked before saving."""
+
+    day = models.DateField(_("日期"))
+    query = models.CharField(_("检索词"), max_length=100)
+    searches = models.PositiveIntegerField(_("检索次数"), default=0)
+    results = models.PositiveIntegerField(_("结果数"), default=0)
+
+    class Meta:
+        verbose_name = _("检索记录")
+        verbose_name_plural = _("检索记录")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query"], name="search_query_day_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.query}"
+
+
+class SearchTerm(models.Model):
+    """A word of the items' titles and keywords, or a whole title, with its pinyin:
+    what suggestions offer and typo corrections choose from."""
+
+    class Kind(models.TextChoices):
+        WORD = "word", _("词")
+        TITLE = "title", _("标题")
+
+    term = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    pinyin = models.CharField(max_length=400, db_index=True)
+    initials = models.CharField(max_length=200, db_index=True)
+    length = models.PositiveSmallIntegerField()
+    frequency = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return self.term

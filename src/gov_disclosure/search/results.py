@@ -45,6 +45,8 @@ class SearchResults:
     facets: dict[str, list[FacetValue]]
     # Found with only some of the words: no item holds them all.
     partial: bool = False
+    # 您是不是要找: a query like this one that finds more (never run in its place).
+    correction: str | None = None
 
     @property
     def pages(self) -> int:

@@ -25,11 +25,6 @@ def hidden_validities() -> list[str]:
     return list(SearchSettings.load().hidden_validities)
 
 
-def synonym_map() -> dict[str, tuple[str, ...]]:
-    """The office's synonyms: each folded term → the terms that also mean it."""
-    return {}
-
-
 def searchable_items() -> QuerySet[DisclosureItemPage]:
     """Live, public items only: never drafts, revisions in review, restricted pages,
     or items whose 有效性 the office hides from search."""

@@ -8,6 +8,7 @@ from gov_disclosure.core.task_queue import queue_after_commit
 
 from .engines import current_engine
 from .queries import SearchRequest, facet_search, page_search
+from .query_log import query_log_record
 from .query_words import ParsedQuery, parse_query
 from .results import SearchResults, search_results
 from .selectors import (
@@ -19,8 +20,9 @@ from .selectors import (
     searchable_mirrors,
     searchable_pages,
     searchable_sources,
-    synonym_map,
 )
+from .synonyms import synonym_map
+from .vocabulary import correction, vocabulary_add, vocabulary_rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,9 @@ def _document_refresh(key: str, source, builder: DocumentBuilder | None = None) 
     if source is None:
         engine.document_delete(key)
         return "removed"
-    engine.document_put((builder or DocumentBuilder()).document(source))
+    document = (builder or DocumentBuilder()).document(source)
+    engine.document_put(document)
+    vocabulary_add(titles=[document["title"]], keywords=document["keywords"].split())
     return "indexed"
 
 
@@ -81,10 +85,14 @@ def index_rebuild(*, progress: Progress | None = None) -> int:
     engine = current_engine()
     total = len(searchable_keys())
     builder = DocumentBuilder()
+    titles, keywords = [], []
 
     def documents() -> Iterator[dict]:
         for done, source in enumerate(searchable_sources(), 1):
-            yield builder.document(source)
+            document = builder.document(source)
+            titles.append(document["title"])
+            keywords.extend(document["keywords"].split())
+            yield document
             if progress:
                 progress(done, total)
 
@@ -95,6 +103,7 @@ def index_rebuild(*, progress: Progress | None = None) -> int:
         engine.index_drop(name)
         raise
     engine.index_publish(name)
+    vocabulary_rebuild(titles=titles, keywords=keywords)
     logger.info("search index %s built with %s documents", name, written)
     return written
 
@@ -122,11 +131,15 @@ def index_reconcile(*, fix: bool = False, progress: Progress | None = None) -> D
     builder = DocumentBuilder(with_attachments=False)
     drift = Drift()
     expected = searchable_keys()
+    titles, keywords = [], []
     for done, source in enumerate(searchable_sources(), 1):
         key = document_key(source)
+        document = builder.document(source)
+        titles.append(document["title"])
+        keywords.extend(document["keywords"].split())
         if key not in indexed:
             drift.missing.append(key)
-        elif indexed[key] != builder.document(source)["fingerprint"]:
+        elif indexed[key] != document["fingerprint"]:
             drift.stale.append(key)
         if progress:
             progress(done, len(expected))
@@ -137,18 +150,40 @@ def index_reconcile(*, fix: bool = False, progress: Progress | None = None) -> D
             engine.document_put(builder.document(source))
         for key in drift.extra:
             engine.document_delete(key)
+        # Words of items since withdrawn leave the suggestions too.
+        vocabulary_rebuild(titles=titles, keywords=keywords)
     return drift
 
 
-def search_run(*, request: SearchRequest) -> SearchResults:
+# Fewer results than this and a correction is looked for (您是不是要找).
+FEW_RESULTS = 3
+
+
+def search_run(*, request: SearchRequest, log: bool = False) -> SearchResults:
     """Items with every word of ``request``; if none has them all, the items with
-    the most of them, marked ``partial``."""
+    the most of them, marked ``partial``. With few results, a correction is offered.
+    With ``log``, a first page counts in the query log (the public page and API)."""
     engine = current_engine()
     parsed = parse_query(request.text, synonyms=synonym_map()) if request.text else None
     results = _search(engine, request, parsed, partial=False)
     if results.total == 0 and parsed and len(parsed.words) > 1:
         results = _search(engine, request, parsed, partial=True)
+    if parsed and (results.total < FEW_RESULTS or results.partial):
+        results.correction = _useful_correction(engine, request)
+    if log and request.text and request.page == 1:
+        query_log_record(text=request.text, results=0 if results.partial else results.total)
     return results
+
+
+def _useful_correction(engine, request: SearchRequest) -> str | None:
+    corrected = correction(request.text)
+    if not corrected:
+        return None
+    parsed = parse_query(corrected, synonyms=synonym_map())
+    [counts] = engine.execute_many(
+        [facet_search(request=request, parsed=parsed, index=engine.alias)]
+    )
+    return corrected if counts["hits"]["total"]["value"] else None
 
 
 def _search(engine, request: SearchRequest, parsed: ParsedQuery | None, *, partial: bool):

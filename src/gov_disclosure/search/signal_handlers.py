@@ -1,12 +1,13 @@
 """Index what the public sees (gov_disclosure.pages.public_changes): after commit, ids only."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 from gov_disclosure.aggregation.signals import mirrors_changed
 from gov_disclosure.pages.public_changes import public_pages_changed
 
-from .models import SearchSettings
+from .models import SearchSettings, Synonym
 from .services import index_rebuild_later, mirrors_index_refresh_later, page_index_refresh_later
+from .synonyms import synonyms_changed
 
 
 def refresh_changed_pages(sender, page_ids, **kwargs):
@@ -28,3 +29,6 @@ def connect() -> None:
     post_save.connect(
         rebuild_on_settings_change, sender=SearchSettings, dispatch_uid="search.settings"
     )
+    # Synonyms apply when a search runs: the cached map is only cleared.
+    post_save.connect(synonyms_changed, sender=Synonym, dispatch_uid="search.synonyms")
+    post_delete.connect(synonyms_changed, sender=Synonym, dispatch_uid="search.synonyms_deleted")

@@ -11,10 +11,12 @@ from wagtail.models import Site
 
 from gov_disclosure.pages.models import DisclosureIndexPage
 
-from .api_schema import search_api_schema
+from .api_schema import search_api_schema, suggest_api_schema
 from .engines import SearchEngineUnavailable
-from .forms import SearchQueryForm
+from .forms import SearchQueryForm, SuggestForm
+from .query_log import popular_queries
 from .services import search_run
+from .vocabulary import suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +40,27 @@ class SearchAPIView(APIView):
                 {"error": form.error_message(), "fields": form.errors.get_json_data()}, status=400
             )
         try:
-            results = search_run(request=form.search_request())
+            results = search_run(request=form.search_request(), log=True)
         except SearchEngineUnavailable:
             logger.exception("search engine unavailable")
             return Response({"error": str(UNAVAILABLE)}, status=503)
         return Response(results.as_dict())
+
+
+class SuggestAPIView(APIView):
+    """``GET /api/search/suggest/?q=…``: what to offer under the search box as people type."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @suggest_api_schema
+    def get(self, request):
+        form = SuggestForm(request.query_params)
+        if not form.is_valid():
+            return Response(
+                {"error": form.error_message(), "fields": form.errors.get_json_data()}, status=400
+            )
+        return Response({"suggestions": suggestions(form.cleaned_data["q"])})
 
 
 def _site_agency(request) -> DisclosureIndexPage | None:
@@ -59,13 +77,13 @@ def search_page(request):
     if agency and not query.get("agency"):
         query["agency"] = str(agency.pk)
     form = SearchQueryForm(query)
-    context = {"form": form, "agency": agency}
+    context = {"form": form, "agency": agency, "popular": popular_queries()}
     status = 200
     if form.is_valid():
         search_request = form.search_request()
         context["search_request"] = search_request
         try:
-            context["results"] = search_run(request=search_request)
+            context["results"] = search_run(request=search_request, log=True)
         except SearchEngineUnavailable:
             logger.exception("search engine unavailable")
             context["unavailable"] = UNAVAILABLE

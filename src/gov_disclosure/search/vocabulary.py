@@ -1,0 +1,169 @@
+"""The index's own vocabulary: suggestions as people type (关键词推荐, 拼音), and
+"您是不是要找" when a query finds little (错别字).
+
+The words of published titles and keywords, and the titles themselves, each with
+its pinyin and initials (pypinyin). A correction is only ever offered as a link,
+never put in place of what was typed.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F, Q
+from pypinyin import lazy_pinyin
+
+from . import analysis
+from .models import SearchTerm
+from .query_log import popular_queries
+from .query_words import parse_query, segmenter
+
+SUGGESTIONS = 8
+_LATIN = re.compile(r"[a-z]+")
+_HAN_WORD = re.compile(f"[{analysis.HAN}]{{2,8}}")
+
+
+def pinyin_of(text: str) -> tuple[str, str]:
+    """(full pinyin, initials) of ``text``, without tones or spaces: 预算 → yusuan, ys."""
+    syllables = lazy_pinyin(text, errors="ignore")
+    return "".join(syllables), "".join(syllable[:1] for syllable in syllables)
+
+
+def _counted_words(titles: Iterable[str], keywords: Iterable[str]) -> tuple[Counter, Counter]:
+    words, whole_titles = Counter(), Counter()
+    for title in titles:
+        folded = analysis.fold(title)
+        whole_titles[folded] += 1
+        for units in analysis.segments(folded):
+            for word in segmenter.cut("".join(units)):
+                if _HAN_WORD.fullmatch(word):
+                    words[word] += 1
+    for keyword in keywords:
+        folded = analysis.fold(keyword)
+        if folded:
+            words[folded] += 1
+    return words, whole_titles
+
+
+def _terms(counts: Counter, kind: str) -> list[SearchTerm]:
+    terms = []
+    for term, frequency in counts.items():
+        full, initials = pinyin_of(term)
+        terms.append(
+            SearchTerm(
+                term=term[:200],
+                kind=kind,
+                pinyin=full[:400],
+                initials=initials[:200],
+                length=min(len(term), 32767),
+                frequency=frequency,
+            )
+        )
+    return terms
+
+
+def vocabulary_rebuild(*, titles: Iterable[str], keywords: Iterable[str]) -> int:
+    """Replace the vocabulary with the words of ``titles`` and ``keywords``."""
+    words, whole_titles = _counted_words(titles, keywords)
+    for title in list(whole_titles):
+        words.pop(title, None)
+    terms = _terms(words, SearchTerm.Kind.WORD) + _terms(whole_titles, SearchTerm.Kind.TITLE)
+    with transaction.atomic():
+        SearchTerm.objects.all().delete()
+        SearchTerm.objects.bulk_create(terms, batch_size=1000)
+    segmenter.add_words(keyword for keyword in keywords if keyword)
+    return len(terms)
+
+
+def vocabulary_add(*, titles: Iterable[str], keywords: Iterable[str]) -> None:
+    """Add the words of a newly published item (counts are renewed by the next rebuild)."""
+    words, whole_titles = _counted_words(titles, keywords)
+    for counts, kind in ((words, SearchTerm.Kind.WORD), (whole_titles, SearchTerm.Kind.TITLE)):
+        known = set(SearchTerm.objects.filter(term__in=list(counts)).values_list("term", flat=True))
+        SearchTerm.objects.filter(term__in=known).update(frequency=F("frequency") + 1)
+        SearchTerm.objects.bulk_create(
+            _terms(Counter({t: n for t, n in counts.items() if t not in known}), kind),
+            ignore_conflicts=True,
+        )
+
+
+def suggestions(text: str, *, limit: int = SUGGESTIONS) -> list[dict]:
+    """What to offer under the search box for ``text`` typed so far: popular queries,
+    words and titles starting with it, or whose pinyin or initials start with it."""
+    typed = analysis.fold(" ".join(text.split()))
+    if not typed:
+        return []
+    found: list[dict] = []
+
+    def offer(value: str, kind: str) -> None:
+        if value != typed and all(value != item["text"] for item in found):
+            found.append({"text": value, "kind": kind})
+
+    for query in popular_queries(limit=50):
+        if analysis.fold(query).startswith(typed):
+            offer(query, "popular")
+    condition = Q(term__startswith=typed)
+    if _LATIN.fullmatch(typed):
+        condition |= Q(pinyin__startswith=typed) | Q(initials__startswith=typed)
+    for kind in (SearchTerm.Kind.WORD, SearchTerm.Kind.TITLE):
+        terms = SearchTerm.objects.filter(condition, kind=kind).order_by("-frequency", "length")
+        for term in terms.values_list("term", flat=True)[:limit]:
+            offer(term, kind)
+    return found[:limit]
+
+
+def correction(text: str) -> str | None:
+    """A query like ``text`` whose words are in the vocabulary, or None: a pinyin query
+    (yusuan, ys) as the word it spells; a word nobody wrote as the written word that
+    sounds the same, or that differs by one character (a slip or a look-alike)."""
+    typed = analysis.fold(" ".join(text.split()))
+    if _LATIN.fullmatch(typed.replace(" ", "")):
+        latin = typed.replace(" ", "")
+        term = (
+            SearchTerm.objects.filter(Q(pinyin=latin) | Q(initials=latin), kind="word")
+            .order_by("-frequency")
+            .values_list("term", flat=True)
+            .first()
+        )
+        return term
+    corrected = typed
+    for word in parse_query(typed).words:
+        if not _HAN_WORD.fullmatch(word.text) or _known(word.text):
+            continue
+        better = _sounds_alike(word.text) or _one_character_apart(word.text)
+        if better:
+            corrected = corrected.replace(word.text, better)
+    return corrected if corrected != typed else None
+
+
+def _known(word: str) -> bool:
+    return SearchTerm.objects.filter(term__contains=word).exists()
+
+
+def _sounds_alike(word: str) -> str | None:
+    full, _initials = pinyin_of(word)
+    return (
+        SearchTerm.objects.filter(kind="word", pinyin=full, length=len(word))
+        .exclude(term=word)
+        .order_by("-frequency")
+        .values_list("term", flat=True)
+        .first()
+    )
+
+
+def _one_character_apart(word: str) -> str | None:
+    # Every word of the same length differing in one place; the most frequent wins.
+    condition = Q()
+    for position in range(len(word)):
+        condition |= Q(term__startswith=word[:position], term__endswith=word[position + 1 :])
+    candidates = (
+        SearchTerm.objects.filter(condition, kind="word", length=len(word), frequency__gte=2)
+        .exclude(term=word)
+        .order_by("-frequency")
+        .values_list("term", flat=True)
+    )
+    for candidate in candidates[:50]:
+        if sum(a != b for a, b in zip(candidate, word, strict=True)) == 1:
+            return candidate
+    return None
