@@ -97,7 +97,9 @@ class SQLiteFullText:
 
     def relevance(self, generation_id: int, match: Match) -> dict[int, float]:
         """Each matching entry id with its bm25 relevance (higher is better)."""
-        weights = ", ".join(str(w) for w in [*TERM_FIELDS.values(), 1.0, 1.0])
+        # chars hold each unit once per document: like the cluster engines' chars field
+        # (no norms), they find a one-character word without ranking by it.
+        weights = ", ".join(str(w) for w in [*TERM_FIELDS.values(), 0.0, 1.0])
         table = self._table(generation_id)
         with connection.cursor() as cursor:
             cursor.execute(
