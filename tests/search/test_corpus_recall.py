@@ -75,7 +75,6 @@ def test_the_engines_find_the_same_documents_and_agree_on_the_best(settings, db,
             overlaps.append(len(shared) / min(10, len(by_database)))
         # Relevance formulas differ (FTS5 bm25 or ts_rank, Lucene's BM25): the best ten
         # mostly agree.
-        print(dict(zip(AGREEMENT_QUERIES, overlaps, strict=True)))
         assert sum(overlaps) / len(overlaps) >= 0.7
         assert min(overlaps) >= 0.3
     finally:
