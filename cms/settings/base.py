@@ -276,7 +276,6 @@ GOV_DISCLOSURE = {
     "SEARCH_URL": env("SEARCH_URL", default=""),
     # Keeps tests, development and production apart on a shared engine.
     "SEARCH_INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="disclosure-dev-"),
-    "SEARCH_CHINESE_ANALYZER": env("SEARCH_CHINESE_ANALYZER", default="cjk"),
     # Copies of the index on other nodes: 0 on a single node, 1 or more on a cluster so that
     # search keeps answering, complete, when a node is lost.
     "SEARCH_INDEX_REPLICAS": env.int("SEARCH_INDEX_REPLICAS", default=0),

@@ -33,7 +33,6 @@ DEFAULTS: dict[str, Any] = {
     # for the project's own database index.
     "SEARCH_URL": "",
     "SEARCH_INDEX_PREFIX": "disclosure-",
-    "SEARCH_CHINESE_ANALYZER": "cjk",
     "SEARCH_INDEX_REPLICAS": 0,
     "SEARCH_BULK_DOCUMENTS": 500,
     # District sites: "link" keeps attachments at their source, "fetch" copies them.
