@@ -160,5 +160,16 @@ def test_filters_and_date_order_apply_to_the_words(loaded):
 
 def test_the_vocabulary_knows_titles_keywords_and_their_pinyin(vocabulary):
     term = SearchTerm.objects.get(term="三公经费")
-    assert (term.pinyin, term.initials, term.kind) == ("sangongjingfei", "sgjf", "word")
+    assert (term.pinyin, term.initials, term.kind) == ("sangongjingfei", "sgjf", "keyword")
     assert SearchTerm.objects.filter(term="营业税改征增值税试点", kind="title").exists()
+
+
+def test_the_offices_keywords_join_the_segmenters_dictionary(db):
+    from gov_disclosure.search.query_words import parse_query
+    from gov_disclosure.search.vocabulary import office_words_load
+
+    vocabulary_rebuild(titles=["开展三改一拆专项行动"], keywords=["三改一拆"])
+    office_words_load()
+
+    assert [word.text for word in parse_query("三改一拆工作").words] == ["三改一拆", "工作"]
+    assert SearchTerm.objects.get(term="三改一拆").kind == "keyword"

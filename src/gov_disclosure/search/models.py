@@ -155,6 +155,8 @@ class SearchTerm(models.Model):
 
     class Kind(models.TextChoices):
         WORD = "word", _("词")
+        # The office's own terms: they also join the segmenter's dictionary.
+        KEYWORD = "keyword", _("关键词")
         TITLE = "title", _("标题")
 
     term = models.CharField(max_length=200, unique=True)

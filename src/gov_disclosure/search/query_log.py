@@ -3,6 +3,7 @@
 import datetime
 import re
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Sum
 from django.utils import timezone
@@ -12,6 +13,8 @@ from .models import SearchQueryDay
 # 热门搜索 shows queries searched at least this often that found something.
 POPULAR_MIN_SEARCHES = 3
 POPULAR_DAYS = 30
+# 热门搜索 is counted again at most this often: every search page shows it.
+POPULAR_CACHE_SECONDS = 600
 # Runs of digits long enough to be a phone, ID card or account number.
 _IDENTIFYING = re.compile(r"\d{6,}|[\w.+-]+@[\w-]+\.[\w.]+")
 MASK = "＊"
@@ -42,8 +45,17 @@ def _since(days: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=days - 1)
 
 
-def popular_queries(*, limit: int = 8, days: int = POPULAR_DAYS) -> list[str]:
-    """热门搜索: the queries searched most in the last ``days`` that found items."""
+def popular_queries(*, limit: int = 8) -> list[str]:
+    """热门搜索: the queries searched most in the last 30 days that found items."""
+    key = f"disclosure_search:popular:{limit}"
+    popular = cache.get(key)
+    if popular is None:
+        popular = _popular(limit=limit, days=POPULAR_DAYS)
+        cache.set(key, popular, POPULAR_CACHE_SECONDS)
+    return popular
+
+
+def _popular(*, limit: int, days: int) -> list[str]:
     rows = (
         SearchQueryDay.objects.filter(day__gte=_since(days))
         .exclude(query__contains=MASK)

@@ -85,6 +85,8 @@ class Segmenter:
         self._lock = threading.Lock()
         self._tokenizer = None
         self._added: set[str] = set()
+        # Which vocabulary build the office's keywords were last loaded from.
+        self.vocabulary_version = None
 
     @property
     def tokenizer(self):

@@ -22,7 +22,7 @@ from .selectors import (
     searchable_sources,
 )
 from .synonyms import synonym_map
-from .vocabulary import correction, vocabulary_add, vocabulary_rebuild
+from .vocabulary import correction, office_words_load, vocabulary_add, vocabulary_rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +164,7 @@ def search_run(*, request: SearchRequest, log: bool = False) -> SearchResults:
     the most of them, marked ``partial``. With few results, a correction is offered.
     With ``log``, a first page counts in the query log (the public page and API)."""
     engine = current_engine()
+    office_words_load()
     parsed = parse_query(request.text, synonyms=synonym_map()) if request.text else None
     results = _search(engine, request, parsed, partial=False)
     if results.total == 0 and parsed and len(parsed.words) > 1:

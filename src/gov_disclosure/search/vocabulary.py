@@ -7,9 +7,11 @@ never put in place of what was typed.
 """
 
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Q
 from pypinyin import lazy_pinyin
@@ -20,6 +22,8 @@ from .query_log import popular_queries
 from .query_words import parse_query, segmenter
 
 SUGGESTIONS = 8
+VERSION_KEY = "disclosure_search:vocabulary_version"
+WORD_KINDS = [SearchTerm.Kind.WORD, SearchTerm.Kind.KEYWORD]
 _LATIN = re.compile(r"[a-z]+")
 _HAN_WORD = re.compile(f"[{analysis.HAN}]{{2,8}}")
 
@@ -30,20 +34,27 @@ def pinyin_of(text: str) -> tuple[str, str]:
     return "".join(syllables), "".join(syllable[:1] for syllable in syllables)
 
 
-def _counted_words(titles: Iterable[str], keywords: Iterable[str]) -> tuple[Counter, Counter]:
-    words, whole_titles = Counter(), Counter()
+def _counted_words(titles: Iterable[str], keywords: Iterable[str]) -> dict[str, Counter]:
+    """Words of the titles, the keywords, and the whole titles, each counted."""
+    counts = {kind: Counter() for kind in SearchTerm.Kind.values}
     for title in titles:
         folded = analysis.fold(title)
-        whole_titles[folded] += 1
+        counts[SearchTerm.Kind.TITLE][folded] += 1
         for units in analysis.segments(folded):
             for word in segmenter.cut("".join(units)):
                 if _HAN_WORD.fullmatch(word):
-                    words[word] += 1
+                    counts[SearchTerm.Kind.WORD][word] += 1
     for keyword in keywords:
         folded = analysis.fold(keyword)
         if folded:
-            words[folded] += 1
-    return words, whole_titles
+            counts[SearchTerm.Kind.KEYWORD][folded] += 1
+    # A term is stored once: as a keyword before a word, as a word before a title.
+    for kind, others in (("word", ["keyword"]), ("title", ["keyword", "word"])):
+        for other in others:
+            for term in list(counts[kind]):
+                if term in counts[other]:
+                    counts[other][term] += counts[kind].pop(term)
+    return counts
 
 
 def _terms(counts: Counter, kind: str) -> list[SearchTerm]:
@@ -65,27 +76,42 @@ def _terms(counts: Counter, kind: str) -> list[SearchTerm]:
 
 def vocabulary_rebuild(*, titles: Iterable[str], keywords: Iterable[str]) -> int:
     """Replace the vocabulary with the words of ``titles`` and ``keywords``."""
-    words, whole_titles = _counted_words(titles, keywords)
-    for title in list(whole_titles):
-        words.pop(title, None)
-    terms = _terms(words, SearchTerm.Kind.WORD) + _terms(whole_titles, SearchTerm.Kind.TITLE)
+    counts = _counted_words(titles, keywords)
+    terms = [term for kind, counted in counts.items() for term in _terms(counted, kind)]
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         SearchTerm.objects.bulk_create(terms, batch_size=1000)
-    segmenter.add_words(keyword for keyword in keywords if keyword)
+    _changed()
     return len(terms)
 
 
 def vocabulary_add(*, titles: Iterable[str], keywords: Iterable[str]) -> None:
     """Add the words of a newly published item (counts are renewed by the next rebuild)."""
-    words, whole_titles = _counted_words(titles, keywords)
-    for counts, kind in ((words, SearchTerm.Kind.WORD), (whole_titles, SearchTerm.Kind.TITLE)):
-        known = set(SearchTerm.objects.filter(term__in=list(counts)).values_list("term", flat=True))
+    for kind, counted in _counted_words(titles, keywords).items():
+        known = set(
+            SearchTerm.objects.filter(term__in=list(counted)).values_list("term", flat=True)
+        )
         SearchTerm.objects.filter(term__in=known).update(frequency=F("frequency") + 1)
         SearchTerm.objects.bulk_create(
-            _terms(Counter({t: n for t, n in counts.items() if t not in known}), kind),
+            _terms(Counter({t: n for t, n in counted.items() if t not in known}), kind),
             ignore_conflicts=True,
         )
+    if keywords:
+        _changed()
+
+
+def _changed() -> None:
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def office_words_load() -> None:
+    """Give this process's segmenter the office's keywords, when they changed since."""
+    version = cache.get(VERSION_KEY, 0)
+    if segmenter.vocabulary_version != version:
+        segmenter.add_words(
+            SearchTerm.objects.filter(kind=SearchTerm.Kind.KEYWORD).values_list("term", flat=True)
+        )
+        segmenter.vocabulary_version = version
 
 
 def suggestions(text: str, *, limit: int = SUGGESTIONS) -> list[dict]:
@@ -106,10 +132,15 @@ def suggestions(text: str, *, limit: int = SUGGESTIONS) -> list[dict]:
     condition = Q(term__startswith=typed)
     if _LATIN.fullmatch(typed):
         condition |= Q(pinyin__startswith=typed) | Q(initials__startswith=typed)
-    for kind in (SearchTerm.Kind.WORD, SearchTerm.Kind.TITLE):
-        terms = SearchTerm.objects.filter(condition, kind=kind).order_by("-frequency", "length")
+    for kinds, label in (
+        ([SearchTerm.Kind.KEYWORD, SearchTerm.Kind.WORD], "word"),
+        (["title"], "title"),
+    ):
+        terms = SearchTerm.objects.filter(condition, kind__in=kinds).order_by(
+            "-frequency", "length"
+        )
         for term in terms.values_list("term", flat=True)[:limit]:
-            offer(term, kind)
+            offer(term, label)
     return found[:limit]
 
 
@@ -121,7 +152,7 @@ def correction(text: str) -> str | None:
     if _LATIN.fullmatch(typed.replace(" ", "")):
         latin = typed.replace(" ", "")
         term = (
-            SearchTerm.objects.filter(Q(pinyin=latin) | Q(initials=latin), kind="word")
+            SearchTerm.objects.filter(Q(pinyin=latin) | Q(initials=latin), kind__in=WORD_KINDS)
             .order_by("-frequency")
             .values_list("term", flat=True)
             .first()
@@ -144,7 +175,7 @@ def _known(word: str) -> bool:
 def _sounds_alike(word: str) -> str | None:
     full, _initials = pinyin_of(word)
     return (
-        SearchTerm.objects.filter(kind="word", pinyin=full, length=len(word))
+        SearchTerm.objects.filter(kind__in=WORD_KINDS, pinyin=full, length=len(word))
         .exclude(term=word)
         .order_by("-frequency")
         .values_list("term", flat=True)
@@ -158,7 +189,9 @@ def _one_character_apart(word: str) -> str | None:
     for position in range(len(word)):
         condition |= Q(term__startswith=word[:position], term__endswith=word[position + 1 :])
     candidates = (
-        SearchTerm.objects.filter(condition, kind="word", length=len(word), frequency__gte=2)
+        SearchTerm.objects.filter(
+            condition, kind__in=WORD_KINDS, length=len(word), frequency__gte=2
+        )
         .exclude(term=word)
         .order_by("-frequency")
         .values_list("term", flat=True)

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('term', models.CharField(max_length=200, unique=True)),
-                ('kind', models.CharField(choices=[('word', '词'), ('title', '标题')], max_length=10)),
+                ('kind', models.CharField(choices=[('word', '词'), ('keyword', '关键词'), ('title', '标题')], max_length=10)),
                 ('pinyin', models.CharField(db_index=True, max_length=400)),
                 ('initials', models.CharField(db_index=True, max_length=200)),
                 ('length', models.PositiveSmallIntegerField()),
