@@ -96,6 +96,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Reconnect after a server restart instead of failing the next request.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+else:
+    # Several workers write (the search log, the public forms): in WAL mode readers and the
+    # writer do not block each other, commits need no sync of the whole journal, and a
+    # write waits for the lock instead of failing at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

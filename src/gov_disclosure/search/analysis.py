@@ -30,8 +30,16 @@ _UNIT = re.compile(rf"[{HAN}]|[^\W_{HAN}]+")
 # A unit longer than this (a hash, an encoded blob) is cut: nobody searches for it whole.
 MAX_UNIT_CHARS = 40
 
-# Full-width ASCII (U+FF01–FF5E) and the ideographic space, to their half-width forms.
-_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Full-width letters, digits and quotation mark, and the ideographic space, to their
+# half-width forms. Full-width punctuation (，：（）) is left: it separates words either
+# way, and nearly every Chinese text has some, so the common case needs no translation.
+_WIDE = "０-９Ａ-Ｚａ-ｚ＂\u3000"
+_WIDTH = {
+    code: (0x20 if code == 0x3000 else code - 0xFEE0)
+    for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+    + [0xFF02, 0x3000]
+}
+_HAS_WIDE = re.compile(f"[{_WIDE}]")
 _to_simplified = opencc.OpenCC("t2s")
 
 
@@ -45,7 +53,8 @@ def fold(text: str) -> str:
     """``text`` with full-width forms, case and traditional characters folded, same length."""
     if not text:
         return ""
-    text = text.translate(_WIDTH)
+    if _HAS_WIDE.search(text):
+        text = text.translate(_WIDTH)
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter (İ) lowers to two characters
         lowered = "".join(_fold_char(char) for char in text)

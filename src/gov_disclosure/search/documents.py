@@ -25,9 +25,9 @@ TERM_FIELDS = {
     "body": 1.0,
     "attachments": 1.0,
 }
-# Texts kept whole in the index only to cut highlighted fragments from (Python side,
-# the same for every engine); longer texts are still searched in full.
-EXCERPT_CHARS = 50_000
+# Texts kept in the index only to cut highlighted fragments from (Python side, the same
+# for every engine, see highlight.SCAN_CHARS); longer texts are still searched in full.
+EXCERPT_CHARS = 20_000
 
 
 def _terms_field(**options) -> Text:

@@ -7,13 +7,18 @@ and a 文号 typed without its brackets is marked where the item writes them.
 
 import html
 import re
+from functools import lru_cache
 
 from . import analysis
 
 FRAGMENT_CHARS = 80
+# Fragments are looked for in the first this many characters of a text: a long
+# attachment is searched whole, but a result shows where it first mentions the words.
+SCAN_CHARS = 20_000
 
 
-def _pattern(words: list[str]) -> re.Pattern | None:
+@lru_cache(maxsize=256)
+def _pattern(words: tuple[str, ...]) -> re.Pattern | None:
     alternatives = []
     for word in sorted({w for w in words if w}, key=len, reverse=True):
         units = [unit for segment in analysis.segments(word) for unit in segment]
@@ -38,7 +43,7 @@ def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
 
 
 def _spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    pattern = _pattern(words)
+    pattern = _pattern(tuple(words))
     if not text or pattern is None:
         return []
     spans: list[tuple[int, int]] = []
@@ -61,7 +66,16 @@ def fragments(
 ) -> list[str]:
     """Up to ``count`` passages of about ``size`` characters around the words,
     HTML-escaped with only ``<em>`` added."""
-    spans = _spans(text, words)
+    # Most texts name the words early: look in a short head first, further only if needed.
+    for limit in (2_000, SCAN_CHARS):
+        head = text[:limit]
+        passages = _passages(head, _spans(head, words), size=size, count=count)
+        if len(passages) == count or len(text) <= limit:
+            break
+    return passages
+
+
+def _passages(text: str, spans: list[tuple[int, int]], *, size: int, count: int) -> list[str]:
     passages: list[str] = []
     covered_until = -1
     for span_start, span_end in spans:

@@ -39,10 +39,7 @@ class SearchEntry(models.Model):
     document_id = models.CharField(max_length=40)
     kind = models.CharField(max_length=20)
     title = models.TextField()
-    summary = models.TextField(blank=True)
     keywords = models.TextField(blank=True)
-    body = models.TextField(blank=True)
-    attachments = models.TextField(blank=True)
     index_number = models.CharField(max_length=100, blank=True)
     document_number = models.CharField(max_length=200, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
@@ -70,6 +67,22 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchEntryText(models.Model):
+    """The long texts of a search document, apart: a search reads the matching rows' sort
+    keys and facet values without reading through their bodies (SQLite keeps a row's
+    columns together), and only a page of hits reads these."""
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="text"
+    )
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    attachments = models.TextField(blank=True)
+
+    def __str__(self):
+        return str(self.entry_id)
 
 
 @register_setting(icon="search")

@@ -46,6 +46,9 @@ class SearchRequest:
 # a segmented run found whole ranks higher still; a typed title, 文号 or 索引号 first.
 PROXIMITY_SLOP = 6
 PROXIMITY_BOOST = 2.0
+# Neighbouring words compared for proximity, from the first: enough to rank a typed
+# sentence without a clause for every pair of a long title.
+PROXIMITY_PAIRS = 3
 RUN_BOOST = 4.0
 EXACT_BOOST = 1000.0
 _FIELDS = [f"terms.{field}^{boost:g}" for field, boost in TERM_FIELDS.items()]
@@ -70,12 +73,15 @@ def word_query(word: Word) -> Q:
     return variants[0] if len(variants) == 1 else Q("bool", should=variants, minimum_should_match=1)
 
 
-def text_query(parsed: ParsedQuery, *, partial: bool = False) -> Q:
-    """Documents containing every word (with ``partial``, any word: the best partial
-    matches rank first), or whose title, 文号 or 索引号 is the whole query."""
+def text_query(parsed: ParsedQuery, *, missing: int = 0) -> Q:
+    """Documents containing every word but ``missing`` of them (the more they contain,
+    the higher they rank), or whose title, 文号 or 索引号 is the whole query."""
     words = [word_query(word) for word in parsed.words]
-    any_or_all = {"should": words, "minimum_should_match": 1} if partial else {"must": words}
-    matched = Q("bool", **any_or_all)
+    if missing:
+        required = max(1, len(words) - missing)
+        matched = Q("bool", should=words, minimum_should_match=required)
+    else:
+        matched = Q("bool", must=words)
     boosts = [_phrase(run.grams, boost=RUN_BOOST) for run in parsed.runs]
     phrases = [word for word in parsed.words if not word.single]
     boosts += [
@@ -86,7 +92,7 @@ def text_query(parsed: ParsedQuery, *, partial: bool = False) -> Q:
             split=len(first.grams),
         )
         for first, second in zip(phrases, phrases[1:], strict=False)
-    ]
+    ][:PROXIMITY_PAIRS]
     if boosts:
         matched = Q("bool", must=[matched], should=boosts)
     exact = Q("term", keys={"value": parsed.key, "boost": EXACT_BOOST})
@@ -101,7 +107,7 @@ def item_search(*, text: str, index: str) -> Search:
 
 
 def request_query(
-    request: SearchRequest, parsed: ParsedQuery | None = None, *, partial: bool = False
+    request: SearchRequest, parsed: ParsedQuery | None = None, *, missing: int = 0
 ) -> Q:
     """The text (if any) and every filter of ``request``."""
     filters = []
@@ -122,12 +128,12 @@ def request_query(
         if request.date_to:
             bounds["lte"] = request.date_to.isoformat()
         filters.append(Q("range", publish_date=bounds))
-    must = [text_query(parsed, partial=partial)] if parsed else []
+    must = [text_query(parsed, missing=missing)] if parsed else []
     return Q("bool", must=must, filter=filters)
 
 
 def page_search(
-    *, request: SearchRequest, parsed: ParsedQuery | None, index: str, partial: bool = False
+    *, request: SearchRequest, parsed: ParsedQuery | None, index: str, missing: int = 0
 ) -> Search:
     """One page of hits for ``request``, best first (or newest first).
 
@@ -135,7 +141,7 @@ def page_search(
     enter the page. ``facet_search`` counts. Hits carry their texts up to
     ``EXCERPT_CHARS``, for the fragments (``results.py``).
     """
-    search = Search(index=index).query(request_query(request, parsed, partial=partial))
+    search = Search(index=index).query(request_query(request, parsed, missing=missing))
     if request.sort == Sort.DATE or not parsed:
         search = search.sort({"publish_date": {"order": "desc"}}, {"_score": {"order": "desc"}})
     else:
@@ -148,7 +154,7 @@ def page_search(
 
 
 def facet_search(
-    *, request: SearchRequest, parsed: ParsedQuery | None, index: str, partial: bool = False
+    *, request: SearchRequest, parsed: ParsedQuery | None, index: str, missing: int = 0
 ) -> Search:
     """The total and the facets of ``request``, counted over the filtered results.
 
@@ -156,7 +162,7 @@ def facet_search(
     shard request cache until the index next changes: a repeated query is not
     counted again.
     """
-    query = request_query(request, parsed, partial=partial)
+    query = request_query(request, parsed, missing=missing)
     search = Search(index=index).query(query)[0:0].extra(track_total_hits=True)
     for name, field in FACETS.items():
         search.aggs.bucket(name, A("terms", field=field, size=FACET_SIZE))

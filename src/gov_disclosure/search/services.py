@@ -166,9 +166,13 @@ def search_run(*, request: SearchRequest, log: bool = False) -> SearchResults:
     engine = current_engine()
     office_words_load()
     parsed = parse_query(request.text, synonyms=synonym_map()) if request.text else None
-    results = _search(engine, request, parsed, partial=False)
+    results = _search(engine, request, parsed)
     if results.total == 0 and parsed and len(parsed.words) > 1:
-        results = _search(engine, request, parsed, partial=True)
+        # All but one word (a slip in one of them), then any word.
+        for missing in sorted({1, len(parsed.words) - 1}):
+            results = _search(engine, request, parsed, missing=missing)
+            if results.total:
+                break
     if parsed and (results.total < FEW_RESULTS or results.partial):
         results.correction = _useful_correction(engine, request)
     if log and request.text and request.page == 1:
@@ -187,11 +191,11 @@ def _useful_correction(engine, request: SearchRequest) -> str | None:
     return corrected if counts["hits"]["total"]["value"] else None
 
 
-def _search(engine, request: SearchRequest, parsed: ParsedQuery | None, *, partial: bool):
+def _search(engine, request: SearchRequest, parsed: ParsedQuery | None, *, missing: int = 0):
     hits, counts = engine.execute_many(
         [
-            page_search(request=request, parsed=parsed, index=engine.alias, partial=partial),
-            facet_search(request=request, parsed=parsed, index=engine.alias, partial=partial),
+            page_search(request=request, parsed=parsed, index=engine.alias, missing=missing),
+            facet_search(request=request, parsed=parsed, index=engine.alias, missing=missing),
         ]
     )
     return search_results(
@@ -199,5 +203,5 @@ def _search(engine, request: SearchRequest, parsed: ParsedQuery | None, *, parti
         counts=counts,
         request=request,
         words=parsed.highlighted if parsed else [],
-        partial=partial,
+        partial=missing > 0,
     )

@@ -21,17 +21,19 @@ from django.utils import timezone
 from elasticsearch.dsl import Search
 
 from gov_disclosure.search.documents import document_terms, items_alias
-from gov_disclosure.search.models import IndexGeneration, SearchEntry
+from gov_disclosure.search.models import IndexGeneration, SearchEntry, SearchEntryText
 
 from .database_query import MULTI_VALUED, plan
 from .fulltext import PostgresFullText, full_text
 
 BATCH_SIZE = 500
-STORED_FIELDS = [
+ENTRY_FIELDS = [
     f.name
     for f in SearchEntry._meta.concrete_fields
     if f.name not in ("id", "generation", "vector")
 ]
+TEXT_FIELDS = [f.name for f in SearchEntryText._meta.concrete_fields if f.name != "entry"]
+STORED_FIELDS = ENTRY_FIELDS + TEXT_FIELDS
 # Up to this many matching ids are passed to the row query as a list; more, and the
 # full-text condition is repeated there as a subquery instead.
 MAX_LISTED_IDS = 20_000
@@ -104,6 +106,12 @@ class DatabaseEngine:
                         for document, term in zip(batch, terms, strict=True)
                     ]
                 )
+                SearchEntryText.objects.bulk_create(
+                    [
+                        SearchEntryText(entry=entry, **_texts(document))
+                        for entry, document in zip(entries, batch, strict=True)
+                    ]
+                )
                 index.write(generation_id, [(e.pk, t) for e, t in zip(entries, terms, strict=True)])
             written += len(batch)
         return written
@@ -117,6 +125,7 @@ class DatabaseEngine:
             entry, _created = SearchEntry.objects.update_or_create(
                 generation=generation, document_id=row.pop("document_id"), defaults=row
             )
+            SearchEntryText.objects.update_or_create(entry=entry, defaults=_texts(document))
             index.delete(generation.pk, [entry.pk])
             index.write(generation.pk, [(entry.pk, terms)])
 
@@ -203,9 +212,9 @@ class DatabaseEngine:
 
         entries = {
             entry.pk: entry
-            for entry in SearchEntry.objects.filter(pk__in=[row["pk"] for row in page]).defer(
-                "vector"
-            )
+            for entry in SearchEntry.objects.filter(pk__in=[row["pk"] for row in page])
+            .select_related("text")
+            .defer("vector")
         }
         excluded = _excluded_fields(body.get("_source", True))
         hits = [_hit(entries[row["pk"]], row["_score"], excluded) for row in page]
@@ -224,7 +233,7 @@ def _row(document: dict, index, terms: dict) -> dict:
     row = {"document_id": str(document["id"])}
     if isinstance(index, PostgresFullText):
         row["vector"] = index.vector(terms)
-    for field in STORED_FIELDS:
+    for field in ENTRY_FIELDS:
         if field in document:
             value = document[field]
             if field in MULTI_VALUED:
@@ -285,9 +294,13 @@ def _excluded_fields(spec) -> set[str]:
     return excluded | (stored - set(included) if included else set())
 
 
+def _texts(document: dict) -> dict:
+    return {field: document.get(field) or "" for field in TEXT_FIELDS}
+
+
 def _hit(entry: SearchEntry, relevance: float, excluded: set) -> dict:
     source = {
-        field: getattr(entry, field)
+        field: getattr(entry.text if field in TEXT_FIELDS else entry, field)
         for field in STORED_FIELDS
         if field != "document_id" and field not in excluded
     }
