@@ -55,3 +55,13 @@ def test_a_citizen_searches_and_filters_by_category(live_server, page, screensho
 
     selected.click()  # the selected facet removes its filter
     expect(page.get_by_role("heading", name="共找到 3 条包含“预算”的信息")).to_be_visible()
+
+
+def test_the_search_box_suggests_words_as_a_citizen_types_pinyin(live_server, page, indexed):
+    page.goto(live_server.url + "/disclosure/search/")
+    # With its list of suggestions, the box is a combobox to assistive technology.
+    page.get_by_role("combobox", name="检索词").press_sequentially("yus")
+
+    suggestions = page.locator("#search-suggestions option")
+    expect(suggestions.first).to_be_attached()
+    assert "预算" in [option.get_attribute("value") for option in suggestions.all()]
