@@ -35,6 +35,8 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_INDEX_PREFIX": "disclosure-",
     "SEARCH_INDEX_REPLICAS": 0,
     "SEARCH_BULK_DOCUMENTS": 500,
+    # The search log (query, day, count; nothing about the searcher) is kept this many days.
+    "SEARCH_QUERY_LOG_DAYS": 400,
     # District sites: "link" keeps attachments at their source, "fetch" copies them.
     "AGGREGATION_ATTACHMENTS": "link",
     "AGGREGATION_PAGE_SIZE": 500,

@@ -44,4 +44,8 @@ BEAT_SCHEDULE = {
         "task": "gov_disclosure.search.tasks.reconcile_index",
         "schedule": crontab(hour=2, minute=30),
     },
+    "search-log-retention": {
+        "task": "gov_disclosure.search.tasks.purge_old_query_log",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }

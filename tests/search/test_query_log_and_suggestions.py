@@ -108,3 +108,24 @@ def test_the_search_box_offers_suggestions_only_with_scripts(client, published):
 
     assert 'list="search-suggestions"' in page and '<datalist id="search-suggestions">' in page
     assert "disclosure_search/suggest.js" in page
+
+
+def test_the_log_forgets_days_older_than_the_retention(db, disclosure_settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from gov_disclosure.schedule import BEAT_SCHEDULE
+    from gov_disclosure.search.query_log import query_log_record
+    from gov_disclosure.search.tasks import purge_old_query_log
+
+    disclosure_settings.SEARCH_QUERY_LOG_DAYS = 30
+    today = timezone.localdate()
+    query_log_record(text="预算", results=1, day=today - datetime.timedelta(days=29))
+    query_log_record(text="预算", results=1, day=today - datetime.timedelta(days=30))
+
+    assert purge_old_query_log() == 1
+    assert list(SearchQueryDay.objects.values_list("day", flat=True)) == [
+        today - datetime.timedelta(days=29)
+    ]
+    assert BEAT_SCHEDULE["search-log-retention"]["task"] == purge_old_query_log.name

@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Sum
 from django.utils import timezone
 
+from gov_disclosure.conf import disclosure_settings
+
 from .models import SearchQueryDay
 
 # 热门搜索 shows queries searched at least this often that found something.
@@ -39,6 +41,13 @@ def query_log_record(*, text: str, results: int, day: datetime.date | None = Non
             SearchQueryDay.objects.create(day=day, query=query, searches=1, results=results)
     except IntegrityError:  # another request created it first
         rows.update(searches=F("searches") + 1, results=results)
+
+
+def query_log_purge() -> int:
+    """Forget the days older than ``SEARCH_QUERY_LOG_DAYS``; returns how many rows went."""
+    cutoff = _since(disclosure_settings.SEARCH_QUERY_LOG_DAYS)
+    deleted, _by_model = SearchQueryDay.objects.filter(day__lt=cutoff).delete()
+    return deleted
 
 
 def _since(days: int) -> datetime.date:

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services
+from . import query_log, services
 from .engines import SearchEngineUnavailable
 
 # A document refresh waits out an engine outage, backing off up to ten minutes.
@@ -35,3 +35,9 @@ def reconcile_index() -> dict:
     """Nightly: repair what indexing missed (engine or broker down, a publish during a reindex)."""
     drift = services.index_reconcile(fix=True)
     return {"missing": drift.missing, "stale": drift.stale, "extra": drift.extra}
+
+
+@shared_task(ignore_result=True)
+def purge_old_query_log() -> int:
+    """Nightly: the search log keeps SEARCH_QUERY_LOG_DAYS days."""
+    return query_log.query_log_purge()
