@@ -31,7 +31,7 @@ DOCUMENTS = [
     document(5, "关于三公经费的说明", keywords="预算 三公经费", body="公开经费使用情况。"),
     document(6, "因公出国（境）费用情况", body="全年因公出国（境）费用为零。"),
     document(7, "最低生活保障标准调整", body="提高城乡最低生活保障标准。"),
-    document(8, "营业税改征增值税试点", body="税收政策宣传。"),
+    document(8, "营业税改征增值税试点", body="税收政策宣传。", publisher="地方税务所"),
     document(9, "ＣＯＶＩＤ疫情防控", body="防控措施。"),
     document(10, "财务审计报告", attachments="附件：審計結果公告"),
     document(11, "信息公开指南", body="预算公开和执行情况在此查询。", kind="guide"),
@@ -67,6 +67,7 @@ def found(text: str, **request) -> list[int]:
         ("預算 執行", {1, 11}),  # traditional characters
         ("ｃｏｖｉｄ", {9}),  # full-width letters
         ("审计结果", {10}),  # the attachment writes it in traditional characters
+        ("税务所", {8}),  # the publishing department
     ],
 )
 def test_every_word_must_be_found_somewhere_in_the_item(loaded, text, expected):
