@@ -167,3 +167,10 @@ def facet_search(
     for name, field in FACETS.items():
         search.aggs.bucket(name, A("terms", field=field, size=FACET_SIZE))
     return search
+
+
+def count_search(*, request: SearchRequest, parsed: ParsedQuery, index: str) -> Search:
+    """How many items ``request`` finds with the words of ``parsed``: no hits, no facets."""
+    return (
+        Search(index=index).query(request_query(request, parsed))[0:0].extra(track_total_hits=True)
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from gov_disclosure.core.task_queue import queue_after_commit
 
 from .engines import current_engine
-from .queries import SearchRequest, facet_search, page_search
+from .queries import SearchRequest, count_search, facet_search, page_search
 from .query_log import query_log_record
 from .query_words import ParsedQuery, parse_query
 from .results import SearchResults, search_results
@@ -186,7 +186,7 @@ def _useful_correction(engine, request: SearchRequest) -> str | None:
         return None
     parsed = parse_query(corrected, synonyms=synonym_map())
     [counts] = engine.execute_many(
-        [facet_search(request=request, parsed=parsed, index=engine.alias)]
+        [count_search(request=request, parsed=parsed, index=engine.alias)]
     )
     return corrected if counts["hits"]["total"]["value"] else None
 

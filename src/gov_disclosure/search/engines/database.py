@@ -191,8 +191,11 @@ class DatabaseEngine:
         else:
             sql, params = index.subquery(generation.pk, query_plan.match)
             rows = rows.filter(pk__in=RawSQL(sql, params))
+        # Boosts only order hits: a pass that returns none (a count) skips them.
+        ranked = any(int(body.get("size", 10)) > 0 for body in bodies)
         boosts = [
-            (index.relevance(generation.pk, match), boost) for match, boost in query_plan.boosts
+            (index.relevance(generation.pk, match), boost)
+            for match, boost in (query_plan.boosts if ranked else [])
         ]
         found = list(rows.values("pk", "document_id", *sorted(wanted)))
         for row in found:
