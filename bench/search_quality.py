@@ -237,6 +237,8 @@ def _load(texts: list[str], *, clients: int) -> dict:
 
 # -- the driver -------------------------------------------------------------------------
 def _run(label: str, code: Path, *, database: str, engine: str, corpus: Path, **flags) -> dict:
+    if flags.get("skip"):
+        return {}
     print(f"==> {label}", flush=True)
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         command = [
@@ -287,26 +289,32 @@ def drive(args) -> None:
         "runs": {},
     }
     runs = results["runs"]
+    wanted = (lambda name: any(part in name for part in args.only)) if args.only else None
     try:
         runs["stock Wagtail, SQLite"] = _run(
             "stock Wagtail search, SQLite", ROOT, database=f"sqlite:///{work}/stock.sqlite3",
             engine="", corpus=args.corpus, stock=True,
+            skip=wanted and not wanted("stock Wagtail, SQLite"),
         )  # fmt: skip
         for design, code in designs.items():
             scale = args.scale if design == "this design" else 0
-            runs[f"{design}, database engine, SQLite"] = _run(
-                f"{design}: database engine on SQLite", code,
-                database=f"sqlite:///{work}/{code.name}.sqlite3", engine="", corpus=args.corpus,
+            name = f"{design}, database engine, SQLite"
+            runs[name] = _run(
+                name, code, database=f"sqlite:///{work}/{code.name}.sqlite3", engine="",
+                corpus=args.corpus, skip=wanted and not wanted(name),
             )  # fmt: skip
-            runs[f"{design}, database engine, PostgreSQL"] = _run(
-                f"{design}: database engine on PostgreSQL", code,
-                database=_postgres_database(postgres, "bench_quality"), engine="",
-                corpus=args.corpus, scale=scale,
+            name = f"{design}, database engine, PostgreSQL"
+            skip = wanted and not wanted(name)
+            runs[name] = _run(
+                name, code,
+                database="" if skip else _postgres_database(postgres, "bench_quality"),
+                engine="", corpus=args.corpus, scale=scale, skip=skip,
             )  # fmt: skip
-            runs[f"{design}, OpenSearch"] = _run(
-                f"{design}: OpenSearch", code,
-                database=f"sqlite:///{work}/{code.name}-os.sqlite3", engine=opensearch,
-                corpus=args.corpus, scale=scale,
+            name = f"{design}, OpenSearch"
+            skip = wanted and not wanted(name)
+            runs[name] = _run(
+                name, code, database=f"sqlite:///{work}/{code.name}-os.sqlite3",
+                engine=opensearch, corpus=args.corpus, scale=scale, skip=skip,
             )  # fmt: skip
     finally:
         if args.previous:
@@ -314,7 +322,10 @@ def drive(args) -> None:
                 ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(work / "previous")],
                 check=False,
             )
-    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    runs = {name: run for name, run in runs.items() if run}
+    results["runs"] = runs
+    out = args.out or RESULTS
+    out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     print(table(results))
 
 
@@ -357,12 +368,15 @@ def main() -> None:
     parser.add_argument("--database")
     parser.add_argument("--engine", default="")
     parser.add_argument("--stock", action="store_true")
-    parser.add_argument("--out", type=Path)
+    parser.add_argument("--out", type=Path, help="where the figures go (default: bench/results)")
+    parser.add_argument(
+        "--only", nargs="*", help="runs whose name contains one of these (e.g. PostgreSQL)"
+    )
     args = parser.parse_args()
     if args.mode == "measure":
         args.out.write_text(json.dumps(measure(args), ensure_ascii=False))
     elif args.mode == "table":
-        print(table(json.loads(RESULTS.read_text())))
+        print(table(json.loads((args.out or RESULTS).read_text())))
     else:
         drive(args)
 

@@ -56,6 +56,9 @@ class SearchEntry(models.Model):
     # PostgreSQL only: the document's terms (see engines/fulltext.py), under a GIN index.
     # On SQLite they are in an FTS5 table per generation instead, and this stays empty.
     vector = TermVectorField(null=True)
+    # PostgreSQL only: the terms of title, keywords, numbers and summary, to rank many
+    # matches without reading every whole vector.
+    head_vector = TermVectorField(null=True)
 
     class Meta:
         constraints = [

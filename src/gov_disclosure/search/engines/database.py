@@ -30,13 +30,14 @@ BATCH_SIZE = 500
 ENTRY_FIELDS = [
     f.name
     for f in SearchEntry._meta.concrete_fields
-    if f.name not in ("id", "generation", "vector")
+    if f.name not in ("id", "generation", "vector", "head_vector")
 ]
 TEXT_FIELDS = [f.name for f in SearchEntryText._meta.concrete_fields if f.name != "entry"]
 STORED_FIELDS = ENTRY_FIELDS + TEXT_FIELDS
 # Up to this many matching ids are passed to the row query as a list; more, and the
 # full-text condition is repeated there as a subquery instead.
 MAX_LISTED_IDS = 20_000
+RESCORE_WINDOW = 200
 
 
 class DatabaseEngine:
@@ -191,13 +192,22 @@ class DatabaseEngine:
         else:
             sql, params = index.subquery(generation.pk, query_plan.match)
             rows = rows.filter(pk__in=RawSQL(sql, params))
-        # Boosts only order hits: a pass that returns none (a count) skips them.
-        ranked = any(int(body.get("size", 10)) > 0 for body in bodies)
+        found = list(rows.values("pk", "document_id", *sorted(wanted)))
+        # Boosts (words standing together, an exact key) only reorder the best matches,
+        # as Elasticsearch's rescore does: they are checked on the first RESCORE_WINDOW by
+        # relevance, and not at all for a pass that returns no hits or orders by date.
+        ranked = any(
+            int(body.get("size", 10)) > 0
+            and next(iter(_sort_keys(body.get("sort", ["_score"]))), "_score") == "_score"
+            for body in bodies
+        )
+        window = sorted((row["pk"] for row in found), key=relevance.__getitem__, reverse=True)[
+            :RESCORE_WINDOW
+        ]
         boosts = [
-            (index.relevance(generation.pk, match), boost)
+            (index.relevance(generation.pk, match, among=window), boost)
             for match, boost in (query_plan.boosts if ranked else [])
         ]
-        found = list(rows.values("pk", "document_id", *sorted(wanted)))
         for row in found:
             pk = row["pk"]
             row["_score"] = relevance[pk] + sum(
@@ -217,7 +227,7 @@ class DatabaseEngine:
             entry.pk: entry
             for entry in SearchEntry.objects.filter(pk__in=[row["pk"] for row in page])
             .select_related("text")
-            .defer("vector")
+            .defer("vector", "head_vector")
         }
         excluded = _excluded_fields(body.get("_source", True))
         hits = [_hit(entries[row["pk"]], row["_score"], excluded) for row in page]
@@ -236,6 +246,7 @@ def _row(document: dict, index, terms: dict) -> dict:
     row = {"document_id": str(document["id"])}
     if isinstance(index, PostgresFullText):
         row["vector"] = index.vector(terms)
+        row["head_vector"] = index.head_vector(terms)
     for field in ENTRY_FIELDS:
         if field in document:
             value = document[field]

@@ -29,6 +29,10 @@ PG_WEIGHT_OF = {
 }
 # ts_rank's weights for {D, C, B, A}, in the proportions of TERM_FIELDS (1 : 2 : 3 : 4).
 PG_RANK_WEIGHTS = "{0.25,0.5,0.75,1.0}"
+# Above this many matches, PostgreSQL ranks by the head of each document first.
+FULL_RANK_LIMIT = 3000
+# The fields of the head vector: short, so ranking many documents by it is cheap.
+HEAD_FIELDS = ("title", "keywords", "numbers", "summary")
 # Between fields, a gap so no phrase runs from one into the next.
 FIELD_GAP = 8
 
@@ -95,8 +99,10 @@ class SQLiteFullText:
                 entry_ids,
             )
 
-    def relevance(self, generation_id: int, match: Match) -> dict[int, float]:
-        """Each matching entry id with its bm25 relevance (higher is better)."""
+    def relevance(
+        self, generation_id: int, match: Match, *, among: list[int] | None = None
+    ) -> dict[int, float]:
+        """Each matching entry id (of ``among``, if given) with its bm25 relevance."""
         # chars hold each unit once per document: like the cluster engines' chars field
         # (no norms), they find a one-character word without ranking by it.
         weights = ", ".join(str(w) for w in [*TERM_FIELDS.values(), 0.0, 1.0])
@@ -106,7 +112,11 @@ class SQLiteFullText:
                 f"SELECT rowid, -bm25({table}, {weights}) FROM {table} WHERE {table} MATCH %s",
                 [self.expression(match)],
             )
-            return dict(cursor.fetchall())
+            found = dict(cursor.fetchall())
+        # FTS5 would evaluate the whole query once per listed rowid: filter here instead.
+        if among is not None:
+            found = {rowid: found[rowid] for rowid in among if rowid in found}
+        return found
 
     def subquery(self, generation_id: int, match: Match) -> tuple[str, list]:
         table = self._table(generation_id)
@@ -149,13 +159,13 @@ class PostgresFullText:
     def write(self, generation_id: int, rows: Iterable[tuple[int, dict]]) -> None:
         pass  # the vector is a column of the entry itself (``vector``)
 
-    def vector(self, terms: dict) -> str:
+    def vector(self, terms: dict, fields=tuple(TERM_FIELDS)) -> str:
         """The tsvector literal of a document's terms: grams with positions and weights,
         chars as ``~x``, keys as ``=x``."""
         positions: dict[str, list[str]] = {}
         position = 1
         long = False
-        for field in TERM_FIELDS:
+        for field in fields:
             weight = PG_WEIGHT_OF[field]
             for gram in terms["terms"][field]:
                 entries = positions.setdefault(gram, [])
@@ -170,22 +180,50 @@ class PostgresFullText:
             f"{_pg_quote(gram)}:{','.join(entries)}" if entries else _pg_quote(gram)
             for gram, entries in positions.items()
         ]
-        lexemes += [_pg_quote(f"~{char}") for char in terms["chars"]]
+        if fields == tuple(TERM_FIELDS):
+            lexemes += [_pg_quote(f"~{char}") for char in terms["chars"]]
         lexemes += [f"{_pg_quote('=' + key)}:1A" for key in terms["keys"]]
         if long:
             lexemes.append(_pg_quote(PG_LONG_MARK))
         return " ".join(lexemes)
 
-    def relevance(self, generation_id: int, match: Match) -> dict[int, float]:
+    def head_vector(self, terms: dict) -> str:
+        """The vector of the short fields only, for ranking many matches cheaply."""
+        return self.vector(terms, HEAD_FIELDS)
+
+    def relevance(
+        self, generation_id: int, match: Match, *, among: list[int] | None = None
+    ) -> dict[int, float]:
+        """Each matching entry id (of ``among``, if given) with its ts_rank.
+
+        Ranking reads a document's whole tsvector; for a word that many documents hold
+        (more than FULL_RANK_LIMIT), only the small ``head_vector`` (title, keywords,
+        numbers, summary) is read to rank them, and the best are ranked again in full by
+        the rescoring window (see DatabaseEngine)."""
         from gov_disclosure.search.models import SearchEntry
 
         table = SearchEntry._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
+        query = self.expression(match)
+        if among is not None:
+            if not among:
+                return {}
+            return self._ranked(
                 f"SELECT id, ts_rank(%s::float4[], vector, %s::tsquery) FROM {table} "
-                "WHERE generation_id = %s AND vector @@ %s::tsquery",
-                [PG_RANK_WEIGHTS, self.expression(match), generation_id, self.expression(match)],
+                "WHERE id = ANY(%s) AND vector @@ %s::tsquery",
+                [PG_RANK_WEIGHTS, query, among, query],
             )
+        heads = self._ranked(
+            f"SELECT id, ts_rank(%s::float4[], head_vector, %s::tsquery) FROM {table} "
+            "WHERE generation_id = %s AND vector @@ %s::tsquery",
+            [PG_RANK_WEIGHTS, query, generation_id, query],
+        )
+        if len(heads) > FULL_RANK_LIMIT:
+            return heads
+        return self.relevance(generation_id, match, among=list(heads))
+
+    def _ranked(self, sql: str, params: list) -> dict[int, float]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
             return dict(cursor.fetchall())
 
     def subquery(self, generation_id: int, match: Match) -> tuple[str, list]:
