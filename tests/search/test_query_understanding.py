@@ -174,3 +174,9 @@ def test_the_offices_keywords_join_the_segmenters_dictionary(db):
 
     assert [word.text for word in parse_query("三改一拆工作").words] == ["三改一拆", "工作"]
     assert SearchTerm.objects.get(term="三改一拆").kind == "keyword"
+
+
+def test_a_query_of_punctuation_alone_finds_nothing_rather_than_everything(loaded):
+    results = search_run(request=SearchRequest(text="！！！……"))
+
+    assert results.total == 0 and results.hits == []

@@ -128,7 +128,7 @@ def request_query(
         if request.date_to:
             bounds["lte"] = request.date_to.isoformat()
         filters.append(Q("range", publish_date=bounds))
-    must = [text_query(parsed, missing=missing)] if parsed else []
+    must = [] if parsed is None else [text_query(parsed, missing=missing)]
     return Q("bool", must=must, filter=filters)
 
 
@@ -142,13 +142,13 @@ def page_search(
     ``EXCERPT_CHARS``, for the fragments (``results.py``).
     """
     search = Search(index=index).query(request_query(request, parsed, missing=missing))
-    if request.sort == Sort.DATE or not parsed:
+    if request.sort == Sort.DATE or parsed is None:
         search = search.sort({"publish_date": {"order": "desc"}}, {"_score": {"order": "desc"}})
     else:
         search = search.sort({"_score": {"order": "desc"}}, {"publish_date": {"order": "desc"}})
     start = (request.page - 1) * request.page_size
     search = search[start : start + request.page_size].extra(track_total_hits=False)
-    if not parsed:
+    if parsed is None:
         search = search.source(excludes=["body", "attachments"])
     return search
 

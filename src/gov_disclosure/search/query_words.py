@@ -74,9 +74,6 @@ class ParsedQuery:
                     found.append(variant.text)
         return found
 
-    def __bool__(self) -> bool:
-        return bool(self.words) or bool(self.key)
-
 
 class Segmenter:
     """jieba, with the office's terms added to its dictionary as they appear."""

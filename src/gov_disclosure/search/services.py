@@ -167,13 +167,13 @@ def search_run(*, request: SearchRequest, log: bool = False) -> SearchResults:
     office_words_load()
     parsed = parse_query(request.text, synonyms=synonym_map()) if request.text else None
     results = _search(engine, request, parsed)
-    if results.total == 0 and parsed and len(parsed.words) > 1:
+    if results.total == 0 and parsed is not None and len(parsed.words) > 1:
         # All but one word (a slip in one of them), then any word.
         for missing in sorted({1, len(parsed.words) - 1}):
             results = _search(engine, request, parsed, missing=missing)
             if results.total:
                 break
-    if parsed and (results.total < FEW_RESULTS or results.partial):
+    if parsed is not None and parsed.words and (results.total < FEW_RESULTS or results.partial):
         results.correction = _useful_correction(engine, request)
     if log and request.text and request.page == 1:
         query_log_record(text=request.text, results=0 if results.partial else results.total)
@@ -202,6 +202,6 @@ def _search(engine, request: SearchRequest, parsed: ParsedQuery | None, *, missi
         hits=hits,
         counts=counts,
         request=request,
-        words=parsed.highlighted if parsed else [],
+        words=[] if parsed is None else parsed.highlighted,
         partial=missing > 0,
     )
