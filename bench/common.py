@@ -4,7 +4,9 @@ import datetime
 import http.client
 import subprocess
 import sys
+import threading
 import time
+import urllib.parse
 from itertools import islice
 from pathlib import Path
 
@@ -58,3 +60,41 @@ def gunicorn(env: dict, *, port: int, workers: int) -> subprocess.Popen:
             time.sleep(0.2)
     server.kill()
     raise RuntimeError("gunicorn did not start")
+
+
+def search_load(port: int, texts: list[str], *, clients: int, per_client: int, warmup: int) -> dict:
+    """``GET /api/search/?q=…`` from ``clients`` threads, each cycling through ``texts``
+    from its own offset; p50/p95 of all but each client's first ``warmup`` requests."""
+    timings: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def client(offset: int) -> None:
+        nonlocal errors
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        for n in range(per_client + warmup):
+            query = urllib.parse.urlencode({"q": texts[(offset * 7 + n) % len(texts)]})
+            started = time.perf_counter()
+            connection.request("GET", f"/api/search/?{query}", headers={"Host": "127.0.0.1"})
+            response = connection.getresponse()
+            response.read()
+            elapsed = time.perf_counter() - started
+            with lock:
+                if response.status != 200:
+                    errors += 1
+                elif n >= warmup:  # the first requests warm the workers up
+                    timings.append(elapsed)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return {
+        "requests": len(timings), "errors": errors,
+        "p50_ms": round(percentile(timings, 0.5) * 1000, 1),
+        "p95_ms": round(percentile(timings, 0.95) * 1000, 1),
+        "requests_per_second": round((len(timings) + errors) / wall, 1),
+    }  # fmt: skip

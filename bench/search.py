@@ -18,21 +18,18 @@ bench/results/search.json.
 
 import argparse
 import datetime
-import http.client
 import json
 import os
 import platform
 import statistics
 import subprocess
 import sys
-import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.common import gunicorn, load_pages, percentile  # noqa: E402
+from bench.common import gunicorn, load_pages, percentile, search_load  # noqa: E402
 
 BENCH_DB = ROOT / "var" / "bench" / "search.sqlite3"
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings_search"
@@ -117,43 +114,11 @@ def serve(search_url: str):
 def http_latency(search_url: str) -> dict:
     """p50/p95 of /api/search/ at CLIENTS concurrent clients, cycling through QUERIES."""
     server = serve(search_url)
-    timings: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-
-    def client(offset: int) -> None:
-        nonlocal errors
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        for n in range(REQUESTS_PER_CLIENT + 5):
-            query = urllib.parse.urlencode({"q": QUERIES[(offset + n) % len(QUERIES)]})
-            started = time.perf_counter()
-            connection.request("GET", f"/api/search/?{query}", headers={"Host": "127.0.0.1"})
-            response = connection.getresponse()
-            response.read()
-            elapsed = time.perf_counter() - started
-            with lock:
-                if response.status != 200:
-                    errors += 1
-                elif n >= 5:  # the first requests warm the workers up
-                    timings.append(elapsed)
-
     try:
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        wall = time.perf_counter() - started
+        return search_load(PORT, QUERIES, clients=CLIENTS, per_client=REQUESTS_PER_CLIENT, warmup=5)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {
-        "requests": len(timings), "errors": errors,
-        "p50_ms": round(percentile(timings, 0.5) * 1000, 1),
-        "p95_ms": round(percentile(timings, 0.95) * 1000, 1),
-        "requests_per_second": round((len(timings) + errors) / wall, 1),
-    }  # fmt: skip
 
 
 def publish_to_searchable(search_url: str) -> dict:

@@ -33,12 +33,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.common import search_load  # noqa: E402
+
 QUERIES_FILE = ROOT / "bench" / "search_queries.json"
 RESULTS = ROOT / "bench" / "results" / "search_quality.json"
 CORPUS = ROOT.parent / "shared" / "corpus" / "laws.jsonl.gz"
@@ -181,7 +183,12 @@ def _latencies(code: Path, queries: list[dict]) -> dict:
     )  # fmt: skip
     try:
         _wait_for(PORT)
-        return {f"clients_{n}": _load(texts, clients=n) for n in (1, 8)}
+        return {
+            f"clients_{n}": search_load(
+                PORT, texts, clients=n, per_client=max(40, len(texts) // n), warmup=3
+            )
+            for n in (1, 8)
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -198,41 +205,6 @@ def _wait_for(port: int) -> None:
         except OSError:
             time.sleep(0.3)
     raise RuntimeError("gunicorn did not start")
-
-
-def _load(texts: list[str], *, clients: int) -> dict:
-    timings: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    per_client = max(40, len(texts) // clients)
-
-    def client(offset: int) -> None:
-        nonlocal errors
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-        for n in range(per_client + 3):
-            query = urllib.parse.urlencode({"q": texts[(offset * 7 + n) % len(texts)]})
-            started = time.perf_counter()
-            connection.request("GET", f"/api/search/?{query}", headers={"Host": "127.0.0.1"})
-            response = connection.getresponse()
-            response.read()
-            elapsed = time.perf_counter() - started
-            with lock:
-                if response.status != 200:
-                    errors += 1
-                elif n >= 3:  # the first requests warm the worker up
-                    timings.append(elapsed)
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    ordered = sorted(timings)
-
-    def at(share: float) -> float:
-        return round(ordered[min(len(ordered) - 1, int(share * (len(ordered) - 1)))] * 1000, 1)
-
-    return {"requests": len(timings), "errors": errors, "p50_ms": at(0.5), "p95_ms": at(0.95)}
 
 
 # -- the driver -------------------------------------------------------------------------
