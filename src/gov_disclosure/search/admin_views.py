@@ -1,6 +1,6 @@
 """What people search, for 党政办: the most searched queries and those that found nothing."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -11,15 +11,12 @@ PERMISSION = "disclosure_search.view_searchqueryday"
 PERIODS = {7: _("近 7 天"), 30: _("近 30 天"), 90: _("近 90 天"), 365: _("近一年")}
 
 
-class QueryReportView(WagtailAdminTemplateMixin, TemplateView):
+class QueryReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_required = PERMISSION
+    raise_exception = True
     template_name = "disclosure_search/admin/query_report.html"
     header_icon = "search"
     page_title = _("检索统计")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         try:
