@@ -12,7 +12,7 @@ Each engine indexes the same terms made here, so they agree on what matches:
   where the word appears in the text, however the segmenter would cut the sentence;
 * every unit of a document is also a *char* term, so one-character words are found.
 
-The query side segments a run of Chinese into words with jieba (see ``query.py``);
+The query side segments a run of Chinese into words with jieba (see ``query_words.py``);
 each word is then matched as a phrase of its grams.
 """
 

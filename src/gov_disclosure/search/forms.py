@@ -23,7 +23,21 @@ def _reject_control_characters(value: str) -> None:
         raise ValidationError(_("不能包含控制字符或不可见字符。"), code="control_characters")
 
 
-class SearchQueryForm(forms.Form):
+class ParametersForm(forms.Form):
+    """Query-string parameters of an API: errors are answered as one sentence."""
+
+    def error_message(self) -> str:
+        """All errors as one sentence per field, for a 400 answer."""
+        return " ".join(
+            f"{self.fields[field].label if field in self.fields else ''}：{' '.join(errors)}"
+            for field, errors in self.errors.items()
+        )
+
+    def error_response_data(self) -> dict:
+        return {"error": self.error_message(), "fields": self.errors.get_json_data()}
+
+
+class SearchQueryForm(ParametersForm):
     """The query string of a search. The text is a phrase, never query syntax."""
 
     q = forms.CharField(
@@ -86,15 +100,8 @@ class SearchQueryForm(forms.Form):
             page_size=data["page_size"] or DEFAULT_PAGE_SIZE,
         )
 
-    def error_message(self) -> str:
-        """All errors as one sentence per field, for a 400 answer."""
-        return " ".join(
-            f"{self.fields[field].label if field in self.fields else ''}：{' '.join(errors)}"
-            for field, errors in self.errors.items()
-        )
 
-
-class SuggestForm(forms.Form):
+class SuggestForm(ParametersForm):
     q = forms.CharField(
         label=_("检索词"),
         max_length=MAX_QUERY_CHARS,
@@ -104,8 +111,6 @@ class SuggestForm(forms.Form):
             "required": _("请输入检索词。"),
         },
     )
-
-    error_message = SearchQueryForm.error_message
 
 
 class SearchSettingsForm(WagtailAdminModelForm):

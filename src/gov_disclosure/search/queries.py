@@ -162,15 +162,15 @@ def facet_search(
     shard request cache until the index next changes: a repeated query is not
     counted again.
     """
-    query = request_query(request, parsed, missing=missing)
-    search = Search(index=index).query(query)[0:0].extra(track_total_hits=True)
+    search = count_search(request=request, parsed=parsed, index=index, missing=missing)
     for name, field in FACETS.items():
         search.aggs.bucket(name, A("terms", field=field, size=FACET_SIZE))
     return search
 
 
-def count_search(*, request: SearchRequest, parsed: ParsedQuery, index: str) -> Search:
+def count_search(
+    *, request: SearchRequest, parsed: ParsedQuery | None, index: str, missing: int = 0
+) -> Search:
     """How many items ``request`` finds with the words of ``parsed``: no hits, no facets."""
-    return (
-        Search(index=index).query(request_query(request, parsed))[0:0].extra(track_total_hits=True)
-    )
+    query = request_query(request, parsed, missing=missing)
+    return Search(index=index).query(query)[0:0].extra(track_total_hits=True)

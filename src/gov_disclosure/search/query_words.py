@@ -49,11 +49,9 @@ class Word:
 
     @classmethod
     def of(cls, text: str, alternatives: tuple["Word", ...] = ()) -> "Word":
-        folded = analysis.fold(text)
-        grams = tuple(
-            gram for units in analysis.segments(folded) for gram in analysis.segment_grams(units)
+        return cls(
+            text=analysis.fold(text), grams=tuple(analysis.grams(text)), alternatives=alternatives
         )
-        return cls(text=folded, grams=grams, alternatives=alternatives)
 
 
 @dataclass
@@ -99,7 +97,9 @@ class Segmenter:
         return self._tokenizer
 
     def add_words(self, words) -> None:
-        new = {analysis.fold(word) for word in words} - self._added
+        """Add ``words`` (folded, as synonyms and the vocabulary keep them) to the
+        dictionary; those added before cost a set lookup, so callers may repeat them."""
+        new = set(words) - self._added
         if not new:
             return
         tokenizer = self.tokenizer

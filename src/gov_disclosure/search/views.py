@@ -36,9 +36,7 @@ class SearchAPIView(APIView):
     def get(self, request):
         form = SearchQueryForm(request.query_params)
         if not form.is_valid():
-            return Response(
-                {"error": form.error_message(), "fields": form.errors.get_json_data()}, status=400
-            )
+            return Response(form.error_response_data(), status=400)
         try:
             results = search_run(request=form.search_request(), log=True)
         except SearchEngineUnavailable:
@@ -57,9 +55,7 @@ class SuggestAPIView(APIView):
     def get(self, request):
         form = SuggestForm(request.query_params)
         if not form.is_valid():
-            return Response(
-                {"error": form.error_message(), "fields": form.errors.get_json_data()}, status=400
-            )
+            return Response(form.error_response_data(), status=400)
         return Response({"suggestions": suggestions(form.cleaned_data["q"])})
 
 

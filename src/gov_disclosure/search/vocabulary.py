@@ -149,8 +149,8 @@ def correction(text: str) -> str | None:
     (yusuan, ys) as the word it spells; a word nobody wrote as the written word that
     sounds the same, or that differs by one character (a slip or a look-alike)."""
     typed = analysis.fold(" ".join(text.split()))
-    if _LATIN.fullmatch(typed.replace(" ", "")):
-        latin = typed.replace(" ", "")
+    latin = typed.replace(" ", "")
+    if _LATIN.fullmatch(latin):
         term = (
             SearchTerm.objects.filter(Q(pinyin=latin) | Q(initials=latin), kind__in=WORD_KINDS)
             .order_by("-frequency")

@@ -201,13 +201,13 @@ class DatabaseEngine:
             and next(iter(_sort_keys(body.get("sort", ["_score"]))), "_score") == "_score"
             for body in bodies
         )
-        window = sorted((row["pk"] for row in found), key=relevance.__getitem__, reverse=True)[
-            :RESCORE_WINDOW
-        ]
-        boosts = [
-            (index.relevance(generation.pk, match, among=window), boost)
-            for match, boost in (query_plan.boosts if ranked else [])
-        ]
+        boosts = []
+        if ranked and query_plan.boosts:
+            window = sorted((row["pk"] for row in found), key=relevance.__getitem__, reverse=True)
+            boosts = [
+                (index.relevance(generation.pk, match, among=window[:RESCORE_WINDOW]), boost)
+                for match, boost in query_plan.boosts
+            ]
         for row in found:
             pk = row["pk"]
             row["_score"] = relevance[pk] + sum(

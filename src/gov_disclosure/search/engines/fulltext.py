@@ -46,7 +46,8 @@ class Match:
     terms: tuple[str, ...] = ()
     slop: int = 0
     parts: tuple["Match", ...] = ()
-    # For ``near``: where the second word's grams start in ``terms``.
+    # For a phrase with a slop (two words near each other): where the second word's
+    # grams start in ``terms``.
     split: int = 0
 
 
@@ -198,8 +199,7 @@ class PostgresFullText:
 
         Ranking reads a document's whole tsvector; for a word that many documents hold
         (more than FULL_RANK_LIMIT), only the small ``head_vector`` (title, keywords,
-        numbers, summary) is read to rank them, and the best are ranked again in full by
-        the rescoring window (see DatabaseEngine)."""
+        numbers, summary) is read to rank them."""
         from gov_disclosure.search.models import SearchEntry
 
         table = SearchEntry._meta.db_table
@@ -219,7 +219,13 @@ class PostgresFullText:
         )
         if len(heads) > FULL_RANK_LIMIT:
             return heads
-        return self.relevance(generation_id, match, among=list(heads))
+        # These are known to match: rank them in full without checking the match again
+        # (a phrase's check reads every vector a second time).
+        return self._ranked(
+            f"SELECT id, ts_rank(%s::float4[], vector, %s::tsquery) FROM {table} "
+            "WHERE id = ANY(%s)",
+            [PG_RANK_WEIGHTS, query, list(heads)],
+        )
 
     def _ranked(self, sql: str, params: list) -> dict[int, float]:
         with connection.cursor() as cursor:
