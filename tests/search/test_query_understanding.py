@@ -114,6 +114,14 @@ def test_when_no_item_has_every_word_the_best_partial_matches_are_marked(loaded)
     assert not complete.partial
 
 
+def test_with_no_item_holding_three_words_the_items_holding_two_of_them_are_shown(loaded):
+    results = search_run(request=SearchRequest(text="消防 安全 增值税", page_size=50))
+
+    assert results.partial
+    # 3 has both words in its title, 4 only in its body.
+    assert [int(hit.id) for hit in results.hits] == [3, 4]
+
+
 def test_synonyms_kept_by_the_office_apply_without_a_reindex(loaded):
     assert found("低保") == []
 

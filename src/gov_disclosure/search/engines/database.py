@@ -183,8 +183,19 @@ class DatabaseEngine:
             return [
                 {**row, "_score": 0.0} for row in rows.values("pk", "document_id", *sorted(wanted))
             ]
+        # Boosts (words standing together, an exact key) only reorder the best matches,
+        # as Elasticsearch's rescore does: they are checked on the first RESCORE_WINDOW by
+        # relevance. A pass that returns no hits or orders by date needs no relevance.
+        ranked = any(
+            int(body.get("size", 10)) > 0
+            and next(iter(_sort_keys(body.get("sort", ["_score"]))), "_score") == "_score"
+            for body in bodies
+        )
         index = full_text()
-        relevance = index.relevance(generation.pk, query_plan.match)
+        if ranked:
+            relevance = index.relevance(generation.pk, query_plan.match)
+        else:
+            relevance = dict.fromkeys(index.matching(generation.pk, query_plan.match), 0.0)
         if not relevance:
             return []
         if len(relevance) <= MAX_LISTED_IDS:
@@ -193,14 +204,6 @@ class DatabaseEngine:
             sql, params = index.subquery(generation.pk, query_plan.match)
             rows = rows.filter(pk__in=RawSQL(sql, params))
         found = list(rows.values("pk", "document_id", *sorted(wanted)))
-        # Boosts (words standing together, an exact key) only reorder the best matches,
-        # as Elasticsearch's rescore does: they are checked on the first RESCORE_WINDOW by
-        # relevance, and not at all for a pass that returns no hits or orders by date.
-        ranked = any(
-            int(body.get("size", 10)) > 0
-            and next(iter(_sort_keys(body.get("sort", ["_score"]))), "_score") == "_score"
-            for body in bodies
-        )
         boosts = []
         if ranked and query_plan.boosts:
             window = sorted((row["pk"] for row in found), key=relevance.__getitem__, reverse=True)
@@ -218,10 +221,12 @@ class DatabaseEngine:
     def _answer(self, generation, body: dict, rows: list[dict]) -> dict:
         aggregations = body.get("aggs", {})
         start, size = int(body.get("from", 0)), int(body.get("size", 10))
-        rows = list(rows)
-        for key, descending in reversed(_sort_keys(body.get("sort", ["_score"])).items()):
-            rows.sort(key=lambda row: _sortable(row[key]), reverse=descending)
-        page = rows[start : start + size]
+        page = []
+        if size > 0:
+            rows = list(rows)
+            for key, descending in reversed(_sort_keys(body.get("sort", ["_score"])).items()):
+                rows.sort(key=lambda row: _sortable(row[key]), reverse=descending)
+            page = rows[start : start + size]
 
         entries = {
             entry.pk: entry
