@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl.query import Query
 
 from .documents import TERM_FIELDS
 from .query_words import ParsedQuery, Word, parse_query
@@ -50,6 +51,8 @@ PROXIMITY_BOOST = 2.0
 # sentence without a clause for every pair of a long title.
 PROXIMITY_PAIRS = 3
 RUN_BOOST = 4.0
+# How many of the best matches the closeness of their words is checked on.
+RESCORE_WINDOW = 200
 EXACT_BOOST = 1000.0
 _FIELDS = [f"terms.{field}^{boost:g}" for field, boost in TERM_FIELDS.items()]
 
@@ -77,11 +80,22 @@ def text_query(parsed: ParsedQuery, *, missing: int = 0) -> Q:
     """Documents containing every word but ``missing`` of them (the more they contain,
     the higher they rank), or whose title, 文号 or 索引号 is the whole query."""
     words = [word_query(word) for word in parsed.words]
+    exact = Q("term", keys={"value": parsed.key, "boost": EXACT_BOOST})
+    if not words:
+        return exact
     if missing:
         required = max(1, len(words) - missing)
         matched = Q("bool", should=words, minimum_should_match=required)
     else:
         matched = Q("bool", must=words)
+    return Q("bool", should=[matched, exact], minimum_should_match=1)
+
+
+def closeness_query(parsed: ParsedQuery) -> Query | None:
+    """What lifts the best matches: the run typed without spaces found as it stands,
+    neighbouring words near each other. Phrases over every field are the dearest
+    clauses of a search, so they are checked on the best RESCORE_WINDOW matches only
+    (``page_search``), not on every document that holds the words."""
     boosts = [_phrase(run.grams, boost=RUN_BOOST) for run in parsed.runs]
     phrases = [word for word in parsed.words if not word.single]
     boosts += [
@@ -93,12 +107,7 @@ def text_query(parsed: ParsedQuery, *, missing: int = 0) -> Q:
         )
         for first, second in zip(phrases, phrases[1:], strict=False)
     ][:PROXIMITY_PAIRS]
-    if boosts:
-        matched = Q("bool", must=[matched], should=boosts)
-    exact = Q("term", keys={"value": parsed.key, "boost": EXACT_BOOST})
-    if not parsed.words:
-        return exact
-    return Q("bool", should=[matched, exact], minimum_should_match=1)
+    return Q("bool", should=boosts) if boosts else None
 
 
 def item_search(*, text: str, index: str) -> Search:
@@ -142,10 +151,19 @@ def page_search(
     ``EXCERPT_CHARS``, for the fragments (``results.py``).
     """
     search = Search(index=index).query(request_query(request, parsed, missing=missing))
+    closeness = closeness_query(parsed) if parsed is not None else None
     if request.sort == Sort.DATE or parsed is None:
         search = search.sort({"publish_date": {"order": "desc"}}, {"_score": {"order": "desc"}})
-    else:
+    elif closeness is None:
         search = search.sort({"_score": {"order": "desc"}}, {"publish_date": {"order": "desc"}})
+    else:
+        # A rescore runs only under the relevance order alone (no tie-break by date).
+        search = search.extra(
+            rescore={
+                "window_size": RESCORE_WINDOW,
+                "query": {"rescore_query": closeness.to_dict(), "rescore_query_weight": 1.0},
+            }
+        )
     start = (request.page - 1) * request.page_size
     search = search[start : start + request.page_size].extra(track_total_hits=False)
     if parsed is None:

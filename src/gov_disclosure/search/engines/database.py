@@ -23,7 +23,7 @@ from elasticsearch.dsl import Search
 from gov_disclosure.search.documents import document_terms, items_alias
 from gov_disclosure.search.models import IndexGeneration, SearchEntry, SearchEntryText
 
-from .database_query import MULTI_VALUED, plan
+from .database_query import MULTI_VALUED, plan, rescore_plan
 from .fulltext import PostgresFullText, full_text
 
 BATCH_SIZE = 500
@@ -204,12 +204,17 @@ class DatabaseEngine:
             sql, params = index.subquery(generation.pk, query_plan.match)
             rows = rows.filter(pk__in=RawSQL(sql, params))
         found = list(rows.values("pk", "document_id", *sorted(wanted)))
+        window_size, checks = RESCORE_WINDOW, list(query_plan.boosts)
+        rescore = next((body["rescore"] for body in bodies if body.get("rescore")), None)
+        if rescore:
+            window_size, rescoring = rescore_plan(rescore)
+            checks += rescoring
         boosts = []
-        if ranked and query_plan.boosts:
+        if ranked and checks:
             window = sorted((row["pk"] for row in found), key=relevance.__getitem__, reverse=True)
             boosts = [
-                (index.relevance(generation.pk, match, among=window[:RESCORE_WINDOW]), boost)
-                for match, boost in query_plan.boosts
+                (index.relevance(generation.pk, match, among=window[:window_size]), boost)
+                for match, boost in checks
             ]
         for row in found:
             pk = row["pk"]

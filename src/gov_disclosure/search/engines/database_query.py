@@ -157,3 +157,22 @@ def _at_least(required: int, matches: list[Match]) -> Match:
     if len(groups) > MAX_COMBINATIONS:
         return Match("or", parts=tuple(matches))
     return Match("or", parts=tuple(Match("and", parts=group) for group in groups))
+
+
+def rescore_plan(rescore: dict) -> tuple[int, list[tuple[Match, float]]]:
+    """A query rescore as the size of its window and its (condition, boost) pairs.
+
+    Each clause of the rescore query that a document matches adds boost × its
+    relevance, as Elasticsearch's default score mode ("total", weights 1) does."""
+    body = rescore["query"]
+    weights = (body.get("query_weight", 1.0), body.get("rescore_query_weight", 1.0))
+    if weights != (1.0, 1.0) or body.get("score_mode", "total") != "total":
+        raise UnsupportedQuery("a rescore other than the total with weights 1")
+    kind, query = _single(body["rescore_query"])
+    if kind != "bool":
+        clauses = [body["rescore_query"]]
+    elif set(query) - {"should", "boost"}:
+        raise UnsupportedQuery("a rescore query other than should clauses")
+    else:
+        clauses = _clauses(query, "should")
+    return int(rescore.get("window_size", 10)), [(plan(c).match, boost_of(c)) for c in clauses]
