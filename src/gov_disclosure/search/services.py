@@ -168,40 +168,59 @@ def search_run(*, request: SearchRequest, log: bool = False) -> SearchResults:
     parsed = parse_query(request.text, synonyms=synonym_map()) if request.text else None
     results = _search(engine, request, parsed)
     if results.total == 0 and parsed is not None and len(parsed.words) > 1:
-        # All but one word (a slip in one of them), then any word.
+        # All but one word (a slip in one of them), then any word; a correction is
+        # counted in the same round trip.
+        corrected = _corrected(request.text)
         for missing in sorted({1, len(parsed.words) - 1}):
-            results = _search(engine, request, parsed, missing=missing)
+            results = _search(engine, request, parsed, missing=missing, corrected=corrected)
             if results.total:
                 break
-    if parsed is not None and parsed.words and (results.total < FEW_RESULTS or results.partial):
-        results.correction = _useful_correction(engine, request)
+    elif parsed is not None and parsed.words and results.total < FEW_RESULTS:
+        corrected = _corrected(request.text)
+        if corrected and _count(engine, request, corrected[1]):
+            results.correction = corrected[0]
     if log and request.text and request.page == 1:
         query_log_record(text=request.text, results=0 if results.partial else results.total)
     return results
 
 
-def _useful_correction(engine, request: SearchRequest) -> str | None:
-    corrected = correction(request.text)
-    if not corrected:
-        return None
-    parsed = parse_query(corrected, synonyms=synonym_map())
+def _corrected(text: str) -> tuple[str, ParsedQuery] | None:
+    """The query ``text`` was probably meant to be (您是不是要找), and its words."""
+    corrected = correction(text)
+    return (corrected, parse_query(corrected, synonyms=synonym_map())) if corrected else None
+
+
+def _count(engine, request: SearchRequest, parsed: ParsedQuery) -> int:
     [counts] = engine.execute_many(
         [count_search(request=request, parsed=parsed, index=engine.alias)]
     )
-    return corrected if counts["hits"]["total"]["value"] else None
+    return counts["hits"]["total"]["value"]
 
 
-def _search(engine, request: SearchRequest, parsed: ParsedQuery | None, *, missing: int = 0):
-    hits, counts = engine.execute_many(
-        [
-            page_search(request=request, parsed=parsed, index=engine.alias, missing=missing),
-            facet_search(request=request, parsed=parsed, index=engine.alias, missing=missing),
-        ]
-    )
-    return search_results(
+def _search(
+    engine,
+    request: SearchRequest,
+    parsed: ParsedQuery | None,
+    *,
+    missing: int = 0,
+    corrected: tuple[str, ParsedQuery] | None = None,
+) -> SearchResults:
+    """A page of results and their facets; with ``corrected``, the correction is
+    counted in the same round trip and offered if it finds something."""
+    searches = [
+        page_search(request=request, parsed=parsed, index=engine.alias, missing=missing),
+        facet_search(request=request, parsed=parsed, index=engine.alias, missing=missing),
+    ]
+    if corrected:
+        searches.append(count_search(request=request, parsed=corrected[1], index=engine.alias))
+    hits, counts, *checks = engine.execute_many(searches)
+    results = search_results(
         hits=hits,
         counts=counts,
         request=request,
         words=[] if parsed is None else parsed.highlighted,
         partial=missing > 0,
     )
+    if corrected and checks[0]["hits"]["total"]["value"]:
+        results.correction = corrected[0]
+    return results
