@@ -9,14 +9,15 @@ the requested page in full.
 """
 
 import datetime
+import heapq
 import json
 from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
+from operator import itemgetter
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from elasticsearch.dsl import Search
 
@@ -34,9 +35,6 @@ ENTRY_FIELDS = [
 ]
 TEXT_FIELDS = [f.name for f in SearchEntryText._meta.concrete_fields if f.name != "entry"]
 STORED_FIELDS = ENTRY_FIELDS + TEXT_FIELDS
-# Up to this many matching ids are passed to the row query as a list; more, and the
-# full-text condition is repeated there as a subquery instead.
-MAX_LISTED_IDS = 20_000
 RESCORE_WINDOW = 200
 
 
@@ -192,35 +190,33 @@ class DatabaseEngine:
             for body in bodies
         )
         index = full_text()
-        if ranked:
-            relevance = index.relevance(generation.pk, query_plan.match)
-        else:
-            relevance = dict.fromkeys(index.matching(generation.pk, query_plan.match), 0.0)
-        if not relevance:
-            return []
-        if len(relevance) <= MAX_LISTED_IDS:
-            rows = rows.filter(pk__in=list(relevance))
-        else:
-            sql, params = index.subquery(generation.pk, query_plan.match)
-            rows = rows.filter(pk__in=RawSQL(sql, params))
-        found = list(rows.values("pk", "document_id", *sorted(wanted)))
+        columns = sorted(wanted | {"document_id"})
+        matched = index.found(generation.pk, query_plan.match, columns=columns, ranked=ranked)
+        if matched and query_plan.filter != Q():
+            ids = [row[0] for row in matched]
+            kept = set(
+                rows.filter(index.among(generation.pk, query_plan.match, ids)).values_list(
+                    "pk", flat=True
+                )
+            )
+            matched = [row for row in matched if row[0] in kept]
+        names = ["pk", "_score", *columns]
+        found = [dict(zip(names, row, strict=True)) for row in matched]
         window_size, checks = RESCORE_WINDOW, list(query_plan.boosts)
         rescore = next((body["rescore"] for body in bodies if body.get("rescore")), None)
         if rescore:
             window_size, rescoring = rescore_plan(rescore)
             checks += rescoring
-        boosts = []
         if ranked and checks:
-            window = sorted((row["pk"] for row in found), key=relevance.__getitem__, reverse=True)
-            boosts = [
-                (index.relevance(generation.pk, match, among=window[:window_size]), boost)
-                for match, boost in checks
-            ]
-        for row in found:
-            pk = row["pk"]
-            row["_score"] = relevance[pk] + sum(
-                boost * scores.get(pk, 0.0) for scores, boost in boosts
+            window = heapq.nlargest(window_size, found, key=itemgetter("_score"))
+            scores = index.relevance_among(
+                generation.pk, [match for match, _ in checks], [row["pk"] for row in window]
             )
+            for row in window:
+                row["_score"] += sum(
+                    boost * checked.get(row["pk"], 0.0)
+                    for checked, (_, boost) in zip(scores, checks, strict=True)
+                )
         return found
 
     def _answer(self, generation, body: dict, rows: list[dict]) -> dict:
@@ -228,10 +224,7 @@ class DatabaseEngine:
         start, size = int(body.get("from", 0)), int(body.get("size", 10))
         page = []
         if size > 0:
-            rows = list(rows)
-            for key, descending in reversed(_sort_keys(body.get("sort", ["_score"])).items()):
-                rows.sort(key=lambda row: _sortable(row[key]), reverse=descending)
-            page = rows[start : start + size]
+            page = _first(rows, _sort_keys(body.get("sort", ["_score"])), start + size)[start:]
 
         entries = {
             entry.pk: entry
@@ -276,7 +269,12 @@ def _values(value, field: str) -> list:
 
 
 def _buckets(rows: list[dict], field: str, size: int) -> list[dict]:
-    counts = Counter(value for row in rows for value in _values(row[field], field))
+    if field in MULTI_VALUED:
+        counts = Counter(value for row in rows for value in _values(row[field], field))
+    else:
+        counts = Counter(row[field] for row in rows)
+        counts.pop(None, None)
+        counts.pop("", None)
     ordered = sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))
     return [{"key": key, "doc_count": count} for key, count in ordered[:size]]
 
@@ -294,11 +292,31 @@ def _sort_keys(sort: list) -> dict[str, bool]:
     return keys
 
 
+def _first(rows: list[dict], keys: dict[str, bool], count: int) -> list[dict]:
+    """The first ``count`` of ``rows`` in the order of ``keys`` ({field: descending})."""
+    if count < len(rows) and all(
+        isinstance(_sortable(row[key])[1], (int, float)) for row in rows for key in keys
+    ):
+        # Numbers and dates: a heap keeps the first few without sorting every match.
+        def key(row):
+            return tuple(
+                -flag if descending else flag
+                for field, descending in keys.items()
+                for flag in _sortable(row[field])
+            )
+
+        return heapq.nsmallest(count, rows, key=key)
+    rows = list(rows)
+    for field, descending in reversed(keys.items()):
+        rows.sort(key=lambda row: _sortable(row[field]), reverse=descending)
+    return rows[:count]
+
+
 def _sortable(value):
     # Missing values sort last in either direction is what the engines do; near enough
     # here: they sort as the smallest value.
     if value is None:
-        return (0, "")
+        return (0, 0)
     if isinstance(value, datetime.date):
         return (1, value.toordinal())
     return (1, value)
