@@ -55,6 +55,19 @@ def unpublishes(client, office, publish) -> bool:
     return not DisclosureItemPage.objects.get(pk=item.pk).live
 
 
+def deletes_live_item(client, office, publish) -> bool:
+    item = publish(office.item())
+    client.post(f"/admin/pages/{item.pk}/delete/")
+    return not DisclosureItemPage.objects.filter(pk=item.pk, live=True).exists()
+
+
+def offers_subcategory(client, office) -> bool:
+    response = client.get(f"/admin/pages/{office.category_a.pk}/add_subpage/")
+    if is_denied(response) or response.status_code != 200:
+        return False
+    return "/add/disclosure_pages/disclosurecategorypage/" in response.content.decode()
+
+
 ACTIONS = {
     "open the dashboard": lambda c, o, p: opens(c, "/admin/"),
     "add an item in own department's category": lambda c, o, p: opens(
@@ -79,6 +92,11 @@ ACTIONS = {
     "add a category": lambda c, o, p: opens(
         c, f"/admin/pages/add/disclosure_pages/disclosurecategorypage/{o.agency.pk}/"
     ),
+    "add a subcategory under a category": lambda c, o, p: opens(
+        c, f"/admin/pages/add/disclosure_pages/disclosurecategorypage/{o.category_a.pk}/"
+    ),
+    "be offered a subcategory under a category": lambda c, o, p: offers_subcategory(c, o),
+    "delete a live item (instead of unpublishing it)": lambda c, o, p: deletes_live_item(c, o, p),
     "edit a category": lambda c, o, p: opens(c, f"/admin/pages/{o.category_a.pk}/edit/"),
     "edit the disclosure guide": lambda c, o, p: opens(c, f"/admin/pages/{o.guide.pk}/edit/"),
     "manage departments": lambda c, o, p: opens(
@@ -109,6 +127,9 @@ MATRIX = {
     "approve step 3 and publish (党政办终审)":       (0, 0, 0, 1, 0),
     "unpublish a live item":                         (0, 0, 0, 1, 0),
     "add a category":                                (0, 0, 0, 1, 0),
+    "add a subcategory under a category":            (0, 0, 0, 1, 0),
+    "be offered a subcategory under a category":     (0, 0, 0, 1, 0),
+    "delete a live item (instead of unpublishing it)": (0, 0, 0, 0, 0),
     "edit a category":                               (0, 0, 0, 1, 0),
     "edit the disclosure guide":                     (0, 0, 0, 1, 0),
     "manage departments":                            (0, 0, 0, 1, 0),

@@ -181,3 +181,22 @@ def test_editing_a_live_item_goes_through_review_again(office, client, publish):
     item.refresh_from_db()
     assert item.live and item.title == "原标题"
     assert PageLogEntry.objects.filter(page=item, action="wagtail.edit").exists()
+
+
+@pytest.mark.parametrize("who", ["office", "superuser"])
+def test_a_live_item_goes_offline_only_by_unpublishing_with_a_reason(office, client, who):
+    item = publish_through_workflow(office.item())
+    client.force_login(superuser() if who == "superuser" else office.users[who])
+
+    assert is_denied(client.get(f"/admin/pages/{item.pk}/delete/"))
+    client.post(f"/admin/pages/{item.pk}/delete/")
+    client.post(f"/admin/bulk/wagtailcore/page/delete/?id={item.pk}&next=/admin/")
+    client.post(f"/admin/pages/{office.category_a.pk}/delete/")  # the category holding it
+    assert is_live(item)
+
+    client.post(f"/admin/pages/{item.pk}/unpublish/", {"reason": "信息已过时，撤下"})
+    client.post(f"/admin/pages/{item.pk}/delete/")
+
+    assert not DisclosureItemPage.objects.filter(pk=item.pk).exists()
+    [unpublished] = PageLogEntry.objects.filter(page_id=item.pk, action="disclosure.unpublish")
+    assert unpublished.data["reason"] == "信息已过时，撤下"

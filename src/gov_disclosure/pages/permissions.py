@@ -11,9 +11,16 @@ rules that a subtree cannot express:
   model enforces the same rule for code paths (``ReviewedPublicationMixin``).
 """
 
-from wagtail.models import PagePermissionTester
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, PagePermissionTester, get_page_models
 
 from . import roles
+
+
+def reviewed_page_types() -> list[ContentType]:
+    """The page types that go live only through the workflow (Django caches the lookup)."""
+    models = [m for m in get_page_models() if getattr(m, "publish_only_through_workflow", False)]
+    return list(ContentType.objects.get_for_models(*models).values())
 
 
 class DisclosurePermissionTester(PagePermissionTester):
@@ -55,7 +62,21 @@ class DisclosurePermissionTester(PagePermissionTester):
         return bool(task) and task.user_can_access_editor(self.page, self.user)
 
     def can_delete(self, ignore_bulk=False):
-        return super().can_delete(ignore_bulk=ignore_bulk) and self._within_scope()
+        return (
+            super().can_delete(ignore_bulk=ignore_bulk)
+            and self._within_scope()
+            and not self._holds_live_reviewed_pages()
+        )
+
+    def _holds_live_reviewed_pages(self) -> bool:
+        # Taking a reviewed page (an item, an annual report) offline needs a written
+        # reason in the accountability log: deletion would skip it. Unpublish first.
+        return (
+            Page.objects.live()
+            .descendant_of(self.page, inclusive=True)
+            .filter(content_type__in=reviewed_page_types())
+            .exists()
+        )
 
     def can_publish(self):
         page_type = self.page.specific_class or type(self.page)
@@ -104,3 +125,11 @@ class DisclosurePermissionTester(PagePermissionTester):
 
     def can_reorder_children(self):
         return super().can_reorder_children() and self.manages_catalogue
+
+
+def page_type_creatable_by(user, page_class) -> bool:
+    """The catalogue's structure (categories, guide, annual reports) is 党政办's:
+    others create items only, wherever Wagtail's tree permissions let them add."""
+    from gov_disclosure.pages.models import DisclosureItemPage
+
+    return roles.user_manages_catalogue(user) or issubclass(page_class, DisclosureItemPage)

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Department
+from .permissions import page_type_creatable_by
 from .selectors import document_is_disclosure_material, public_documents
 from .viewsets import disclosure_item_listing_viewset
 
@@ -42,3 +44,10 @@ def serve_only_published_documents(document, request):
 @hooks.register("register_admin_viewset")
 def register_disclosure_item_listing():
     return disclosure_item_listing_viewset
+
+
+@hooks.register("before_create_page")
+def create_only_what_the_role_may(request, parent_page, page_class):
+    # The add-page chooser offers only these types (templates/wagtailadmin/pages/add_subpage.html).
+    if not page_type_creatable_by(request.user, page_class):
+        raise PermissionDenied
