@@ -44,3 +44,36 @@ def test_a_citizen_goes_from_the_agency_home_to_an_item_and_downloads_its_attach
 
     assert download.suggested_filename.endswith(".csv")
     assert download.path().read_bytes() == ATTACHMENT
+
+
+
+def test_the_sidebar_explorer_offers_an_officer_no_edit_link_they_cannot_use(
+    staff_page, site_root
+):
+    from gov_disclosure.pages import roles
+    from tests.factories import CategoryFactory, DepartmentFactory, UserFactory
+
+    roles.agency_grant_role_permissions(agency=site_root)
+    category = CategoryFactory(parent=site_root, title="工作动态", code="04")
+    department = DepartmentFactory(agency=site_root, name="社会事务管理办公室", code="SWB")
+    department.categories.add(category)
+    officer = UserFactory(username="officer", role=roles.INFORMATION_OFFICER)
+    department.members.add(officer)
+    office = UserFactory(username="office", role=roles.OFFICE)
+
+    def category_edit_link(user):
+        page = staff_page(user)
+        page.locator("#wagtail-sidebar").get_by_role("button", name="页面").click()
+        entry = page.locator(".c-page-explorer").get_by_role("link", name="工作动态", exact=True)
+        entry.wait_for()
+        link = page.locator(f'.c-page-explorer a[href$="/pages/{category.pk}/edit/"]')
+        link.wait_for(state="attached")
+        return page, link
+
+    page, link = category_edit_link(officer)
+    page.wait_for_function("link => link.hidden", arg=link.element_handle(), timeout=5000)
+    assert not link.is_visible()
+
+    page, link = category_edit_link(office)
+    page.wait_for_timeout(500)  # the answer for this page has come back by now
+    assert link.is_visible()

@@ -1,10 +1,14 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import EditablePagesView
 from .models import Department
 from .permissions import page_type_creatable_by
 from .selectors import document_is_disclosure_material, public_documents
@@ -51,3 +55,19 @@ def create_only_what_the_role_may(request, parent_page, page_class):
     # The add-page chooser offers only these types (templates/wagtailadmin/pages/add_subpage.html).
     if not page_type_creatable_by(request.user, page_class):
         raise PermissionDenied
+
+
+@hooks.register("register_admin_urls")
+def register_editable_pages_url():
+    return [
+        path("disclosure/editable-pages/", EditablePagesView.as_view(), name="disclosure_editable")
+    ]
+
+
+@hooks.register("insert_global_admin_js")
+def hide_refused_edit_links():
+    return format_html(
+        '<script src="{}" data-endpoint="{}" defer></script>',
+        static("disclosure_pages/explorer.js"),
+        reverse("disclosure_editable"),
+    )
