@@ -79,6 +79,7 @@ def test_filters_and_pages(client, items):
         ({"validity": "永久"}, "validity"),
         ({"sort": "random"}, "sort"),
         ({"year": "12012"}, "year"),
+        ({"agency": "2147483648"}, "agency"),
     ],
 )
 def test_bad_parameters_get_a_400_with_a_message(client, db, params, field):

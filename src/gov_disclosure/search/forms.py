@@ -53,7 +53,10 @@ class SearchQueryForm(ParametersForm):
     department = forms.CharField(
         label=_("发布机构"), required=False, max_length=200, validators=[_reject_control_characters]
     )
-    agency = forms.IntegerField(label=_("公开主体"), required=False, min_value=1)
+    # A page id: the engines store it as a 32-bit integer (one beyond is a 400, not an error).
+    agency = forms.IntegerField(
+        label=_("公开主体"), required=False, min_value=1, max_value=2**31 - 1
+    )
     year = forms.IntegerField(label=_("年份"), required=False, min_value=1949, max_value=2100)
     validity = forms.ChoiceField(
         label=_("有效性"), required=False, choices=[("", "")] + Validity.choices
