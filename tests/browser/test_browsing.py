@@ -46,10 +46,7 @@ def test_a_citizen_goes_from_the_agency_home_to_an_item_and_downloads_its_attach
     assert download.path().read_bytes() == ATTACHMENT
 
 
-
-def test_the_sidebar_explorer_offers_an_officer_no_edit_link_they_cannot_use(
-    staff_page, site_root
-):
+def test_the_sidebar_explorer_offers_an_officer_no_edit_link_they_cannot_use(staff_page, site_root):
     from gov_disclosure.pages import roles
     from tests.factories import CategoryFactory, DepartmentFactory, UserFactory
 

@@ -309,7 +309,7 @@ class PostgresFullText:
             f", {connection.ops.quote_name(SearchEntry._meta.get_field(name).column)}"
             for name in columns
         )
-        rank = "ts_rank(%s::float4[], head_vector, %s::tsquery)" if ranked else "0.0"
+        rank = "ts_rank(%s::float4[], head_vector, %s::tsquery)" if ranked else "0::float4"
         found = self._matched(
             f"SELECT id, {rank}{quoted} FROM matched",
             [PG_RANK_WEIGHTS, query] if ranked else [],
