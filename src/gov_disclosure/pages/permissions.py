@@ -61,6 +61,10 @@ class DisclosurePermissionTester(PagePermissionTester):
         task = self.page.current_workflow_task
         return bool(task) and task.user_can_access_editor(self.page, self.user)
 
+    def can_view_revisions(self):
+        # Wagtail offers the history link to everyone but lets in only those who can edit.
+        return super().can_view_revisions() and self.can_edit()
+
     def can_delete(self, ignore_bulk=False):
         return (
             super().can_delete(ignore_bulk=ignore_bulk)

@@ -16,3 +16,14 @@ def creatable_page_types(context, page_types):
         for choice in page_types
         if page_type_creatable_by(user, apps.get_model(choice[1], choice[2]))
     ]
+
+
+@register.simple_tag(takes_context=True)
+def usage_link_allowed(context) -> bool:
+    """Wagtail's status panel links a page's usage, whose view asks ``can_edit``."""
+    from wagtail.models import Page
+
+    page = context.get("object")
+    if not isinstance(page, Page):
+        return True
+    return page.permissions_for_user(context["request"].user).can_edit()
