@@ -224,7 +224,10 @@ class DatabaseEngine:
         start, size = int(body.get("from", 0)), int(body.get("size", 10))
         page = []
         if size > 0:
-            page = _first(rows, _sort_keys(body.get("sort", ["_score"])), start + size)[start:]
+            rows = list(rows)
+            for key, descending in reversed(_sort_keys(body.get("sort", ["_score"])).items()):
+                rows.sort(key=lambda row: _sortable(row[key]), reverse=descending)
+            page = rows[start : start + size]
 
         entries = {
             entry.pk: entry
@@ -292,31 +295,11 @@ def _sort_keys(sort: list) -> dict[str, bool]:
     return keys
 
 
-def _first(rows: list[dict], keys: dict[str, bool], count: int) -> list[dict]:
-    """The first ``count`` of ``rows`` in the order of ``keys`` ({field: descending})."""
-    if count < len(rows) and all(
-        isinstance(_sortable(row[key])[1], (int, float)) for row in rows for key in keys
-    ):
-        # Numbers and dates: a heap keeps the first few without sorting every match.
-        def key(row):
-            return tuple(
-                -flag if descending else flag
-                for field, descending in keys.items()
-                for flag in _sortable(row[field])
-            )
-
-        return heapq.nsmallest(count, rows, key=key)
-    rows = list(rows)
-    for field, descending in reversed(keys.items()):
-        rows.sort(key=lambda row: _sortable(row[field]), reverse=descending)
-    return rows[:count]
-
-
 def _sortable(value):
     # Missing values sort last in either direction is what the engines do; near enough
     # here: they sort as the smallest value.
     if value is None:
-        return (0, 0)
+        return (0, "")
     if isinstance(value, datetime.date):
         return (1, value.toordinal())
     return (1, value)
