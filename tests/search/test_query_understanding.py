@@ -35,6 +35,7 @@ DOCUMENTS = [
     document(9, "ＣＯＶＩＤ疫情防控", body="防控措施。"),
     document(10, "财务审计报告", attachments="附件：審計結果公告"),
     document(11, "信息公开指南", body="预算公开和执行情况在此查询。", kind="guide"),
+    document(12, "个体工商户年报", body="依法纳税。"),
 ]  # fmt: skip
 
 
@@ -63,7 +64,7 @@ def found(text: str, **request) -> list[int]:
         ("消防 安全", {3, 4}),
         ("2012年 预算", {1, 2}),
         ("预算", {1, 2, 5, 11}),  # 5 only through its keywords
-        ("税", {8}),  # one character
+        ("税", {8, 12}),  # one character
         ("預算 執行", {1, 11}),  # traditional characters
         ("ｃｏｖｉｄ", {9}),  # full-width letters
         ("审计结果", {10}),  # the attachment writes it in traditional characters
@@ -72,6 +73,11 @@ def found(text: str, **request) -> list[int]:
 )
 def test_every_word_must_be_found_somewhere_in_the_item(loaded, text, expected):
     assert set(found(text)) == expected
+
+
+def test_a_one_character_word_in_the_title_ranks_first(loaded):
+    # 12 is the shorter and the newer, and has 税 only in its body.
+    assert found("税") == [8, 12]
 
 
 def test_a_phrase_without_spaces_is_cut_into_words(loaded):
@@ -188,3 +194,15 @@ def test_a_query_of_punctuation_alone_finds_nothing_rather_than_everything(loade
     results = search_run(request=SearchRequest(text="！！！……"))
 
     assert results.total == 0 and results.hits == []
+
+
+@pytest.fixture(params=ENGINES)
+def scattered(request, settings, db):
+    # Every gram of 消防安全 is there, never in a row; and the word "long".
+    documents = [document(1, "工作要点", body="安全消防，防安 long term")]
+    yield from loaded_engine(settings, request.param, "disclosure-test-scattered-", documents)
+
+
+def test_a_phrase_is_not_found_where_only_its_grams_are_scattered(scattered):
+    assert found('"消防安全"') == []
+    assert found("long") == [1]

@@ -64,11 +64,13 @@ class ItemDocument(Document):
     terms = Object(properties={field: _terms_field() for field in TERM_FIELDS})
     # One-unit words need no positions, only which documents hold them.
     chars = _terms_field(index_options="freqs", norms=False)
+    # The units of the title alone: a one-unit word found in the title ranks first.
+    title_chars = _terms_field(index_options="freqs", norms=False)
     # The title, 文号 and 索引号 as keys: typed in full, they find their item first.
     keys = Keyword()
 
 
-UNSTORED = ["terms", "chars"]
+UNSTORED = ["terms", "chars", "title_chars"]
 
 
 def items_alias() -> str:
@@ -124,6 +126,7 @@ def document_terms(document: dict) -> dict:
     return {
         "terms": {field: analysis.grams(text) for field, text in texts.items()},
         "chars": analysis.chars(texts.values()),
+        "title_chars": analysis.chars([texts["title"]]),
         "keys": sorted(key for key in keys if key),
     }
 
@@ -137,5 +140,6 @@ def indexed_document(document: dict) -> dict:
         "attachments": (document.get("attachments") or "")[:EXCERPT_CHARS],
         "terms": {field: " ".join(grams) for field, grams in terms["terms"].items()},
         "chars": " ".join(terms["chars"]),
+        "title_chars": " ".join(terms["title_chars"]),
         "keys": terms["keys"],
     }

@@ -54,6 +54,8 @@ RUN_BOOST = 4.0
 # How many of the best matches the closeness of their words is checked on.
 RESCORE_WINDOW = 200
 EXACT_BOOST = 1000.0
+# A one-unit word (税) has no phrase to rank by: found in the title, it ranks first.
+TITLE_CHAR_BOOST = TERM_FIELDS["title"]
 _FIELDS = [f"terms.{field}^{boost:g}" for field, boost in TERM_FIELDS.items()]
 
 
@@ -67,10 +69,15 @@ def _phrase(grams: tuple[str, ...], *, slop: int = 0, boost: float = 1.0, split:
     return Q("multi_match", **options)
 
 
+def _char(text: str) -> Q:
+    in_title = Q("term", title_chars={"value": text, "boost": TITLE_CHAR_BOOST})
+    return Q("bool", should=[Q("term", chars=text), in_title], minimum_should_match=1)
+
+
 def word_query(word: Word) -> Q:
     """Documents containing ``word``, or one of the office's synonyms of it."""
     variants = [
-        Q("term", chars=variant.text) if variant.single else _phrase(variant.grams)
+        _char(variant.text) if variant.single else _phrase(variant.grams)
         for variant in (word, *word.alternatives)
     ]
     return variants[0] if len(variants) == 1 else Q("bool", should=variants, minimum_should_match=1)

@@ -92,6 +92,8 @@ def plan(query: dict) -> Plan:
         value = _options(value, "value")[0]
         if field_name == "chars":
             return Plan(match=Match("char", terms=(str(value),)))
+        if field_name == "title_chars":
+            return Plan(match=Match("title_char", terms=(str(value),)))
         if field_name == "keys":
             return Plan(match=Match("key", terms=(str(value),)))
         return Plan(filter=_term_filter(field_name, value))

@@ -18,7 +18,8 @@ from gov_disclosure.search.documents import TERM_FIELDS
 # A lexeme's positions in a tsvector stop at 16383; past it, phrases are checked as
 # "all grams present" on the documents marked long (see PostgresFullText).
 PG_MAX_POSITION = 16383
-PG_LONG_MARK = "~long"
+# Not a unit's lexeme: "~long" was, for a document with the word "long" in it.
+PG_LONG_MARK = "!long"
 # PostgreSQL's four weights, A to D, and the fields each takes.
 PG_WEIGHT_OF = {
     "title": "A",
@@ -45,7 +46,8 @@ FIELD_GAP = 8
 @dataclass(frozen=True)
 class Match:
     """A full-text condition: ``phrase`` (grams in a row, or within ``slop`` of each other),
-    ``char`` (a one-unit word), ``key`` (an exact key), ``and`` / ``or`` (``parts``)."""
+    ``char`` (a one-unit word), ``title_char`` (one in the title), ``key`` (an exact key),
+    ``and`` / ``or`` (``parts``)."""
 
     kind: str
     terms: tuple[str, ...] = ()
@@ -59,7 +61,7 @@ class Match:
 class SQLiteFullText:
     """One FTS5 table per index generation (dropped with it), rowid = SearchEntry id."""
 
-    columns = [*TERM_FIELDS, "chars", "keys"]
+    columns = [*TERM_FIELDS, "chars", "keys", "title_chars"]
 
     def _table(self, generation_id: int) -> str:
         return f"disclosure_search_fts_{int(generation_id)}"
@@ -85,6 +87,7 @@ class SQLiteFullText:
                 *(" ".join(terms["terms"][field]) for field in TERM_FIELDS),
                 " ".join(terms["chars"]),
                 " ".join(terms["keys"]),
+                " ".join(terms["title_chars"]),
             )
             for entry_id, terms in rows
         ]
@@ -154,7 +157,8 @@ class SQLiteFullText:
         )
 
     def _scored(self, generation_id: int, match: Match) -> dict[int, float]:
-        weights = ", ".join(str(w) for w in [*TERM_FIELDS.values(), 0.0, 1.0])
+        # chars only select (a one-unit word ranks by the title's chars), keys by 1.
+        weights = ", ".join(str(w) for w in [*TERM_FIELDS.values(), 0.0, 1.0, 1.0])
         table = self._table(generation_id)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -213,6 +217,8 @@ class SQLiteFullText:
             return f"{{{' '.join(TERM_FIELDS)}}} : {_fts_phrase(match.terms)}"
         if match.kind == "char":
             return f"chars : {_fts_phrase(match.terms)}"
+        if match.kind == "title_char":
+            return f"title_chars : {_fts_phrase(match.terms)}"
         if match.kind == "key":
             return f"keys : {_fts_phrase(match.terms)}"
         joiner = " AND " if match.kind == "and" else " OR "
@@ -263,7 +269,7 @@ class PostgresFullText:
 
     def vector(self, terms: dict, fields=tuple(TERM_FIELDS)) -> str:
         """The tsvector literal of a document's terms: grams with positions and weights,
-        chars as ``~x``, keys as ``=x``."""
+        chars as ``~x``, the title's as ``^x`` (weight A, so they rank), keys as ``=x``."""
         positions: dict[str, list[str]] = {}
         position = 1
         long = False
@@ -284,6 +290,7 @@ class PostgresFullText:
         ]
         if fields == tuple(TERM_FIELDS):
             lexemes += [_pg_quote(f"~{char}") for char in terms["chars"]]
+        lexemes += [f"{_pg_quote('^' + char)}:1A" for char in terms["title_chars"]]
         lexemes += [f"{_pg_quote('=' + key)}:1A" for key in terms["keys"]]
         if long:
             lexemes.append(_pg_quote(PG_LONG_MARK))
@@ -402,6 +409,8 @@ class PostgresFullText:
             return self._phrase(match.terms)
         if match.kind == "char":
             return _pg_quote(f"~{match.terms[0]}")
+        if match.kind == "title_char":
+            return _pg_quote(f"^{match.terms[0]}")
         if match.kind == "key":
             return _pg_quote(f"={match.terms[0]}")
         joiner = " & " if match.kind == "and" else " | "
