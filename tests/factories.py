@@ -2,9 +2,9 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.test.utils.wagtail_factories import DocumentFactory, PageFactory
 
+from gov_disclosure.pages import roles
 from gov_disclosure.pages.models import (
     Department,
     DisclosureCategoryPage,
@@ -20,7 +20,8 @@ PASSWORD = "test-password"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A staff member; ``role`` names the group (a role of gov_disclosure.pages.roles)."""
+    """A staff member; ``role`` is a role of gov_disclosure.pages.roles, held in
+    ``role__agency`` (区政务公开办 is held on the platform, without one)."""
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.gov.cn")
@@ -31,9 +32,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     @factory.post_generation
-    def role(user, create, extracted, **kwargs):
-        if extracted:
-            user.groups.add(Group.objects.get(name=extracted))
+    def role(user, create, extracted, agency=None, **kwargs):
+        if not extracted:
+            return
+        if extracted == roles.DISTRICT_OFFICE:
+            user.groups.add(roles.district_group_ensure())
+        else:
+            assert agency is not None, "a role is held in an agency: pass role__agency"
+            roles.role_grant(user=user, agency=agency, role=extracted)
 
 
 def valid_uscc(n: int) -> str:

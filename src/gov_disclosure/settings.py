@@ -7,7 +7,8 @@ At the end of the site's settings module::
     configure(globals())
 
 ``configure`` only adds: it puts the disclosure apps (and the few they need) into
-``INSTALLED_APPS``, the page cache into ``MIDDLEWARE``, the base-template context processor
+``INSTALLED_APPS``, the page cache into ``MIDDLEWARE``, its role-aware model backend in
+place of Django's (``AUTHENTICATION_BACKENDS``), the base-template context processor
 into ``TEMPLATES``, a private file store into ``STORAGES``, and the settings without which
 an item can never go live. Every value the site already set is kept; the plugin's own
 options go in ``GOV_DISCLOSURE`` (see ``gov_disclosure.conf``).
@@ -50,6 +51,8 @@ REQUIRED_APPS = [
 PAGE_CACHE_MIDDLEWARE = "gov_disclosure.page_cache.middleware.PageCacheMiddleware"
 CONTEXT_PROCESSOR = "gov_disclosure.core.context_processors.disclosure"
 FINISH_WORKFLOW_ACTION = "gov_disclosure.review.workflow_actions.publish_approved_revision"
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+ROLE_BACKEND = "gov_disclosure.pages.auth_backends.RoleModelBackend"
 
 
 def configure(namespace: dict[str, Any]) -> None:
@@ -74,6 +77,12 @@ def configure(namespace: dict[str, Any]) -> None:
             processors = engine.setdefault("OPTIONS", {}).setdefault("context_processors", [])
             if CONTEXT_PROCESSOR not in processors:
                 processors.append(CONTEXT_PROCESSOR)
+
+    # Roles are held per agency: a member of a role's template group holds nothing.
+    backends = list(namespace.get("AUTHENTICATION_BACKENDS", [MODEL_BACKEND]))
+    namespace["AUTHENTICATION_BACKENDS"] = [
+        ROLE_BACKEND if backend == MODEL_BACKEND else backend for backend in backends
+    ]
 
     storages = namespace.setdefault("STORAGES", {})
     private_alias = namespace.get("GOV_DISCLOSURE", {}).get("PRIVATE_STORAGE", "private")

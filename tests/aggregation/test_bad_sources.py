@@ -4,11 +4,11 @@ import copy
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from gov_disclosure.aggregation.models import MirroredItem, QuarantinedRecord, Source
 from gov_disclosure.aggregation.services import source_sync, sources_due
+from gov_disclosure.pages import roles
 from tests.aggregation.fake_source import record_of, upsert
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +128,7 @@ def test_failing_sources_back_off_and_disabled_ones_wait(fake_source, source):
 @pytest.fixture
 def office_client(client, agency):
     user = get_user_model().objects.create_user("district-dzb", password="x")
-    user.groups.add(Group.objects.get(name="党政办"))
+    user.groups.add(roles.district_group_ensure())
     client.force_login(user)
     return client
 

@@ -6,7 +6,6 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from openpyxl import load_workbook
 
@@ -16,6 +15,7 @@ from gov_disclosure.aggregation.services import source_add, source_sync
 from gov_disclosure.annual_reports import services
 from gov_disclosure.annual_reports.api import report_record
 from gov_disclosure.annual_reports.models import AnnualReportPage
+from gov_disclosure.pages import roles
 from tests.aggregation.conftest import SERVING_SITE
 from tests.annual_reports.conftest import answered, make_request
 from tests.workflow import publish_through_workflow, superuser
@@ -50,7 +50,7 @@ def other_subdistrict(record: dict) -> dict:
 
 def district_officer():
     user = get_user_model().objects.create_user("district", "d@example.gov.cn", "pw")
-    user.groups.add(Group.objects.get(name="党政办"))
+    user.groups.add(roles.district_group_ensure())
     return user
 
 

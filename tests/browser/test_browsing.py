@@ -50,13 +50,14 @@ def test_the_sidebar_explorer_offers_an_officer_no_edit_link_they_cannot_use(sta
     from gov_disclosure.pages import roles
     from tests.factories import CategoryFactory, DepartmentFactory, UserFactory
 
-    roles.agency_grant_role_permissions(agency=site_root)
     category = CategoryFactory(parent=site_root, title="工作动态", code="04")
     department = DepartmentFactory(agency=site_root, name="社会事务管理办公室", code="SWB")
     department.categories.add(category)
-    officer = UserFactory(username="officer", role=roles.INFORMATION_OFFICER)
+    officer = UserFactory(
+        username="officer", role=roles.INFORMATION_OFFICER, role__agency=site_root
+    )
     department.members.add(officer)
-    office = UserFactory(username="office", role=roles.OFFICE)
+    office = UserFactory(username="office", role=roles.OFFICE, role__agency=site_root)
 
     def category_edit_link(user):
         page = staff_page(user)

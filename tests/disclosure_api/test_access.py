@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from gov_disclosure.api.models import APISettings, ConsumerKey, Scope
 from gov_disclosure.api.services import consumer_key_issue
+from gov_disclosure.pages import roles
 from tests.disclosure_api.conftest import CHANGES, ITEMS
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_wagtail_api_v2_is_rate_limited_too(client):
 @pytest.fixture
 def office_member(agency):
     user = get_user_model().objects.create_user("dzb", password="x")
-    user.groups.add(Group.objects.get(name="党政办"))
+    roles.role_grant(user=user, agency=agency, role=roles.OFFICE)
     return user
 
 

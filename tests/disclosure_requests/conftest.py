@@ -49,10 +49,9 @@ class Staff:
 
 @pytest.fixture
 def staff(agency, mailoutbox):
-    roles.agency_grant_role_permissions(agency=agency)
 
     def user(username, role):
-        return UserFactory(username=username, role=role)
+        return UserFactory(username=username, role=role, role__agency=agency)
 
     return Staff(
         office=user("dzb", roles.OFFICE),

@@ -45,10 +45,9 @@ class Office:
 
 @pytest.fixture
 def office(agency, department, mailoutbox):
-    roles.agency_grant_role_permissions(agency=agency)
 
     def user(username, role):
-        return UserFactory(username=username, role=role)
+        return UserFactory(username=username, role=role, role__agency=agency)
 
     construction = DepartmentFactory(agency=agency, name="城建办", code="CJB")
     officer = user("officer", roles.INFORMATION_OFFICER)

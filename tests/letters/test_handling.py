@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -178,7 +177,7 @@ def test_only_a_leader_other_than_the_drafter_approves(client, office, assigned)
     assert is_denied(client.get(action_url(letter, "review")))
     # A leader who also answers for a department does not sign their own reply.
     office.construction.members.add(office.leader)
-    office.leader.groups.add(Group.objects.get(name=roles.INFORMATION_OFFICER))
+    roles.role_grant(user=office.leader, agency=office.agency, role=roles.INFORMATION_OFFICER)
     office.leader = type(office.leader).objects.get(pk=office.leader.pk)
     letter_return(letter=letter, user=office.second_leader, note="再核实")
     letter_reply_save(letter=letter, user=office.leader, reply="领导改写的答复", submit=True)

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from gov_disclosure.pages import roles
 from gov_disclosure.pages.models import Department, DisclosureCategoryPage, DisclosureGuidePage
 from tests.factories import (
+    AgencyFactory,
     CategoryFactory,
     DepartmentFactory,
     GuideFactory,
@@ -46,9 +47,9 @@ class Office:
         return ItemFactory(parent=parent, publisher=publisher, **fields)
 
 
-@pytest.fixture
-def office(agency, mailoutbox):
-    roles.agency_grant_role_permissions(agency=agency)
+def office_build(agency, prefix: str = "") -> Office:
+    """An agency's office: two categories, two departments, a guide, a user per role
+    (named ``prefix`` + the keys of ROLE_USERS), each role held in ``agency``."""
     category_a = CategoryFactory(parent=agency, title="工作动态", code="04")
     category_b = CategoryFactory(parent=agency, title="财政信息", code="05")
     department_a = DepartmentFactory(agency=agency, name="社会事务管理办公室", code="SWB")
@@ -56,7 +57,8 @@ def office(agency, mailoutbox):
     department_a.categories.add(category_a)
     department_b.categories.add(category_b)
     users = {
-        username: UserFactory(username=username, role=role) for username, role in ROLE_USERS.items()
+        username: UserFactory(username=prefix + username, role=role, role__agency=agency)
+        for username, role in ROLE_USERS.items()
     }
     department_a.members.add(users["officer"])
     department_b.members.add(users["officer_b"])
@@ -70,6 +72,19 @@ def office(agency, mailoutbox):
         guide=guide,
         users=users,
     )
+
+
+@pytest.fixture
+def office(agency, mailoutbox):
+    built = office_build(agency)
+    built.users["district"] = UserFactory(username="district", role=roles.DISTRICT_OFFICE)
+    return built
+
+
+@pytest.fixture
+def other_office(office):
+    """A second agency on the same platform, with its own staff for every role."""
+    return office_build(AgencyFactory(parent=office.agency.get_parent()), prefix="b-")
 
 
 def edit_form_data(client, page, **changes):

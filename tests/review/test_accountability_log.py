@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -111,7 +110,8 @@ def test_role_changes_made_in_the_admin_are_logged_with_who_made_them(office, cl
     client.force_login(admin)
     url = f"/admin/users/edit/{member.pk}/"
     data = querydict_from_html(client.get(url).content.decode(), form_id="w-editor-form")
-    data.setlist("groups", [str(Group.objects.get(name=roles.OFFICE).pk)])
+    office_group = roles.agency_role_group(office.agency, roles.OFFICE)
+    data.setlist("groups", [str(office_group.pk)])
     data.update({"first_name": "纪工委", "last_name": "监督员"})
 
     response = client.post(url, data)
@@ -121,8 +121,8 @@ def test_role_changes_made_in_the_admin_are_logged_with_who_made_them(office, cl
         action="disclosure.roles_changed", object_id=str(member.pk), user=admin
     )
     assert {(e.data["change"], tuple(e.data["roles"])) for e in entries} == {
-        ("added", (roles.OFFICE,)),
-        ("removed", (roles.SUPERVISOR,)),
+        ("added", (office_group.name,)),
+        ("removed", (roles.agency_role_group(office.agency, roles.SUPERVISOR).name,)),
     }
 
 

@@ -14,7 +14,7 @@ from tests.workflow import approve_current_step, submit
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["officer", "leader", "secrecy", "office", "supervisor"]
+ROLES = ["officer", "leader", "secrecy", "office", "supervisor", "district"]
 
 
 def opens(client, url) -> bool:
@@ -112,33 +112,33 @@ ACTIONS = {
     "change the review workflow": lambda c, o, p: opens(c, "/admin/workflows/list/"),
 }
 
-#                                                officer leader secrecy office supervisor
+#                                                officer leader secrecy office supervisor district
 MATRIX = {
-    "open the dashboard":                            (1, 1, 1, 1, 1),
-    "add an item in own department's category":      (1, 0, 0, 1, 0),
-    "add an item in another department's category":  (0, 0, 0, 1, 0),
-    "edit own department's item":                    (1, 0, 0, 1, 0),
-    "edit another department's item":                (0, 0, 0, 1, 0),
-    "delete own department's draft":                 (1, 0, 0, 1, 0),
-    "submit an item for review":                     (1, 0, 0, 1, 0),
-    "approve step 1 (分管领导审签)":                 (0, 1, 0, 0, 0),
-    "send back at step 1":                           (0, 1, 0, 0, 0),
-    "approve step 2 (保密审查)":                     (0, 0, 1, 0, 0),
-    "approve step 3 and publish (党政办终审)":       (0, 0, 0, 1, 0),
-    "unpublish a live item":                         (0, 0, 0, 1, 0),
-    "add a category":                                (0, 0, 0, 1, 0),
-    "add a subcategory under a category":            (0, 0, 0, 1, 0),
-    "be offered a subcategory under a category":     (0, 0, 0, 1, 0),
-    "delete a live item (instead of unpublishing it)": (0, 0, 0, 0, 0),
-    "edit a category":                               (0, 0, 0, 1, 0),
-    "edit the disclosure guide":                     (0, 0, 0, 1, 0),
-    "manage departments":                            (0, 0, 0, 1, 0),
-    "manage the sensitive-word list":                (0, 0, 0, 1, 0),
-    "read the accountability log":                   (0, 0, 0, 1, 1),
-    "export the accountability log":                 (0, 0, 0, 1, 1),
-    "read the timeliness report":                    (0, 0, 0, 1, 1),
-    "change users and their roles":                  (0, 0, 0, 0, 0),
-    "change the review workflow":                    (0, 0, 0, 0, 0),
+    "open the dashboard":                            (1, 1, 1, 1, 1, 1),
+    "add an item in own department's category":      (1, 0, 0, 1, 0, 0),
+    "add an item in another department's category":  (0, 0, 0, 1, 0, 0),
+    "edit own department's item":                    (1, 0, 0, 1, 0, 0),
+    "edit another department's item":                (0, 0, 0, 1, 0, 0),
+    "delete own department's draft":                 (1, 0, 0, 1, 0, 0),
+    "submit an item for review":                     (1, 0, 0, 1, 0, 0),
+    "approve step 1 (分管领导审签)":                 (0, 1, 0, 0, 0, 0),
+    "send back at step 1":                           (0, 1, 0, 0, 0, 0),
+    "approve step 2 (保密审查)":                     (0, 0, 1, 0, 0, 0),
+    "approve step 3 and publish (党政办终审)":       (0, 0, 0, 1, 0, 0),
+    "unpublish a live item":                         (0, 0, 0, 1, 0, 0),
+    "add a category":                                (0, 0, 0, 1, 0, 0),
+    "add a subcategory under a category":            (0, 0, 0, 1, 0, 0),
+    "be offered a subcategory under a category":     (0, 0, 0, 1, 0, 0),
+    "delete a live item (instead of unpublishing it)": (0, 0, 0, 0, 0, 0),
+    "edit a category":                               (0, 0, 0, 1, 0, 0),
+    "edit the disclosure guide":                     (0, 0, 0, 1, 0, 0),
+    "manage departments":                            (0, 0, 0, 1, 0, 0),
+    "manage the sensitive-word list":                (0, 0, 0, 0, 0, 1),
+    "read the accountability log":                   (0, 0, 0, 1, 1, 1),
+    "export the accountability log":                 (0, 0, 0, 1, 1, 1),
+    "read the timeliness report":                    (0, 0, 0, 1, 1, 1),
+    "change users and their roles":                  (0, 0, 0, 0, 0, 0),
+    "change the review workflow":                    (0, 0, 0, 0, 0, 0),
 }  # fmt: skip
 
 CELLS = [

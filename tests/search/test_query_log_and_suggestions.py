@@ -2,6 +2,7 @@
 
 import pytest
 
+from gov_disclosure.pages import roles
 from gov_disclosure.search.models import SearchQueryDay, Synonym
 from gov_disclosure.search.query_log import popular_queries
 from tests.factories import UserFactory
@@ -43,7 +44,7 @@ def test_popular_searches_that_found_items_are_shown_on_the_search_page(client, 
 def test_the_office_sees_what_people_could_not_find(client, published):
     client.get("/api/search/", {"q": "垃圾分类"})
     client.get("/api/search/", {"q": "预算"})
-    office = UserFactory(role="党政办")
+    office = UserFactory(role=roles.DISTRICT_OFFICE)
     client.force_login(office)
 
     page = client.get("/admin/search-queries/").content.decode()
@@ -52,9 +53,10 @@ def test_the_office_sees_what_people_could_not_find(client, published):
     assert "垃圾分类" in unanswered and "预算" not in unanswered
 
 
-def test_only_those_allowed_see_the_query_report(client, published):
+def test_only_those_allowed_see_the_query_report(client, published, agency):
     client.get("/api/search/", {"q": "垃圾分类"})
-    client.force_login(UserFactory(role="信息员"))
+    # What the whole platform's public searched for is the district's to read.
+    client.force_login(UserFactory(role=roles.OFFICE, role__agency=agency))
 
     response = client.get("/admin/search-queries/", follow=True)
 
@@ -64,7 +66,7 @@ def test_only_those_allowed_see_the_query_report(client, published):
 
 
 def test_the_office_adds_a_synonym_in_the_admin_and_search_uses_it_at_once(client, published):
-    client.force_login(UserFactory(role="党政办"))
+    client.force_login(UserFactory(role=roles.DISTRICT_OFFICE))
     assert client.get("/api/search/", {"q": "财政开支"}).json()["total"] == 0
 
     response = client.post(

@@ -1,9 +1,11 @@
 """检索设置 in the admin: 党政办 chooses which 有效性 the public search hides."""
 
 import pytest
-from django.contrib.auth.models import Group
+from wagtail.models import Page
 
+from gov_disclosure.pages import roles
 from gov_disclosure.search.models import SearchSettings
+from tests.factories import AgencyFactory
 from tests.search.conftest import titles
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +21,14 @@ def edit_url(client) -> str:
 
 
 def user_in(django_user_model, role: str):
+    """A user holding ``role``: 区政务公开办 on the platform, another role in an agency."""
     user = django_user_model.objects.create_user(username=role, password="x")
-    user.groups.add(Group.objects.get(name=role))
+    if role == roles.DISTRICT_OFFICE:
+        user.groups.add(roles.district_group_ensure())
+    else:
+        roles.role_grant(
+            user=user, agency=AgencyFactory(parent=Page.get_first_root_node()), role=role
+        )
     return user
 
 
@@ -38,7 +46,7 @@ def test_the_office_hides_abolished_items_from_search(
                 abolished_date=datetime.date.today(),
             )
         )
-    client.force_login(user_in(django_user_model, "党政办"))
+    client.force_login(user_in(django_user_model, roles.DISTRICT_OFFICE))
 
     url = edit_url(client)
     form = client.get(url)
@@ -52,7 +60,7 @@ def test_the_office_hides_abolished_items_from_search(
 
 
 def test_a_bad_choice_is_a_form_error(client, django_user_model):
-    client.force_login(user_in(django_user_model, "党政办"))
+    client.force_login(user_in(django_user_model, roles.DISTRICT_OFFICE))
 
     response = client.post(edit_url(client), {"hidden_validities": ["永久有效"]})
 
@@ -61,7 +69,8 @@ def test_a_bad_choice_is_a_form_error(client, django_user_model):
     assert SearchSettings.load().hidden_validities == []
 
 
-@pytest.mark.parametrize("role", ["信息员", "分管领导", "保密审查员", "监督"])
+# The search serves every agency: its settings are the platform's, not an agency's 党政办's.
+@pytest.mark.parametrize("role", ["信息员", "分管领导", "保密审查员", "党政办", "监督"])
 def test_other_roles_cannot_change_the_search_settings(client, django_user_model, role):
     client.force_login(user_in(django_user_model, role))
 

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from gov_disclosure.pages import roles
@@ -29,7 +28,7 @@ NOTICE_2027 = """
 @pytest.fixture
 def office_client(client):
     user = get_user_model().objects.create_user("dzb", "dzb@example.gov.cn", "pw")
-    user.groups.add(Group.objects.get(name=roles.OFFICE))
+    user.groups.add(roles.district_group_ensure())  # the calendar is the platform's
     client.login(username="dzb", password="pw")
     return client
 
@@ -103,9 +102,10 @@ def test_bad_lines_are_refused_with_the_line_number_and_nothing_is_saved(
     assert not CalendarDay.objects.exists()
 
 
-def test_only_the_office_keeps_the_calendar(client):
+@pytest.mark.parametrize("role", [roles.INFORMATION_OFFICER, roles.OFFICE])
+def test_only_the_district_keeps_the_calendar(client, agency, role):
     user = get_user_model().objects.create_user("xxy", "x@example.gov.cn", "pw")
-    user.groups.add(Group.objects.get(name=roles.INFORMATION_OFFICER))
+    roles.role_grant(user=user, agency=agency, role=role)
     client.login(username="xxy", password="pw")
 
     response = client.post(year_url(2027), {"source": "x", "schedule": "2027-02-14 放假"})

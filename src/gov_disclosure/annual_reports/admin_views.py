@@ -14,6 +14,8 @@ from django.views import View
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from gov_disclosure.pages.roles import agencies_where, agency_id_of_page
+
 from . import selectors, services, tables
 from .exports import report_download
 from .forms import FiguresImportForm, GenerateReportForm, SubmitReportForm
@@ -33,7 +35,11 @@ class ReportAccessMixin:
 
     def get_report(self, report_id: int) -> AnnualReportPage:
         report = get_object_or_404(AnnualReportPage, pk=report_id)
-        if not report.permissions_for_user(self.request.user).can_edit():
+        user = self.request.user
+        if not (
+            report.permissions_for_user(user).can_edit()
+            and agency_id_of_page(report, cache_on=user) in agencies_where(user, PERMISSION)
+        ):
             raise PermissionDenied
         return report
 
@@ -174,10 +180,10 @@ class FiguresImportView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         user = request.user
-        if not (
-            user.has_perm("disclosure_annual_reports.add_annualfigures")
-            and user.has_perm("disclosure_annual_reports.change_annualfigures")
-        ):
+        self.scope = agencies_where(user, "disclosure_annual_reports.add_annualfigures") & (
+            agencies_where(user, "disclosure_annual_reports.change_annualfigures")
+        )
+        if not self.scope:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -186,7 +192,7 @@ class FiguresImportView(WagtailAdminTemplateMixin, FormView):
 
         return {
             **super().get_form_kwargs(),
-            "agencies": DisclosureIndexPage.objects.order_by("path"),
+            "agencies": self.scope.filter(DisclosureIndexPage.objects.order_by("path"), "pk"),
         }
 
     def form_valid(self, form):

@@ -87,18 +87,25 @@ def _claim(agency: DisclosureIndexPage, report_year: int, milestone: str, today)
     return True
 
 
+def _report_keepers(agency_id: int) -> list[str]:
+    return list(
+        users_with_permission(
+            "disclosure_annual_reports",
+            "generate_annual_report",
+            agency_id=agency_id,
+            include_superusers=False,
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
 def reports_send_reminders(*, today: datetime.date | None = None) -> int:
     """On the reminder days, mail 党政办 the agencies whose last-year report is not yet
     submitted or published. Each agency is mentioned once a day per deadline, however
     often the task runs. Returns the number of mails sent."""
     today = today or timezone.localdate()
     report_year = today.year - 1
-    recipients = [
-        user.email
-        for user in users_with_permission(
-            "disclosure_annual_reports", "generate_annual_report", include_superusers=False
-        ).exclude(email="")
-    ]
     sent = 0
     for milestone in DEADLINES:
         due = deadline(milestone, report_year=report_year)
@@ -110,14 +117,18 @@ def reports_send_reminders(*, today: datetime.date | None = None) -> int:
             for entry in reports_pending(milestone, report_year=report_year)
             if _claim(entry.agency, report_year, milestone, today)
         ]
-        if not pending or not recipients:
-            continue
-        sent += notifications.report_reminder(
-            recipients=recipients,
-            milestone=milestone,
-            report_year=report_year,
-            due=due,
-            days_left=days_left,
-            pending=pending,
-        )
+        # Each agency's 党政办 is told of its own report; the district of all of them.
+        by_recipient: dict[str, list] = {}
+        for entry in pending:
+            for email in _report_keepers(entry.agency.pk):
+                by_recipient.setdefault(email, []).append(entry)
+        for email, theirs in sorted(by_recipient.items()):
+            sent += notifications.report_reminder(
+                recipients=[email],
+                milestone=milestone,
+                report_year=report_year,
+                due=due,
+                days_left=days_left,
+                pending=theirs,
+            )
     return sent

@@ -15,6 +15,7 @@ from gov_disclosure.pages.models import (
     DisclosureItemPage,
     Genre,
 )
+from gov_disclosure.pages.roles import agencies_where
 from gov_disclosure.requests.models import Appeal, DisclosureRequest
 from gov_disclosure.requests.models.choices import AppealResult, Channel, State
 
@@ -238,10 +239,9 @@ def report_latest_submission(*, report: AnnualReportPage) -> ReportSubmission | 
 def agencies_for_reports(*, user) -> list[DisclosureIndexPage]:
     """Agencies whose reports ``user`` may generate and submit: the permission to do so
     and the right to add pages to the agency's catalogue."""
-    if not user.has_perm("disclosure_annual_reports.generate_annual_report"):
-        return []
+    scope = agencies_where(user, "disclosure_annual_reports.generate_annual_report")
     return [
         agency
-        for agency in DisclosureIndexPage.objects.order_by("path")
+        for agency in scope.filter(DisclosureIndexPage.objects.order_by("path"), "pk")
         if agency.permissions_for_user(user).can_add_subpage()
     ]

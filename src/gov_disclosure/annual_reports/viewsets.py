@@ -4,11 +4,17 @@ from django.urls import path
 from django.utils.translation import gettext_lazy
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from gov_disclosure.pages.agency_admin import AgencyPermissionPolicy, agency_scoped
 
 from .admin_views import FiguresImportView
 from .models import AnnualFigures
 
+register_permission_policy(AnnualFigures, AgencyPermissionPolicy(AnnualFigures))
 
+
+@agency_scoped
 class AnnualFiguresViewSet(ModelViewSet):
     model = AnnualFigures
     icon = "table"

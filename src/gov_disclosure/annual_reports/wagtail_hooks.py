@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from gov_disclosure.core.menu import PermissionMenuItem
+from gov_disclosure.pages.roles import agencies_where
 
 from . import reminders
 from .admin_views import (
@@ -55,7 +56,12 @@ def add_report_deadlines_panel(request, panels):
         return
     today = timezone.localdate()
     report_year = today.year - 1
-    pending = reminders.reports_pending(reminders.PUBLICATION, report_year=report_year)
+    scope = agencies_where(request.user, PERMISSION)
+    pending = [
+        entry
+        for entry in reminders.reports_pending(reminders.PUBLICATION, report_year=report_year)
+        if entry.agency.pk in scope
+    ]
     if pending:
         panels.append(
             ReportDeadlinesPanel(

@@ -7,7 +7,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
@@ -127,10 +126,14 @@ def _users() -> dict[str, object]:
             )
             user.set_password(DEMO_PASSWORD)
             user.save()
-            if role:
-                user.groups.add(Group.objects.get(name=role))
         users[username] = user
     return users
+
+
+def _grant_roles(users: dict[str, object], agency: DisclosureIndexPage) -> None:
+    for username, _display_name, role in demo_accounts():
+        if role:
+            roles.role_grant(user=users[username], agency=agency, role=role)
 
 
 def _categories(agency: DisclosureIndexPage, by) -> dict[tuple[str, ...], DisclosureCategoryPage]:
@@ -239,7 +242,7 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
         agency = _child(
             parent, DisclosureIndexPage, content.AGENCY["slug"], by=admin, **agency_fields
         )
-        roles.agency_grant_role_permissions(agency=agency)
+        _grant_roles(users, agency)
         categories = _categories(agency, office)
         departments = _departments(agency, users, specs, categories)
         reviewers = {

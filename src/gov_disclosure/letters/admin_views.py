@@ -23,10 +23,10 @@ from .models import Letter
 from .selectors import (
     letter_actions_for,
     letter_statistics,
+    letter_statistics_agencies,
     letter_timeline,
     letters_visible_to,
     user_may_act,
-    user_works_on_letters,
 )
 from .services import LetterActionRefused, letter_public_draft
 
@@ -179,9 +179,8 @@ class LetterStatisticsView(WagtailAdminTemplateMixin, TemplateView):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
-        if not user_works_on_letters(request.user) and not request.user.has_perm(
-            "disclosure_letters.view_letter_statistics"
-        ):
+        self.scope = letter_statistics_agencies(request.user)
+        if not self.scope:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -192,9 +191,9 @@ class LetterStatisticsView(WagtailAdminTemplateMixin, TemplateView):
             year = int(self.request.GET.get("year", this_year))
         except ValueError:
             year = this_year
-        agencies = DisclosureIndexPage.objects.order_by("path")
+        agencies = self.scope.filter(DisclosureIndexPage.objects.order_by("path"), "pk")
         agency = agencies.filter(pk=self.request.GET.get("agency") or None).first()
-        letters = Letter.objects.filter(received_on__year=year)
+        letters = self.scope.filter(Letter.objects.filter(received_on__year=year))
         if agency:
             letters = letters.filter(agency=agency)
         context.update(

@@ -73,7 +73,11 @@ def _staff_mail(letter: Letter | None, subject: str, users, what: str) -> None:
 
 
 def managers_new_letter(*, letter_id: int) -> None:
-    _staff_mail(_letter(letter_id), "网民信件：收到来信 {number}，请分办", letter_managers(), "new")
+    letter = _letter(letter_id)
+    if letter is None:
+        return
+    managers = letter_managers(agency_id=letter.agency_id)
+    _staff_mail(letter, "网民信件：收到来信 {number}，请分办", managers, "new")
 
 
 def department_assigned(*, letter_id: int) -> None:
@@ -85,9 +89,11 @@ def department_assigned(*, letter_id: int) -> None:
 
 
 def approvers_reply_submitted(*, letter_id: int) -> None:
-    _staff_mail(
-        _letter(letter_id), "网民信件：{number} 的答复待您审签", letter_approvers(), "submitted"
-    )
+    letter = _letter(letter_id)
+    if letter is None:
+        return
+    approvers = letter_approvers(agency_id=letter.agency_id)
+    _staff_mail(letter, "网民信件：{number} 的答复待您审签", approvers, "submitted")
 
 
 def drafter_returned(*, letter_id: int) -> None:

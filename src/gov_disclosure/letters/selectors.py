@@ -3,13 +3,18 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from gov_disclosure.core.tracking_codes import tracking_lookup
-from gov_disclosure.pages.roles import user_department_ids, users_with_permission
+from gov_disclosure.pages.roles import (
+    AgencyScope,
+    agencies_where,
+    user_department_ids,
+    users_with_permission,
+)
 from gov_disclosure.workcalendar.workdays import working_days_between
 
 from .models import OPEN_STATES, Letter, LetterState
@@ -22,9 +27,14 @@ _PERMISSIONS = {
 }
 
 
-def user_has_letter_role(user, role: str) -> bool:
-    """党政办 manages, the departments' 信息员 reply, 分管领导 approve."""
-    return user.is_active and user.has_perm(_PERMISSIONS[role])
+def letter_role_agencies(user, role: str) -> AgencyScope:
+    """Where ``user`` holds the letter role: 党政办 manages, 信息员 reply, 分管领导 approve."""
+    return agencies_where(user, _PERMISSIONS[role])
+
+
+def user_has_letter_role(user, role: str, *, agency_id: int | None = None) -> bool:
+    scope = letter_role_agencies(user, role)
+    return agency_id in scope if agency_id is not None else bool(scope)
 
 
 def user_works_on_letters(user) -> bool:
@@ -32,19 +42,23 @@ def user_works_on_letters(user) -> bool:
 
 
 def letters_visible_to(*, user) -> QuerySet[Letter]:
-    """党政办 and leaders see every letter; a department's 信息员 those assigned to it."""
+    """党政办 and leaders see their agency's letters; a department's 信息员 those assigned
+    to it."""
     letters = Letter.objects.select_related("agency", "department")
-    if user_has_letter_role(user, MANAGE) or user_has_letter_role(user, APPROVE):
+    whole = letter_role_agencies(user, MANAGE) | letter_role_agencies(user, APPROVE)
+    if whole.everywhere:
         return letters
+    visible = Q(agency__in=whole.agency_ids)
     if user_has_letter_role(user, REPLY):
-        return letters.filter(department__in=user_department_ids(user))
-    return letters.none()
+        visible |= Q(department__in=user_department_ids(user))
+    return letters.filter(visible)
 
 
 def user_may_act(*, user, letter: Letter, action_name: str) -> bool:
-    """The action's role, and for replies: the letter's department is the user's."""
+    """The action's role in the letter's agency, and for replies: the letter's department
+    is the user's."""
     action = ACTIONS[action_name]
-    if not user_has_letter_role(user, action.role):
+    if not user_has_letter_role(user, action.role, agency_id=letter.agency_id):
         return False
     if action.role == REPLY:
         return letter.department_id in user_department_ids(user)
@@ -62,14 +76,28 @@ def letter_actions_for(*, user, letter: Letter) -> list:
     ]
 
 
-def letter_approvers():
+def letter_statistics_agencies(user) -> AgencyScope:
+    """Whose letter statistics ``user`` reads: where they work on letters or read them
+    (监督; the district everywhere)."""
+    scope = agencies_where(user, "disclosure_letters.view_letter_statistics")
+    for role in _PERMISSIONS:
+        scope = scope | letter_role_agencies(user, role)
+    return scope
+
+
+def letter_approvers(*, agency_id: int):
     return users_with_permission(
-        "disclosure_letters", "approve_letter_replies", include_superusers=False
+        "disclosure_letters",
+        "approve_letter_replies",
+        agency_id=agency_id,
+        include_superusers=False,
     )
 
 
-def letter_managers():
-    return users_with_permission("disclosure_letters", "manage_letters", include_superusers=False)
+def letter_managers(*, agency_id: int):
+    return users_with_permission(
+        "disclosure_letters", "manage_letters", agency_id=agency_id, include_superusers=False
+    )
 
 
 def letter_status_lookup(*, code: str, phone_last4: str) -> Letter | None:

@@ -8,16 +8,19 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .models import OPEN_STATES, LetterState
 from .panels import LetterCountsPanel
-from .selectors import letters_visible_to, user_has_letter_role, user_works_on_letters
+from .selectors import (
+    letter_statistics_agencies,
+    letters_visible_to,
+    user_has_letter_role,
+    user_works_on_letters,
+)
 from .transitions import ACTIONS, APPROVE, MANAGE, REPLY, log_action_name
 from .viewsets import LetterViewSet
 
 
 class StatisticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return user_works_on_letters(request.user) or request.user.has_perm(
-            "disclosure_letters.view_letter_statistics"
-        )
+        return bool(letter_statistics_agencies(request.user))
 
 
 class LettersGroup(ViewSetGroup):

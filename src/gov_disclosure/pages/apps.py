@@ -12,3 +12,11 @@ class DisclosurePagesConfig(AppConfig):
         from . import signal_handlers
 
         signal_handlers.connect()
+        from django.db.models.signals import post_migrate
+
+        # Once, after every app's migrations (not once per app).
+        post_migrate.connect(
+            signal_handlers.sync_role_groups,
+            sender=self,
+            dispatch_uid="disclosure_pages.sync_role_groups",
+        )

@@ -1,7 +1,8 @@
 """Admin page forms for checks that need the page's place in the tree."""
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 
 class CategoryPageForm(WagtailAdminPageForm):
@@ -42,6 +43,30 @@ class ItemPageForm(WagtailAdminPageForm):
         if agency is not None:
             departments = agency.departments.all()
             user = self.for_user
-            if user is not None and not roles.user_manages_catalogue(user):
+            if user is not None and not roles.user_manages_catalogue(user, agency_id=agency.pk):
                 departments = departments.filter(pk__in=roles.user_department_ids(user))
             self.fields["publisher"].queryset = departments
+
+
+class DepartmentForm(WagtailAdminModelForm):
+    """Offers as a department's 信息员 the staff of the agencies the user manages (not
+    every user of the platform), and keeps those already chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        from gov_disclosure.pages import roles
+
+        field = self.fields.get("members")
+        if field is None or self.for_user is None:
+            return
+        scope = roles.agencies_where(self.for_user, "disclosure_pages.change_department")
+        if scope.everywhere:
+            return
+        User = get_user_model()
+        staff = User.objects.filter(groups__disclosure_agency_role__agency_id__in=scope.agency_ids)
+        chosen = self.instance.members.all() if self.instance.pk else User.objects.none()
+        field.queryset = User.objects.filter(
+            Q(pk__in=staff.values("pk")) | Q(pk__in=chosen.values("pk"))
+        ).order_by("username")

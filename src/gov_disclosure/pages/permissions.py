@@ -26,7 +26,9 @@ def reviewed_page_types() -> list[ContentType]:
 class DisclosurePermissionTester(PagePermissionTester):
     def __init__(self, user, page):
         super().__init__(user, page)
-        self.manages_catalogue = roles.user_manages_catalogue(user)
+        self.manages_catalogue = roles.user_manages_catalogue(
+            user, agency_id=roles.agency_id_of_page(page, cache_on=user)
+        )
 
     def _is_item(self) -> bool:
         from gov_disclosure.pages.models import DisclosureItemPage
@@ -136,9 +138,12 @@ class DisclosurePermissionTester(PagePermissionTester):
         return super().can_reorder_children() and self.manages_catalogue
 
 
-def page_type_creatable_by(user, page_class) -> bool:
-    """The catalogue's structure (categories, guide, annual reports) is 党政办's:
-    others create items only, wherever Wagtail's tree permissions let them add."""
+def page_type_creatable_by(user, page_class, parent: Page) -> bool:
+    """The catalogue's structure (categories, guide, annual reports) is its agency's
+    党政办's: others create items only, wherever Wagtail's tree permissions let them add."""
     from gov_disclosure.pages.models import DisclosureItemPage
 
-    return roles.user_manages_catalogue(user) or issubclass(page_class, DisclosureItemPage)
+    agency_id = roles.agency_id_of_page(parent, cache_on=user)
+    return roles.user_manages_catalogue(user, agency_id=agency_id) or issubclass(
+        page_class, DisclosureItemPage
+    )

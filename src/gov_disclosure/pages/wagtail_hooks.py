@@ -5,16 +5,21 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import EditablePagesView
+from .agency_admin import AgencyPermissionPolicy, agency_scoped
 from .models import Department
 from .permissions import page_type_creatable_by
 from .selectors import document_is_disclosure_material, public_documents
 from .viewsets import disclosure_item_listing_viewset
 
+register_permission_policy(Department, AgencyPermissionPolicy(Department))
 
+
+@agency_scoped
 class DepartmentViewSet(SnippetViewSet):
     model = Department
     icon = "group"
@@ -53,7 +58,7 @@ def register_disclosure_item_listing():
 @hooks.register("before_create_page")
 def create_only_what_the_role_may(request, parent_page, page_class):
     # The add-page chooser offers only these types (templates/wagtailadmin/pages/add_subpage.html).
-    if not page_type_creatable_by(request.user, page_class):
+    if not page_type_creatable_by(request.user, page_class, parent_page):
         raise PermissionDenied
 
 

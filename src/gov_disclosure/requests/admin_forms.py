@@ -90,7 +90,7 @@ class AssignForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["handler"].queryset = users_with_request_permission(
-            "handle_requests", "manage_requests"
+            "handle_requests", "manage_requests", agency_id=self.request_obj.agency_id
         )
 
     def perform(self):
@@ -173,7 +173,9 @@ class ExtendForm(ActionForm):
         super().__init__(*args, **kwargs)
         self.fields["note"].label = _("延期理由")
         self.fields["note"].required = True
-        self.fields["approver"].queryset = users_with_request_permission("approve_extension")
+        self.fields["approver"].queryset = users_with_request_permission(
+            "approve_extension", agency_id=self.request_obj.agency_id
+        )
 
     def perform(self):
         services.request_extend(

@@ -24,6 +24,7 @@ from .models import DisclosureRequest
 from .selectors import (
     request_clock,
     request_timeline,
+    requests_managed_by,
     requests_visible_to,
     user_manages_requests,
     user_may_handle,
@@ -115,7 +116,7 @@ class RequestInspectView(VisibleRequestMixin, InspectView):
         return _("依申请公开申请")
 
     def get_edit_url(self):
-        if user_manages_requests(self.request.user):
+        if user_manages_requests(self.request.user, agency_id=self.object.agency_id):
             return reverse(f"{URL_NAMESPACE}:edit", args=[self.object.pk])
         return None
 
@@ -135,7 +136,11 @@ class RequestInspectView(VisibleRequestMixin, InspectView):
             actions=[
                 (action, reverse(f"{URL_NAMESPACE}:action", args=[obj.pk, action.name]))
                 for action in available_actions(obj.state)
-                if may_act and (action.name not in MANAGER_ACTIONS or user_manages_requests(user))
+                if may_act
+                and (
+                    action.name not in MANAGER_ACTIONS
+                    or user_manages_requests(user, agency_id=obj.agency_id)
+                )
             ],
             namespace=URL_NAMESPACE,
         )
@@ -149,6 +154,9 @@ class RequestEditView(EditView):
         if not user_manages_requests(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(requests_managed_by(user=self.request.user), pk=self.kwargs["pk"])
 
     def get_success_url(self):
         return reverse(f"{URL_NAMESPACE}:inspect", args=[self.object.pk])
@@ -174,7 +182,8 @@ class RequestActionView(VisibleRequestMixin, WagtailAdminTemplateMixin, FormView
         if self.action is None or self.action.name not in ACTION_FORMS:
             raise Http404
         if not user_may_handle(user=request.user, request=self.object) or (
-            self.action.name in MANAGER_ACTIONS and not user_manages_requests(request.user)
+            self.action.name in MANAGER_ACTIONS
+            and not user_manages_requests(request.user, agency_id=self.object.agency_id)
         ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

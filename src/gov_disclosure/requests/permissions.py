@@ -1,4 +1,5 @@
-"""Who may see which request: 党政办 every request, a handler the ones assigned to them.
+"""Who may see which request: 党政办 its agency's requests, a handler the ones assigned
+to them.
 
 党政办 holds “管理全部申请”; handlers (信息员) hold “承办分派给本人的依申请公开申请”,
 which lets them view and act on requests, narrowed below to those assigned to them.
@@ -6,7 +7,11 @@ which lets them view and act on requests, narrowed below to those assigned to th
 
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
+from gov_disclosure.pages.agency_admin import AgencyPermissionPolicy
+from gov_disclosure.pages.roles import agencies_where
+
 from .selectors import (
+    MANAGE,
     requests_visible_to,
     user_handles_requests,
     user_manages_requests,
@@ -33,8 +38,8 @@ class RequestPermissionPolicy(ModelPermissionPolicy):
         return requests_visible_to(user=user)
 
 
-class ManagersOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Appeals: recorded and read by 党政办 only."""
+class ManagersOnlyPermissionPolicy(AgencyPermissionPolicy):
+    """Appeals: recorded and read by the agency's 党政办 only."""
 
-    def user_has_permission(self, user, action):
-        return user_manages_requests(user) and super().user_has_permission(user, action)
+    def agencies_user_has_permission_for(self, user, action):
+        return super().agencies_user_has_permission_for(user, action) & agencies_where(user, MANAGE)

@@ -10,7 +10,7 @@ from .selectors import requests_due_soon, requests_overdue, users_with_request_p
 
 
 def requests_send_reminders(*, today: datetime.date | None = None) -> int:
-    """One mail per person: their requests due soon or overdue; 党政办 gets them all.
+    """One mail per person: their requests due soon or overdue; 党政办 gets its agency's.
 
     Each request is mentioned at most once a day, however often the task runs.
     Returns the number of mails sent.
@@ -23,13 +23,19 @@ def requests_send_reminders(*, today: datetime.date | None = None) -> int:
     overdue = list(requests_overdue(candidates, today=today).order_by("answer_due_on"))
     if not due_soon and not overdue:
         return 0
-    managers = list(
-        users_with_request_permission("manage_requests", include_superusers=False).exclude(email="")
-    )
+    managers: dict[int, set[str]] = {}  # each agency's 党政办
     mails: dict[str, tuple[list, list]] = {}
     for bucket, requests in ((0, due_soon), (1, overdue)):
         for request in requests:
-            recipients = {manager.email for manager in managers}
+            if request.agency_id not in managers:
+                managers[request.agency_id] = set(
+                    users_with_request_permission(
+                        "manage_requests", agency_id=request.agency_id, include_superusers=False
+                    )
+                    .exclude(email="")
+                    .values_list("email", flat=True)
+                )
+            recipients = set(managers[request.agency_id])
             if request.handler and request.handler.is_active and request.handler.email:
                 recipients.add(request.handler.email)
             for email in recipients:

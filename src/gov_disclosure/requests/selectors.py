@@ -3,13 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from gov_disclosure.conf import disclosure_settings
 from gov_disclosure.core.tracking_codes import tracking_lookup
-from gov_disclosure.pages.roles import users_with_permission
+from gov_disclosure.pages.roles import agencies_where, users_with_permission
 from gov_disclosure.workcalendar.workdays import add_working_days, working_days_between
 
 from . import deadlines
@@ -20,9 +20,11 @@ MANAGE = "disclosure_requests.manage_requests"
 HANDLE = "disclosure_requests.handle_requests"
 
 
-def user_manages_requests(user) -> bool:
-    """党政办: sees every request and the applicants' data, assigns, exports."""
-    return user.is_active and user.has_perm(MANAGE)
+def user_manages_requests(user, *, agency_id: int | None = None) -> bool:
+    """党政办 of the agency: sees its requests and the applicants' data, assigns,
+    exports; without an agency: 党政办 of some agency."""
+    scope = agencies_where(user, MANAGE)
+    return agency_id in scope if agency_id is not None else bool(scope)
 
 
 def user_handles_requests(user) -> bool:
@@ -30,23 +32,40 @@ def user_handles_requests(user) -> bool:
     return user_manages_requests(user) or (user.is_active and user.has_perm(HANDLE))
 
 
-def requests_visible_to(*, user) -> QuerySet[DisclosureRequest]:
+def requests_managed_by(*, user) -> QuerySet[DisclosureRequest]:
+    """The requests of the agencies where ``user`` is 党政办."""
     requests = DisclosureRequest.objects.select_related("agency", "handler")
-    if user_manages_requests(user):
+    return agencies_where(user, MANAGE).filter(requests) if user.is_active else requests.none()
+
+
+def requests_visible_to(*, user) -> QuerySet[DisclosureRequest]:
+    """Those of the agencies ``user`` manages requests for, and those assigned to them."""
+    scope = agencies_where(user, MANAGE)
+    requests = DisclosureRequest.objects.select_related("agency", "handler")
+    if scope.everywhere:
         return requests
-    return requests.filter(handler=user) if user_handles_requests(user) else requests.none()
+    visible = Q(agency__in=scope.agency_ids)
+    if user_handles_requests(user):
+        visible |= Q(handler=user)
+    return requests.filter(visible)
 
 
 def user_may_handle(*, user, request: DisclosureRequest) -> bool:
-    return user_manages_requests(user) or (
+    return user_manages_requests(user, agency_id=request.agency_id) or (
         request.handler_id == user.pk and user_handles_requests(user)
     )
 
 
-def users_with_request_permission(*codenames: str, include_superusers: bool = True):
-    """Active users holding any of these permissions of this app, by group or directly."""
+def users_with_request_permission(
+    *codenames: str, agency_id: int | None = None, include_superusers: bool = True
+):
+    """Active users holding any of these permissions of this app in that agency (any,
+    without one), by group or directly."""
     return users_with_permission(
-        "disclosure_requests", *codenames, include_superusers=include_superusers
+        "disclosure_requests",
+        *codenames,
+        agency_id=agency_id,
+        include_superusers=include_superusers,
     )
 
 

@@ -13,6 +13,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from gov_disclosure.pages.agency_admin import agency_scoped
+
 from .admin_views import (
     URL_NAMESPACE,
     RegisterRequestView,
@@ -138,6 +140,7 @@ class DisclosureRequestViewSet(ModelViewSet):
         ]
 
 
+@agency_scoped
 class AppealViewSet(ModelViewSet):
     model = Appeal
     icon = "clipboard-list"

@@ -4,12 +4,18 @@ import datetime
 import statistics
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
-from wagtail.models import Revision, TaskState, Workflow, WorkflowState
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+from wagtail.models import PageLogEntry, Revision, TaskState, Workflow, WorkflowState
 
+from gov_disclosure.pages import roles
 from gov_disclosure.pages.models import (
     PUBLICATION_DEADLINE_WORKING_DAYS,
     Department,
+    DisclosureIndexPage,
     DisclosureItemPage,
 )
 
@@ -128,10 +134,15 @@ class DepartmentTimeliness:
 
 
 def timeliness_report(
-    *, date_from: datetime.date, date_to: datetime.date, agency=None
+    *,
+    date_from: datetime.date,
+    date_to: datetime.date,
+    agency=None,
+    agencies: roles.AgencyScope = roles.EVERYWHERE,
 ) -> list[DepartmentTimeliness]:
-    """Per department: items first published in [date_from, date_to], median working days
-    from 成文日期 to publication, and the items over Art. 26's 20 working days."""
+    """Per department of ``agencies`` (or of ``agency``): items first published in
+    [date_from, date_to], median working days from 成文日期 to publication, and the items
+    over Art. 26's 20 working days."""
     items = (
         DisclosureItemPage.objects.filter(
             publish_date__gte=date_from,
@@ -141,7 +152,8 @@ def timeliness_report(
         .select_related("publisher")
         .order_by("publisher__code", "publish_date", "pk")
     )
-    departments = Department.objects.all()
+    departments = agencies.filter(Department.objects.all())
+    items = agencies.filter(items, "publisher__agency")
     if agency is not None:
         items = items.descendant_of(agency)
         departments = departments.filter(agency=agency)
@@ -154,3 +166,46 @@ def timeliness_report(
     return [row for row in rows.values() if row.count] + [
         row for row in rows.values() if not row.count
     ]
+
+
+def _agency_models() -> list:
+    """The models whose rows belong to one agency (a foreign key ``agency`` to it)."""
+    return [
+        model
+        for model in apps.get_models()
+        if any(
+            field.name == "agency"
+            and field.many_to_one
+            and issubclass(DisclosureIndexPage, field.related_model)
+            for field in model._meta.get_fields()
+        )
+    ]
+
+
+def log_entries_of_agencies(queryset: QuerySet, scope: roles.AgencyScope) -> QuerySet:
+    """The log entries (of one log model) about ``scope``'s agencies: their pages, the
+    records that belong to them (requests, letters, departments, …) and their staff.
+    Entries about the platform itself (settings, workflows) are the district's."""
+    if scope.everywhere:
+        return queryset
+    paths = list(
+        DisclosureIndexPage.objects.filter(pk__in=scope.agency_ids).values_list("path", flat=True)
+    )
+    if issubclass(queryset.model, PageLogEntry):
+        about = Q(pk__in=[])
+        for path in paths:
+            about |= Q(page__path__startswith=path)
+        return queryset.filter(about)
+    about = Q(pk__in=[])
+    for model in _agency_models():
+        ids = model._default_manager.filter(agency__in=scope.agency_ids).values(
+            key=Cast("pk", CharField())
+        )
+        about |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+    User = get_user_model()
+    staff = User.objects.filter(groups__disclosure_agency_role__agency_id__in=scope.agency_ids)
+    about |= Q(
+        content_type=ContentType.objects.get_for_model(User),
+        object_id__in=staff.values(key=Cast("pk", CharField())),
+    )
+    return queryset.filter(about)

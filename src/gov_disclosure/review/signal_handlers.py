@@ -3,12 +3,14 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save
+from wagtail.models import TaskState
 from wagtail.signals import task_submitted
 
 from gov_disclosure.core.task_queue import queue_after_commit
 from gov_disclosure.pages.models import Department, DisclosureIndexPage
 
 from . import services, tasks
+from .notifications import AgencyTaskSubmissionNotifier
 from .selectors import is_checked_revision
 
 _M2M_CHANGES = {"post_add": "added", "post_remove": "removed"}
@@ -56,7 +58,17 @@ def log_department_membership(sender, instance, action, reverse, pk_set, **kwarg
         )
 
 
+# Registered under Wagtail's own dispatch_uid, before wagtail.admin connects its
+# notifier (the disclosure apps come first in INSTALLED_APPS): Django keeps the first
+# receiver of a dispatch_uid, so the step's mail goes to the item's agency only.
+WAGTAIL_TASK_NOTIFICATION = "group_approval_task_submitted_email_notification"
+task_submission_notifier = AgencyTaskSubmissionNotifier()
+
+
 def connect() -> None:
+    task_submitted.connect(
+        task_submission_notifier, sender=TaskState, dispatch_uid=WAGTAIL_TASK_NOTIFICATION
+    )
     task_submitted.connect(
         check_submitted_revision, dispatch_uid="disclosure_review.check_submitted"
     )

@@ -5,10 +5,12 @@ from .department import Department
 from .guide import DisclosureGuidePage
 from .item import PUBLICATION_DEADLINE_WORKING_DAYS, DisclosureItemPage, ItemAttachment
 from .portal import DisclosurePortalPage
+from .roles import AgencyRole, Role
 from .sequence import IndexNumberSequence, sequence_next
 
 __all__ = [
     "DEFAULT_INDEX_NUMBER_PATTERN",
+    "AgencyRole",
     "Department",
     "DisclosureCategoryPage",
     "DisclosureGuidePage",
@@ -22,6 +24,7 @@ __all__ = [
     "ItemAttachment",
     "Subject",
     "PUBLICATION_DEADLINE_WORKING_DAYS",
+    "Role",
     "Validity",
     "sequence_next",
 ]

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ..forms import DepartmentForm
+
 
 class Department(index.Indexed, models.Model):
     """A department of an agency (各办、所、中心); the 发布机构 of its items."""
@@ -34,6 +36,8 @@ class Department(index.Indexed, models.Model):
         related_name="allowed_departments",
         help_text=_("本部门信息员可在这些分类（含其子分类）下新建信息。"),
     )
+
+    base_form_class = DepartmentForm
 
     panels = [
         FieldPanel("agency"),

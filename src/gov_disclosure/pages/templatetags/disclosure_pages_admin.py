@@ -10,11 +10,11 @@ def creatable_page_types(context, page_types):
     """Of Wagtail's add-page choices, those the user's role may create."""
     from django.apps import apps
 
-    user = context["request"].user
+    user, parent = context["request"].user, context["parent_page"]
     return [
         choice
         for choice in page_types
-        if page_type_creatable_by(user, apps.get_model(choice[1], choice[2]))
+        if page_type_creatable_by(user, apps.get_model(choice[1], choice[2]), parent)
     ]
 
 

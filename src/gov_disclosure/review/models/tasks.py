@@ -1,9 +1,13 @@
 """The steps of the review workflow (分管领导审签 → 保密审查 → 党政办终审发布)."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
+
+from gov_disclosure.pages import roles
 
 
 class SignOffTask(AbstractGroupApprovalTask):
@@ -12,13 +16,101 @@ class SignOffTask(AbstractGroupApprovalTask):
     Unlike Wagtail's group approval, being a reviewer gives no access to the
     page editor: a reviewer signs off on what was submitted and does not rewrite
     it. Those who may edit the page anyway (党政办) still can.
+
+    A role's group chosen for the step (``分管领导``, a role's template) means that
+    role **in the item's agency**: its reviewers are the members of that agency's
+    group, and nobody else sees, is mailed about or decides the item. A host site's
+    own group chosen for the step reviews every agency's items, as in Wagtail.
     """
+
+    def _step_groups(self) -> list[tuple[int, str, int | None]]:
+        cached = self.__dict__.get("_disclosure_step_groups")
+        if cached is None:
+            cached = list(
+                self.groups.values_list("pk", "name", "disclosure_agency_role__agency_id")
+            )
+            self.__dict__["_disclosure_step_groups"] = cached
+        return cached
+
+    def _step_roles(self) -> set[str]:
+        return {
+            name
+            for _pk, name, agency in self._step_groups()
+            if agency is None and name in roles.ROLES
+        }
+
+    def _platform_groups(self) -> set[int]:
+        return {
+            pk
+            for pk, name, agency in self._step_groups()
+            if agency is None and name not in roles.ROLES
+        }
+
+    def _reviewer_agencies(self, user) -> roles.AgencyScope:
+        """Where ``user`` reviews this step's items (kept on the user for the request)."""
+        cache = user.__dict__.setdefault("_disclosure_reviewer_agencies", {})
+        if self.pk not in cache:
+            cache[self.pk] = self._reviewer_agencies_read(user)
+        return cache[self.pk]
+
+    def _reviewer_agencies_read(self, user) -> roles.AgencyScope:
+        if not user.is_active:
+            return roles.NOWHERE
+        if user.is_superuser or user.groups.filter(pk__in=self._platform_groups()).exists():
+            return roles.EVERYWHERE
+        held = roles.agencies_with_role(user, *self._step_roles()).agency_ids
+        own_groups = set(user.groups.values_list("pk", flat=True))
+        held |= {agency for pk, _name, agency in self._step_groups() if agency and pk in own_groups}
+        return roles.AgencyScope(agency_ids=frozenset(held))
+
+    def user_reviews(self, obj, user) -> bool:
+        """``user`` reviews ``obj`` at this step (a member of its agency's group)."""
+        if not isinstance(obj, Page):
+            return user.is_superuser or self._user_in_groups(user)
+        return roles.agency_id_of_page(obj, cache_on=user) in self._reviewer_agencies(user)
+
+    def reviewers_for(self, obj):
+        """Who reviews ``obj`` at this step: mailed when it arrives."""
+        agency_id = roles.agency_id_of_page(obj) if isinstance(obj, Page) else None
+        groups = self._step_groups()
+        members = Q(
+            groups__pk__in=[
+                pk for pk, name, agency in groups if agency is None and name not in roles.ROLES
+            ]
+        )
+        if agency_id is not None:
+            members |= Q(
+                groups__disclosure_agency_role__agency_id=agency_id,
+                groups__disclosure_agency_role__role__in=self._step_roles(),
+            ) | Q(groups__pk__in=[pk for pk, _name, agency in groups if agency == agency_id])
+        return get_user_model().objects.filter(members, is_active=True).distinct()
 
     def user_can_access_editor(self, obj, user):
         return False
 
+    def locked_for_user(self, obj, user):
+        return not self.user_reviews(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.user_reviews(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        scope = self._reviewer_agencies(user)
+        if scope.everywhere or not scope:
+            return states if scope.everywhere else TaskState.objects.none()
+        paths = _agency_paths(scope)
+        pages = Page.objects.filter(
+            pk__in=[int(pk) for pk in states.values_list("workflow_state__object_id", flat=True)]
+        ).values_list("pk", "path")
+        return states.filter(
+            workflow_state__object_id__in=[
+                str(pk) for pk, path in pages if any(path.startswith(p) for p in paths)
+            ]
+        )
+
     def get_actions(self, obj, user):
-        if not (user.is_superuser or self._user_in_groups(user)):
+        if not self.user_reviews(obj, user):
             return []
         return [
             ("reject", _("退回修改"), True),
@@ -40,6 +132,14 @@ class SignOffTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("审签步骤")
         verbose_name_plural = _("审签步骤")
+
+
+def _agency_paths(scope: roles.AgencyScope) -> list[str]:
+    from gov_disclosure.pages.models import DisclosureIndexPage
+
+    return list(
+        DisclosureIndexPage.objects.filter(pk__in=scope.agency_ids).values_list("path", flat=True)
+    )
 
 
 class ConfidentialityReviewTask(SignOffTask):

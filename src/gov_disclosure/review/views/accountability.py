@@ -1,8 +1,9 @@
-"""责任追究日志: every logged action of the catalogue, for 党政办 and 监督, with export.
+"""责任追究日志: every logged action of an agency, for its 党政办 and 监督 (the district:
+every agency and the platform), with export.
 
 Wagtail's site history shows each user only the objects they may edit;
-supervisors edit nothing yet must see everything, so this report reads all
-log entries and is guarded by its own permission instead.
+supervisors edit nothing yet must see everything of their agency, so this report
+reads the log entries about the agencies where the reader holds its permission.
 """
 
 import django_filters
@@ -17,6 +18,8 @@ from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import PageLogEntry
 
 from gov_disclosure.pages.models import Department, DisclosureItemPage
+from gov_disclosure.pages.roles import NOWHERE, agencies_where
+from gov_disclosure.review.selectors import log_entries_of_agencies
 
 PERMISSION = "disclosure_review.view_accountability_log"
 
@@ -36,6 +39,15 @@ class AccountabilityLogFilterSet(SiteHistoryReportFilterSet):
         method="filter_department",
         empty_label=_("全部部门"),
     )
+
+    def __init__(self, *args, **kwargs):
+        # Before the base class, which asks get_users_queryset for its choices.
+        request = kwargs.get("request")
+        self.scope = agencies_where(request.user, PERMISSION) if request is not None else NOWHERE
+        super().__init__(*args, **kwargs)
+        self.filters["department"].queryset = self.scope.filter(
+            Department.objects.order_by("agency", "code")
+        )
 
     def filter_department(self, queryset, name, value):
         """Entries about the department's items, its members and the department itself."""
@@ -58,11 +70,17 @@ class AccountabilityLogFilterSet(SiteHistoryReportFilterSet):
         return [choice for choice in log_action_registry.get_choices() if choice[0] in used]
 
     def get_users_queryset(self):
+        # Whoever acted in the log; for an agency's reader, that agency's staff only.
         ids = set()
         for model in _all_log_models():
             ids.update(model.objects.all().get_user_ids())
         User = get_user_model()
-        return User.objects.filter(pk__in=ids).order_by(User.USERNAME_FIELD)
+        users = User.objects.filter(pk__in=ids)
+        if not self.scope.everywhere:
+            users = users.filter(
+                groups__disclosure_agency_role__agency_id__in=self.scope.agency_ids
+            ).distinct()
+        return users.order_by(User.USERNAME_FIELD)
 
 
 class AccountabilityLogView(LogEntriesView):
@@ -94,7 +112,8 @@ class AccountabilityLogView(LogEntriesView):
         }
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
+        self.scope = agencies_where(request.user, PERMISSION)
+        if not self.scope:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -102,13 +121,13 @@ class AccountabilityLogView(LogEntriesView):
         return "accountability-log-" + super().get_filename().removeprefix("audit-log-")
 
     def get_filtered_queryset(self):
-        # As Wagtail's LogEntriesView, minus ``viewable_by_user``: this report's
-        # readers may see every entry.
+        # As Wagtail's LogEntriesView, with the reader's agencies in place of
+        # ``viewable_by_user``.
         self.log_models = _all_log_models()
         queryset = None
         for index, model in enumerate(self.log_models):
             sub = (
-                model.objects.all()
+                log_entries_of_agencies(model.objects.all(), self.scope)
                 .values("pk", "timestamp")
                 .annotate(log_model_index=Value(index, output_field=IntegerField()))
             )

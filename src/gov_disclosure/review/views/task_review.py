@@ -45,8 +45,10 @@ class TaskReviewView(WagtailAdminTemplateMixin, TemplateView):
         may_read = (
             self.actions
             or request.user.is_superuser
-            or roles.user_manages_catalogue(request.user)
-            or self.task.groups.filter(pk__in=request.user.groups.all()).exists()
+            or roles.user_manages_catalogue(
+                request.user, agency_id=roles.agency_id_of_page(self.page, cache_on=request.user)
+            )
+            or self.task.user_reviews(self.page, request.user)
         )
         if not may_read:
             raise PermissionDenied

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from gov_disclosure.pages.models import PUBLICATION_DEADLINE_WORKING_DAYS
+from gov_disclosure.pages.roles import agencies_where
 
 from ..forms import TimelinessRangeForm
 from ..selectors import timeliness_report
@@ -25,7 +26,8 @@ class TimelinessReportView(WagtailAdminTemplateMixin, TemplateView):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
+        self.scope = agencies_where(request.user, PERMISSION)
+        if not self.scope:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -43,7 +45,9 @@ class TimelinessReportView(WagtailAdminTemplateMixin, TemplateView):
         rows = []
         if form.is_valid():
             rows = timeliness_report(
-                date_from=form.cleaned_data["date_from"], date_to=form.cleaned_data["date_to"]
+                date_from=form.cleaned_data["date_from"],
+                date_to=form.cleaned_data["date_to"],
+                agencies=self.scope,
             )
         context = self.get_context_data(
             form=form,

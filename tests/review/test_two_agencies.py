@@ -1,0 +1,132 @@
+"""Two agencies on one platform, each with its own staff for every role: nobody sees or
+changes the other agency's catalogue or its items in review, through real admin requests."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import TaskState
+
+from gov_disclosure.pages import roles
+from gov_disclosure.pages.models import DisclosureCategoryPage, DisclosureItemPage
+from tests.review.conftest import is_denied
+from tests.workflow import approve_current_step, submit
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["officer", "leader", "secrecy", "office", "supervisor"]
+
+
+def at_step(office, step: int):
+    item = office.item()
+    submit(item, office.users["officer"])
+    for _ in range(step - 1):
+        approve_current_step(item)
+    return DisclosureItemPage.objects.get(pk=item.pk)
+
+
+def decides(client, item) -> bool:
+    state = item.current_workflow_task_state
+    client.post(f"/admin/pages/workflow/action/{item.pk}/approve/{state.pk}/", {"comment": "同意"})
+    state.refresh_from_db()
+    return state.status != TaskState.STATUS_IN_PROGRESS
+
+
+def awaiting_review(client) -> str:
+    """The dashboard's panel of items awaiting the user's review."""
+    return client.get("/admin/").content.decode()
+
+
+def task_url(item) -> str:
+    return reverse("disclosure_review:task", args=[item.current_workflow_task_state.pk])
+
+
+STEP_ROLE = {1: "leader", 2: "secrecy", 3: "office"}
+
+
+@pytest.mark.parametrize("step", [1, 2, 3])
+def test_a_reviewer_decides_only_their_own_agencys_items(office, other_office, client, step):
+    theirs = at_step(other_office, step)
+    reviewer = office.users[STEP_ROLE[step]]
+    client.force_login(reviewer)
+
+    assert theirs.title not in awaiting_review(client)
+    assert not decides(client, theirs)
+    assert is_denied(client.get(task_url(theirs)))
+
+    # The other agency's reviewer for the same step does decide it.
+    client.force_login(other_office.users[STEP_ROLE[step]])
+    assert theirs.title in awaiting_review(client)
+    assert decides(client, theirs)
+
+
+def test_a_step_mails_only_the_items_agencys_reviewers(office, other_office, mailoutbox):
+    mailoutbox.clear()
+    item = other_office.item()
+    submit(item, other_office.users["officer"])
+
+    recipients = {address for mail in mailoutbox for address in mail.to}
+    assert other_office.users["leader"].email in recipients
+    assert office.users["leader"].email not in recipients
+
+    mailoutbox.clear()
+    approve_current_step(item)
+    recipients = {address for mail in mailoutbox for address in mail.to}
+    assert other_office.users["secrecy"].email in recipients
+    assert office.users["secrecy"].email not in recipients
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_nobody_edits_the_other_agencys_items_or_catalogue(office, other_office, client, role):
+    item = other_office.item()
+    client.force_login(office.users[role])
+
+    assert is_denied(client.get(f"/admin/pages/{item.pk}/edit/"))
+    assert is_denied(client.get(f"/admin/pages/{other_office.category_a.pk}/edit/"))
+    assert is_denied(client.get(f"/admin/pages/{other_office.category_a.pk}/add_subpage/"))
+    assert is_denied(
+        client.get(
+            f"/admin/pages/add/disclosure_pages/disclosurecategorypage/{other_office.agency.pk}/"
+        )
+    )
+    assert is_denied(client.get(f"/admin/pages/{item.pk}/delete/"))
+
+
+def test_the_office_manages_its_own_catalogue_as_before(office, other_office, client):
+    client.force_login(office.users["office"])
+
+    response = client.get(f"/admin/pages/{office.category_a.pk}/add_subpage/")
+
+    assert response.status_code == 200
+    assert "disclosurecategorypage" in response.content.decode()
+    item = office.item()
+    assert client.get(f"/admin/pages/{item.pk}/edit/").status_code == 200
+
+
+def test_an_office_of_one_agency_is_not_an_office_of_the_other(office, other_office):
+    user = office.users["office"]
+
+    assert roles.user_manages_catalogue(user, agency_id=office.agency.pk)
+    assert not roles.user_manages_catalogue(user, agency_id=other_office.agency.pk)
+    categories = DisclosureCategoryPage.objects.child_of(other_office.agency)
+    for category in categories:
+        assert not category.permissions_for_user(user).can_add_subpage()
+
+
+def test_one_person_may_hold_roles_in_both_agencies(office, other_office, client):
+    leader = office.users["leader"]
+    roles.role_grant(user=leader, agency=other_office.agency, role=roles.LEADER_IN_CHARGE)
+    theirs = at_step(other_office, 1)
+    client.force_login(leader)
+
+    assert theirs.title in awaiting_review(client)
+    assert decides(client, theirs)
+
+
+def test_the_district_reads_but_neither_edits_nor_approves(office, other_office, client):
+    district = office.users["district"]
+    theirs = at_step(other_office, 1)
+    client.force_login(district)
+
+    assert client.get("/admin/review/log/").status_code == 200
+    assert not decides(client, theirs)
+    assert is_denied(client.get(f"/admin/pages/{theirs.pk}/edit/"))
+    assert is_denied(client.get(f"/admin/pages/{office.item().pk}/edit/"))
