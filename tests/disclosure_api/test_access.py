@@ -5,6 +5,7 @@ from gov_disclosure.api.models import APISettings, ConsumerKey, Scope
 from gov_disclosure.api.services import consumer_key_issue
 from gov_disclosure.pages import roles
 from tests.disclosure_api.conftest import CHANGES, ITEMS
+from tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,12 +127,17 @@ def office_member(agency):
     return user
 
 
-def test_the_office_issues_a_key_in_the_admin_and_sees_it_once(client, office_member):
+def test_the_office_issues_a_key_in_the_admin_and_sees_it_once(client, office_member, agency):
     client.force_login(office_member)
 
     response = client.post(
         "/admin/consumer_keys/new/",
-        {"name": "镇海区政务公开聚合平台", "scopes": [Scope.FEED], "rate_per_minute": ""},
+        {
+            "name": "镇海区政务公开聚合平台",
+            "agency": agency.pk,
+            "scopes": [Scope.FEED],
+            "rate_per_minute": "",
+        },
     )
 
     assert response.status_code == 200
@@ -157,15 +163,60 @@ def test_a_key_without_scopes_is_refused_with_a_message(client, office_member):
     assert not ConsumerKey.objects.exists()
 
 
-def test_a_revoked_key_cannot_be_restored(client, office_member):
-    issue_key()
+def test_a_revoked_key_cannot_be_restored(client, office_member, agency):
+    issue_key(agency=agency)
     consumer_key = ConsumerKey.objects.get()
     client.force_login(office_member)
     edit_url = f"/admin/consumer_keys/edit/{consumer_key.pk}/"
-    form = {"name": consumer_key.name, "scopes": [Scope.FEED], "rate_per_minute": ""}
+    form = {
+        "name": consumer_key.name,
+        "agency": agency.pk,
+        "scopes": [Scope.FEED],
+        "rate_per_minute": "",
+    }
 
     client.post(edit_url, {**form, "revoked": "on"})
     client.post(edit_url, form)
 
     consumer_key.refresh_from_db()
     assert consumer_key.revoked
+
+
+@pytest.fixture
+def second_agency(agency):
+    return AgencyFactory(parent=agency.get_parent(), title="第二街道政府信息公开")
+
+
+def test_an_office_issues_keys_of_its_agency_only(client, office_member, agency, second_agency):
+    theirs_secret = issue_key(agency=second_agency)
+    platform_secret = issue_key()
+    client.force_login(office_member)
+    form = {"name": "聚合", "scopes": [Scope.FEED], "rate_per_minute": ""}
+
+    response = client.post("/admin/consumer_keys/new/", form)  # no agency: the platform's
+    assert "全平台密钥只能由区政务公开办签发" in response.content.decode()
+    response = client.post("/admin/consumer_keys/new/", {**form, "agency": second_agency.pk})
+    assert "agency" in response.context["form"].errors
+    assert ConsumerKey.objects.count() == 2
+
+    listing = client.get("/admin/consumer_keys/").content.decode()
+    for secret in (theirs_secret, platform_secret):
+        assert secret.split(".")[0] not in listing  # neither prefix is listed
+        pk = ConsumerKey.objects.get(prefix=secret.split(".")[0]).pk
+        assert client.get(f"/admin/consumer_keys/edit/{pk}/").status_code in (302, 403, 404)
+
+
+def test_an_agencys_key_reads_the_feed_of_that_agency_only(
+    client, agency, second_agency, make_item, publish
+):
+    ours = publish(make_item(title="本街道的信息"))
+    secret = issue_key(agency=second_agency)
+    headers = {"X-API-Key": secret}
+
+    response = client.get(ITEMS, headers=headers)
+    assert response.status_code == 200
+    assert ours.title not in response.content.decode()  # the key's agency has no items
+    refused = client.get(ITEMS, {"agency": agency.org_code}, headers=headers)
+    assert refused.status_code == 403
+    assert "只能读取该机关的信息" in refused.json()["detail"]
+    assert ours.title in client.get(ITEMS, headers={"X-API-Key": issue_key()}).content.decode()

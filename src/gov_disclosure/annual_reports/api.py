@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from gov_disclosure.api.access import ControlledAccess
+from gov_disclosure.api.access import ControlledAccess, agency_for_key
 from gov_disclosure.api.models import Scope
 from gov_disclosure.api.records import SCHEMA_VERSION
 from gov_disclosure.api.serializers import AgencySerializer, FeedQuerySerializer, LongTextField
@@ -149,8 +149,9 @@ class ReportsView(ControlledAccess, APIView):
         reports = published_reports()
         if "year" in query.validated_data:
             reports = reports.filter(year=query.validated_data["year"])
-        if "agency" in query.validated_data:
-            reports = reports.child_of(Page.objects.get(pk=query.validated_data["agency"]))
+        agency_id = agency_for_key(request, query.validated_data.get("agency"))
+        if agency_id is not None:
+            reports = reports.child_of(Page.objects.get(pk=agency_id))
         response = Response(
             {
                 "schema_version": SCHEMA_VERSION,

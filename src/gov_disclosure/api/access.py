@@ -59,6 +59,17 @@ class HasScope(BasePermission):
         return False
 
 
+def agency_for_key(request, asked: int | None) -> int | None:
+    """The agency a feed is read for: an agency's key reads that agency only (asking for
+    another is refused); a platform key, or none, reads what is asked."""
+    issuer = request.auth.agency_id if isinstance(request.auth, ConsumerKey) else None
+    if issuer is None:
+        return asked
+    if asked not in (None, issuer):
+        raise exceptions.PermissionDenied(_("此 API 密钥由一个机关签发，只能读取该机关的信息。"))
+    return issuer
+
+
 class ConsumerRateThrottle(SimpleRateThrottle):
     """Requests per minute per key (its own limit or the default), or per IP without one."""
 

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from gov_disclosure.pages import roles
+
 from .models import ConsumerKey, Scope
 
 
@@ -30,7 +32,7 @@ class ConsumerKeyForm(WagtailAdminModelForm):
 
     class Meta:
         model = ConsumerKey
-        fields = ["name", "scopes", "rate_per_minute", "expiry_date", "revoked"]
+        fields = ["name", "agency", "scopes", "rate_per_minute", "expiry_date", "revoked"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,6 +44,10 @@ class ConsumerKeyForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if "agency" in self.fields and cleaned_data.get("agency") is None:
+            scope = roles.agencies_where(self.for_user, "disclosure_api.add_consumerkey")
+            if self.for_user is not None and not scope.everywhere:
+                self.add_error("agency", _("请选择签发机关：全平台密钥只能由区政务公开办签发。"))
         if self.instance.revoked and not cleaned_data.get("revoked", True):
             self.add_error("revoked", _("已吊销的密钥不能恢复；请新建一个密钥。"))
         return cleaned_data

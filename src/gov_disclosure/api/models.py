@@ -78,9 +78,21 @@ class Scope(models.TextChoices):
 class ConsumerKey(AbstractAPIKey):
     """An API key of one consumer (e.g. the district's aggregation site).
 
-    Only a hash is stored; the key itself is shown once, when it is created.
+    Only a hash is stored; the key itself is shown once, when it is created. An agency's
+    key reads that agency's feed only; a key of the platform (no agency) reads them all.
     """
 
+    agency = models.ForeignKey(
+        "disclosure_pages.DisclosureIndexPage",
+        verbose_name=_("签发机关"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consumer_keys",
+        help_text=_(
+            "本机关签发的密钥只能读取本机关的信息；留空为全平台密钥（仅区政务公开办可签发）。"
+        ),
+    )
     scopes = models.JSONField(_("权限范围"), default=list)
     rate_per_minute = models.PositiveIntegerField(
         _("每分钟请求上限"),

@@ -12,7 +12,7 @@ from isal import igzip
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
 
-from .access import ControlledAccess
+from .access import ControlledAccess, agency_for_key
 from .models import Scope
 from .records import SCHEMA_VERSION
 from .selectors import FeedFilter, FeedPage, feed_last_change, feed_page
@@ -61,9 +61,10 @@ class FeedView(ControlledAccess, APIView):
         if not query.is_valid():
             return Response({"schema_version": SCHEMA_VERSION, "errors": query.errors}, status=400)
         params = query.validated_data
+        agency_id = agency_for_key(request, params.get("agency"))
         feed_filter = FeedFilter(
             include_tombstones=self.include_tombstones,
-            agency_id=params.get("agency"),
+            agency_id=agency_id,
             category_id=params.get("category"),
             updated_after=params.get("updated_after"),
         )

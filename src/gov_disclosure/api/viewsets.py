@@ -1,4 +1,5 @@
-"""Admin of consumers' API keys (数据接口 → API 密钥), for 党政办."""
+"""Admin of consumers' API keys (数据接口 → API 密钥): 党政办 issues its agency's keys,
+the district the platform's."""
 
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
+from wagtail.permissions import register_permission_policy
+
+from gov_disclosure.pages.agency_admin import AgencyPermissionPolicy, agency_scoped
 
 from .forms import ConsumerKeyForm
 from .models import ConsumerKey, Scope
@@ -36,11 +40,19 @@ class ConsumerKeyCreateView(CreateView):
         )
 
 
+def _issuer(consumer_key: ConsumerKey) -> str:
+    return consumer_key.agency.title if consumer_key.agency_id else _("全平台")
+
+
 def _scope_labels(consumer_key: ConsumerKey) -> str:
     labels = dict(Scope.choices)
     return "；".join(str(labels.get(scope, scope)) for scope in consumer_key.scopes)
 
 
+register_permission_policy(ConsumerKey, AgencyPermissionPolicy(ConsumerKey))
+
+
+@agency_scoped
 class ConsumerKeyViewSet(ModelViewSet):
     model = ConsumerKey
     add_view_class = ConsumerKeyCreateView
@@ -52,6 +64,7 @@ class ConsumerKeyViewSet(ModelViewSet):
     inspect_view_enabled = False
     list_display = [
         "name",
+        Column("agency", label=_("签发机关"), accessor=_issuer),
         Column("prefix", label=_("密钥前缀")),
         Column("scopes", label=_("权限范围"), accessor=_scope_labels),
         DateColumn("created", label=_("创建时间")),

@@ -148,6 +148,24 @@ def document_is_disclosure_material(*, document) -> bool:
     ).exists()
 
 
+def document_agency_ids(*, document) -> set[int]:
+    """The agencies whose pages use ``document`` (any revision's references)."""
+    page_ids = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(type(document)),
+        to_object_id=str(document.pk),
+    ).values_list("object_id", flat=True)
+    paths = Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).values_list("path", flat=True)
+    agencies = dict(DisclosureIndexPage.objects.values_list("path", "pk"))
+    found = set()
+    for path in paths:
+        for depth in range(len(path), 0, -Page.steplen):
+            if path[:depth] in agencies:
+                found.add(agencies[path[:depth]])
+                break
+    return found
+
+
 def public_documents() -> QuerySet:
     """Documents the public may download: those that published, public pages use."""
     return _referenced_by_public_pages(get_document_model())

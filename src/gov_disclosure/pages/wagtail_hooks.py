@@ -5,15 +5,18 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import roles
 from .admin_views import EditablePagesView
 from .agency_admin import AgencyPermissionPolicy, agency_scoped
 from .models import Department
 from .permissions import page_type_creatable_by
-from .selectors import document_is_disclosure_material, public_documents
+from .selectors import document_agency_ids, document_is_disclosure_material, public_documents
+from .staff_admin import StaffAddView, StaffEditView, StaffIndexView, user_staffs_an_agency
 from .viewsets import disclosure_item_listing_viewset
 
 register_permission_policy(Department, AgencyPermissionPolicy(Department))
@@ -37,17 +40,27 @@ register_snippet(DepartmentViewSet)
 
 @hooks.register("before_serve_document")
 def serve_only_published_documents(document, request):
-    """An attachment of a draft or a restricted page is not public until that page is.
+    """An attachment of a draft or a restricted page is not public until that page is:
+    before, only its uploader and the staff of the agencies using it (the district: all)
+    may download it.
 
     Only the office's documents follow this rule; a host site's own documents are served
     as Wagtail serves them."""
-    if request.user.has_perm("wagtailadmin.access_admin"):
-        return None
     if not document_is_disclosure_material(document=document):
         return None
-    if not public_documents().filter(pk=document.pk).exists():
-        raise Http404(_("文件不存在或尚未公开。"))
-    return None
+    if public_documents().filter(pk=document.pk).exists():
+        return None
+    user = request.user
+    if user.is_authenticated and (
+        roles.user_is_district(user)
+        or document.uploaded_by_user_id == user.pk
+        or any(
+            agency in roles.agencies_with_role(user, *roles.ROLES)
+            for agency in document_agency_ids(document=document)
+        )
+    ):
+        return None
+    raise Http404(_("文件不存在或尚未公开。"))
 
 
 @hooks.register("register_admin_viewset")
@@ -65,8 +78,25 @@ def create_only_what_the_role_may(request, parent_page, page_class):
 @hooks.register("register_admin_urls")
 def register_editable_pages_url():
     return [
-        path("disclosure/editable-pages/", EditablePagesView.as_view(), name="disclosure_editable")
+        path("disclosure/editable-pages/", EditablePagesView.as_view(), name="disclosure_editable"),
+        path("disclosure/staff/", StaffIndexView.as_view(), name="disclosure_staff"),
+        path("disclosure/staff/add/", StaffAddView.as_view(), name="disclosure_staff_add"),
+        path(
+            "disclosure/staff/<int:user_id>/",
+            StaffEditView.as_view(),
+            name="disclosure_staff_edit",
+        ),
     ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_staffs_an_agency(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_staff_menu_item():
+    return StaffMenuItem(_("本机关人员"), reverse("disclosure_staff"), icon_name="group", order=50)
 
 
 @hooks.register("insert_global_admin_js")
