@@ -130,3 +130,77 @@ def test_the_district_reads_but_neither_edits_nor_approves(office, other_office,
     assert not decides(client, theirs)
     assert is_denied(client.get(f"/admin/pages/{theirs.pk}/edit/"))
     assert is_denied(client.get(f"/admin/pages/{office.item().pk}/edit/"))
+
+
+# -- records of the agency: the log, the timeliness report, yearly figures, attachments --
+
+
+def test_the_log_and_its_export_hold_the_readers_agency_only(office, other_office, client):
+    ours, theirs = office.item(title="本街道的信息"), other_office.item(title="他街道的信息")
+    for item, officer in ((ours, office.users["officer"]), (theirs, other_office.users["officer"])):
+        submit(item, officer)
+
+    for reader in ("office", "supervisor"):
+        client.force_login(office.users[reader])
+        page = client.get("/admin/review/log/").content.decode()
+        assert "本街道的信息" in page and "他街道的信息" not in page
+        export = client.get("/admin/review/log/", {"export": "csv"})
+        body = b"".join(export.streaming_content).decode("utf-8-sig")
+        assert "本街道的信息" in body and "他街道的信息" not in body
+        assert "b-officer" not in page  # nor the other agency's staff among the filters
+
+    client.force_login(office.users["district"])
+    page = client.get("/admin/review/log/").content.decode()
+    assert "本街道的信息" in page and "他街道的信息" in page
+
+
+def test_the_timeliness_report_counts_the_readers_agency_only(office, other_office, client):
+    client.force_login(office.users["supervisor"])
+
+    response = client.get("/admin/review/timeliness/")
+
+    departments = {row.department for row in response.context["rows"]}
+    assert departments == {office.department_a, office.department_b}
+
+
+def test_yearly_figures_are_kept_per_agency(office, other_office, client):
+    from gov_disclosure.annual_reports.models import AnnualFigures
+
+    theirs = AnnualFigures.objects.create(agency=other_office.agency, year=2025, fee_amount=9)
+    client.force_login(office.users["office"])
+
+    assert (
+        f"/admin/annual-figures/edit/{theirs.pk}/"
+        not in client.get("/admin/annual-figures/").content.decode()
+    )
+    assert client.get(f"/admin/annual-figures/edit/{theirs.pk}/").status_code == 404
+    form = client.get("/admin/annual-figures/new/").content.decode()
+    assert f'<option value="{office.agency.pk}"' in form
+    assert f'<option value="{other_office.agency.pk}"' not in form
+
+
+def test_a_drafts_attachment_is_for_its_agencys_staff_only(office, other_office, client):
+    from wagtail.documents import get_document_model
+
+    from gov_disclosure.pages.models import ItemAttachment
+    from gov_disclosure.pages.selectors import disclosure_collection
+    from tests.factories import DocumentFactory
+
+    uploader = other_office.users["officer"]
+    document = DocumentFactory(
+        title="内部名单", collection=disclosure_collection(), uploaded_by_user=uploader
+    )
+    item = other_office.item()
+    item.attachments = [ItemAttachment(document=document, title="名单")]
+    item.save_revision(user=uploader)
+    url = get_document_model().objects.get(pk=document.pk).url
+
+    assert client.get(url).status_code == 404
+    for user, allowed in (
+        (office.users["office"], False),
+        (office.users["officer"], False),
+        (other_office.users["office"], True),  # it reviews the item
+        (office.users["district"], True),
+    ):
+        client.force_login(user)
+        assert (client.get(url).status_code == 200) is allowed, user

@@ -23,10 +23,9 @@ from gov_disclosure.pages.models import (
     ItemAttachment,
 )
 from gov_disclosure.pages.selectors import disclosure_collection
-from gov_disclosure.review.selectors import revision_unresolved_findings
-from gov_disclosure.review.services import finding_override, task_state_decide
 
-from . import content
+from . import content, second_agency
+from .building import child_page, review_and_publish
 from .letters import demo_letters_load
 from .reports import demo_report_load
 from .requests import demo_requests_load
@@ -35,6 +34,7 @@ from .requests import demo_requests_load
 DEMO_PASSWORD = "demo-zhuangshi-2012"
 DEMO_USERS = [
     ("admin", "系统管理员", None),
+    ("quzwgk", "区政务公开办", roles.DISTRICT_OFFICE),
     ("xinxiyuan", "信息员（党政办公室）", roles.INFORMATION_OFFICER),
     ("fenguan", "分管领导", roles.LEADER_IN_CHARGE),
     ("baomi", "保密审查员", roles.CONFIDENTIALITY_REVIEWER),
@@ -53,16 +53,6 @@ class DemoResult:
     items_total: int
 
 
-def _child(parent: Page, model, slug: str, *, by, **fields):
-    """Return the child of ``parent`` with ``slug``, creating and publishing it if missing."""
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing is not None:
-        return existing
-    page = parent.add_child(instance=model(slug=slug, live=False, owner=by, **fields))
-    page.save_revision(user=by).publish(user=by)
-    return page
-
-
 def _agency_parent(by) -> Page:
     """Where the demo agency goes: under a host site's own home page when the site has one
     that may hold an agency (``AGENCY_PARENT_PAGE_TYPES``); otherwise under a portal that
@@ -76,7 +66,7 @@ def _agency_parent(by) -> Page:
     ):
         return home
     root = Page.get_first_root_node()
-    portal = _child(
+    portal = child_page(
         root,
         DisclosurePortalPage,
         "gov",
@@ -132,18 +122,35 @@ def _users() -> dict[str, object]:
 
 def _grant_roles(users: dict[str, object], agency: DisclosureIndexPage) -> None:
     for username, _display_name, role in demo_accounts():
-        if role:
+        if role == roles.DISTRICT_OFFICE:
+            users[username].groups.add(roles.district_group_ensure())
+        elif role:
             roles.role_grant(user=users[username], agency=agency, role=role)
+
+
+def demo_accounts_by_place() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Who is who, as load_demo prints it: the platform's accounts, then each agency's."""
+    platform, zhuangshi = [], []
+    for username, display_name, role in demo_accounts():
+        place = platform if role in (None, roles.DISTRICT_OFFICE) else zhuangshi
+        place.append((username, display_name))
+    return [
+        ("平台（镇海区）", platform),
+        (content.AGENCY_SHORT, zhuangshi),
+        ("蛟川街道", [(username, shown) for username, shown, _role in second_agency.ACCOUNTS]),
+    ]
 
 
 def _categories(agency: DisclosureIndexPage, by) -> dict[tuple[str, ...], DisclosureCategoryPage]:
     categories = {}
     for code, title, children in content.CATEGORIES:
-        category = _child(agency, DisclosureCategoryPage, f"c{code}", by=by, title=title, code=code)
+        category = child_page(
+            agency, DisclosureCategoryPage, f"c{code}", by=by, title=title, code=code
+        )
         categories[(code,)] = category
         if isinstance(children, list):
             for subcode, subtitle, _count in children:
-                categories[(code, subcode)] = _child(
+                categories[(code, subcode)] = child_page(
                     category,
                     DisclosureCategoryPage,
                     f"c{code}{subcode}",
@@ -180,18 +187,6 @@ def _departments(agency, users, specs, categories) -> dict[str, Department]:
     return departments
 
 
-def _review_and_publish(page: Page, author, reviewers) -> None:
-    """Submit as the author; 分管领导, 保密审查员 and 党政办 approve in turn, as in the admin."""
-    page.get_workflow().start(page, author)
-    while (state := page.current_workflow_task_state) is not None:
-        reviewer = reviewers[state.task.name]
-        for finding in revision_unresolved_findings(revision=state.revision):
-            # The demo reproduces laws in force: their text is the point of the item.
-            finding_override(finding=finding, user=reviewer, reason="法规原文，经核对可以公开")
-        task_state_decide(task_state=state, user=reviewer, decision="approve")
-        page = type(page).objects.get(pk=page.pk)
-
-
 def _create_item(
     category: DisclosureCategoryPage,
     spec: content.ItemSpec,
@@ -222,7 +217,7 @@ def _create_item(
     item.attachments = _attachments(spec, author)
     category.add_child(instance=item)
     item.save_revision(user=author)
-    _review_and_publish(item, author, reviewers)
+    review_and_publish(item, author, reviewers)
     published_at = datetime.datetime.combine(spec.publish_date, datetime.time(9), SHANGHAI)
     Page.objects.filter(pk=item.pk).update(
         first_published_at=published_at, last_published_at=published_at
@@ -239,7 +234,7 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
         admin, office = users["admin"], users["dangzhengban"]
         parent = _agency_parent(admin)
         agency_fields = {k: v for k, v in content.AGENCY.items() if k != "slug"}
-        agency = _child(
+        agency = child_page(
             parent, DisclosureIndexPage, content.AGENCY["slug"], by=admin, **agency_fields
         )
         _grant_roles(users, agency)
@@ -250,7 +245,7 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
             "保密审查": users["baomi"],
             "党政办终审发布": office,
         }
-        _child(
+        child_page(
             agency,
             DisclosureGuidePage,
             "guide",
@@ -270,11 +265,13 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
         if progress:
             progress(done, len(specs), spec.title)
     with transaction.atomic():
+        second_agency.demo_second_agency_load(parent=parent, admin=admin, password=DEMO_PASSWORD)
+    with transaction.atomic():
         demo_requests_load(agency=agency, users=users)
     with transaction.atomic():
         demo_letters_load(agency=agency, users=users)
     with transaction.atomic():
         report = demo_report_load(agency=agency, office=office)
         if report is not None:
-            _review_and_publish(report, office, reviewers)
+            review_and_publish(report, office, reviewers)
     return DemoResult(agency=agency, items_created=created, items_total=len(specs))

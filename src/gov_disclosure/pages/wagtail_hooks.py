@@ -41,8 +41,8 @@ register_snippet(DepartmentViewSet)
 @hooks.register("before_serve_document")
 def serve_only_published_documents(document, request):
     """An attachment of a draft or a restricted page is not public until that page is:
-    before, only its uploader and the staff of the agencies using it (the district: all)
-    may download it.
+    before, only the staff of the agencies it belongs to (whose pages use it, or where
+    its uploader works) and the district may download it.
 
     Only the office's documents follow this rule; a host site's own documents are served
     as Wagtail serves them."""
@@ -54,13 +54,20 @@ def serve_only_published_documents(document, request):
     if user.is_authenticated and (
         roles.user_is_district(user)
         or document.uploaded_by_user_id == user.pk
-        or any(
-            agency in roles.agencies_with_role(user, *roles.ROLES)
-            for agency in document_agency_ids(document=document)
-        )
+        or _document_agencies(document) & roles.agencies_with_role(user, *roles.ROLES).agency_ids
+        or user.is_superuser
     ):
         return None
     raise Http404(_("文件不存在或尚未公开。"))
+
+
+def _document_agencies(document) -> set[int]:
+    # A draft's attachments live in its revision only: the uploader's agencies stand for it.
+    agencies = document_agency_ids(document=document)
+    uploader = document.uploaded_by_user
+    if uploader is not None:
+        agencies |= roles.agencies_with_role(uploader, *roles.ROLES).agency_ids
+    return agencies
 
 
 @hooks.register("register_admin_viewset")

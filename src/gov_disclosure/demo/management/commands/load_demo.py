@@ -5,13 +5,13 @@ from django.test.utils import override_settings
 
 from gov_disclosure.core.progress import ProgressPrinter
 from gov_disclosure.demo.corpus import default_corpus_path
-from gov_disclosure.demo.loader import DEMO_PASSWORD, demo_accounts, demo_load
+from gov_disclosure.demo.loader import DEMO_PASSWORD, demo_accounts_by_place, demo_load
 
 
 class Command(BaseCommand):
     help = (
-        "载入演示数据：庄市街道的目录、指南、部门、各角色用户和2012年的174条公开信息"
-        "（可重复运行）。"
+        "载入演示数据：庄市街道的目录、指南、部门、各角色用户和2012年的174条公开信息，"
+        "另一个街道（蛟川街道）的小目录和人员，以及区政务公开办账号（可重复运行）。"
     )
 
     def add_arguments(self, parser):
@@ -30,8 +30,10 @@ class Command(BaseCommand):
             )
 
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
-        for username, display_name, _role in demo_accounts():
-            self.stdout.write(f"  {username:<14} {display_name}")
+        for place, accounts in demo_accounts_by_place():
+            self.stdout.write(f"  {place}")
+            for username, display_name in accounts:
+                self.stdout.write(f"    {username:<18} {display_name}")
 
         progress = ProgressPrinter(self.stdout, step=10)
         self.stdout.write(f"读取语料 {corpus.name}，生成目录并逐条走完审核流程……")
