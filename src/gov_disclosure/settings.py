@@ -7,8 +7,9 @@ At the end of the site's settings module::
     configure(globals())
 
 ``configure`` only adds: it puts the disclosure apps (and the few they need) into
-``INSTALLED_APPS``, the page cache into ``MIDDLEWARE``, its role-aware model backend in
-place of Django's (``AUTHENTICATION_BACKENDS``), the base-template context processor
+``INSTALLED_APPS``, the page cache and the site-history scope into ``MIDDLEWARE``, its
+role-aware model backend in place of Django's (``AUTHENTICATION_BACKENDS``), the
+base-template context processor
 into ``TEMPLATES``, a private file store into ``STORAGES``, and the settings without which
 an item can never go live. Every value the site already set is kept; the plugin's own
 options go in ``GOV_DISCLOSURE`` (see ``gov_disclosure.conf``).
@@ -49,6 +50,7 @@ REQUIRED_APPS = [
 ]
 
 PAGE_CACHE_MIDDLEWARE = "gov_disclosure.page_cache.middleware.PageCacheMiddleware"
+SITE_HISTORY_MIDDLEWARE = "gov_disclosure.review.middleware.SiteHistoryScopeMiddleware"
 CONTEXT_PROCESSOR = "gov_disclosure.core.context_processors.disclosure"
 FINISH_WORKFLOW_ACTION = "gov_disclosure.review.workflow_actions.publish_approved_revision"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -70,6 +72,9 @@ def configure(namespace: dict[str, Any]) -> None:
         session = "django.contrib.sessions.middleware.SessionMiddleware"
         position = middleware.index(session) if session in middleware else len(middleware)
         middleware.insert(position, PAGE_CACHE_MIDDLEWARE)
+    if SITE_HISTORY_MIDDLEWARE not in middleware:
+        # Wagtail's site history knows no agency: agency staff read their own log.
+        middleware.append(SITE_HISTORY_MIDDLEWARE)
     namespace["MIDDLEWARE"] = middleware
 
     for engine in namespace.get("TEMPLATES", []):

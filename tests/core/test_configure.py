@@ -7,6 +7,8 @@ from gov_disclosure.settings import (
     DISCLOSURE_APPS,
     FINISH_WORKFLOW_ACTION,
     PAGE_CACHE_MIDDLEWARE,
+    ROLE_BACKEND,
+    SITE_HISTORY_MIDDLEWARE,
     configure,
 )
 
@@ -40,6 +42,21 @@ def test_a_wagtail_start_site_gets_the_apps_and_what_they_need():
     assert site["STORAGES"]["private"]["OPTIONS"]["location"] == "/srv/site/private-media"
     assert site["WAGTAIL_FINISH_WORKFLOW_ACTION"] == FINISH_WORKFLOW_ACTION
     assert site["WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT"] is True
+    # Roles are held per agency: the role-aware backend in Django's place, and Wagtail's
+    # site history scoped.
+    assert site["AUTHENTICATION_BACKENDS"] == [ROLE_BACKEND]
+    assert SITE_HISTORY_MIDDLEWARE in site["MIDDLEWARE"]
+
+
+def test_a_sites_other_authentication_backends_stay():
+    site = wagtail_start_settings()
+    site["AUTHENTICATION_BACKENDS"] = [
+        "django.contrib.auth.backends.ModelBackend",
+        "home.auth.LDAPBackend",
+    ]
+    configure(site)
+
+    assert site["AUTHENTICATION_BACKENDS"] == [ROLE_BACKEND, "home.auth.LDAPBackend"]
 
 
 def test_what_the_site_set_is_kept_and_a_second_call_changes_nothing():

@@ -358,5 +358,7 @@ def test_site_history_does_not_list_other_requests_to_an_information_officer(cli
     page = login(client, staff.other_officer).get("/admin/reports/site-history/")
 
     assert "申请 2025-" not in page.content.decode()
-    office_page = login(client, staff.office).get("/admin/reports/site-history/")
+    # The office is sent to its own 责任追究日志, which lists the agency's requests.
+    office_page = login(client, staff.office).get("/admin/reports/site-history/", follow=True)
+    assert office_page.redirect_chain == [("/admin/review/log/", 302)]
     assert f"申请 {desk['correcting'].reference}" in office_page.content.decode()

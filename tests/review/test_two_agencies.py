@@ -204,3 +204,16 @@ def test_a_drafts_attachment_is_for_its_agencys_staff_only(office, other_office,
     ):
         client.force_login(user)
         assert (client.get(url).status_code == 200) is allowed, user
+
+
+def test_wagtails_site_history_is_the_districts(office, other_office, client):
+    theirs = other_office.item(title="他街道的信息")
+    submit(theirs, other_office.users["officer"])
+
+    client.force_login(office.users["office"])
+    response = client.get("/admin/reports/site-history/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/review/log/"  # their own, scoped log
+
+    client.force_login(office.users["district"])
+    assert client.get("/admin/reports/site-history/").status_code == 200
