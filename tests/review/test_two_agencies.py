@@ -217,3 +217,16 @@ def test_wagtails_site_history_is_the_districts(office, other_office, client):
 
     client.force_login(office.users["district"])
     assert client.get("/admin/reports/site-history/").status_code == 200
+
+
+def test_the_page_chooser_shows_no_draft_of_another_agency(office, other_office, client):
+    theirs = other_office.item(title="他街道的草稿")
+    ours = office.item(title="本街道的草稿")
+    client.force_login(office.users["officer"])
+
+    found = client.get("/admin/choose-page/search/", {"q": "草稿"}).content.decode()
+
+    assert ours.title in found
+    assert theirs.title not in found
+    listing = client.get(f"/admin/choose-page/{other_office.category_a.pk}/").content.decode()
+    assert theirs.title not in listing

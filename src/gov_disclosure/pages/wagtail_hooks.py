@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -13,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import roles
 from .admin_views import EditablePagesView
 from .agency_admin import AgencyPermissionPolicy, agency_scoped
-from .models import Department
+from .models import Department, DisclosureIndexPage
 from .permissions import page_type_creatable_by
 from .selectors import document_agency_ids, document_is_disclosure_material, public_documents
 from .staff_admin import StaffAddView, StaffEditView, StaffIndexView, user_staffs_an_agency
@@ -68,6 +69,27 @@ def _document_agencies(document) -> set[int]:
     if uploader is not None:
         agencies |= roles.agencies_with_role(uploader, *roles.ROLES).agency_ids
     return agencies
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_live_pages_or_ones_own(pages, request):
+    """The page chooser (for links) offers every live page, but unpublished ones only of
+    the user's agencies: another agency's drafts are not theirs to see, even by title."""
+    user = request.user
+    if user.is_superuser or roles.user_is_district(user):
+        return pages
+    scope = roles.agencies_with_role(user, *roles.ROLES)
+    own = Q(live=True)
+    for tree_path in scope.filter(DisclosureIndexPage.objects.all(), "pk").values_list(
+        "path", flat=True
+    ):
+        own |= Q(path__startswith=tree_path)
+    agencies = DisclosureIndexPage.objects.values_list("path", flat=True)
+    outside = ~Q(pk__in=[])
+    for tree_path in agencies:
+        outside &= ~Q(path__startswith=tree_path)
+    # Pages outside every agency (the host site's own) follow Wagtail's rules.
+    return pages.filter(own | outside)
 
 
 @hooks.register("register_admin_viewset")
