@@ -75,3 +75,36 @@ def test_the_sidebar_explorer_offers_an_officer_no_edit_link_they_cannot_use(sta
     page, link = category_edit_link(office)
     page.wait_for_timeout(500)  # the answer for this page has come back by now
     assert link.is_visible()
+
+
+def test_an_office_gives_a_new_colleague_a_role_in_its_agency(staff_page, site_root, root_page):
+    from django.contrib.auth import get_user_model
+
+    from gov_disclosure.pages import roles
+    from tests.factories import AgencyFactory, DepartmentFactory, UserFactory
+
+    department = DepartmentFactory(agency=site_root, name="财政所", code="CZS")
+    office = UserFactory(username="office", role=roles.OFFICE, role__agency=site_root)
+    other = AgencyFactory(parent=root_page, title="第二街道政府信息公开")
+    UserFactory(username="b-leader", role=roles.LEADER_IN_CHARGE, role__agency=other)
+
+    page = staff_page(office)
+    page.get_by_role("button", name="设置").click()
+    page.get_by_role("link", name="本机关人员").click()
+    assert "b-leader" not in page.get_by_role("table").inner_text()
+    page.get_by_role("link", name="添加人员").click()
+    page.get_by_label("用户名").fill("newcomer")
+    page.get_by_label("姓名").fill("新同事")
+    page.get_by_label("电子邮箱").fill("newcomer@example.gov.cn")
+    page.get_by_label("初始密码").fill("Zhuangshi-2026!")
+    page.get_by_label(roles.INFORMATION_OFFICER).check()
+    page.get_by_label(department.name).check()
+    page.get_by_role("button", name="保存").click()
+
+    assert (
+        "已将" in page.get_by_role("status").first.inner_text() or page.get_by_text("已将").count()
+    )
+    row = page.get_by_role("row", name="新同事")
+    assert roles.INFORMATION_OFFICER in row.inner_text() and "财政所" in row.inner_text()
+    newcomer = get_user_model().objects.get(username="newcomer")
+    assert roles.user_has_role(newcomer, roles.INFORMATION_OFFICER, agency_id=site_root.pk)
