@@ -159,6 +159,38 @@ def test_permission_cell(office, client, publish, action, role, expected):
     assert ACTIONS[action](client, office, publish) is expected
 
 
+# Actions on no particular agency's pages: the same in either agency (what they then list
+# is the user's own agency's, tested in test_two_agencies and test_list_equals_open).
+AGENCY_NEUTRAL = {
+    "open the dashboard",
+    "manage departments",
+    "manage the sensitive-word list",
+    "read the accountability log",
+    "export the accountability log",
+    "read the timeliness report",
+    "change users and their roles",
+    "change the review workflow",
+}
+OTHER_AGENCY_CELLS = [
+    pytest.param(
+        action, role, bool(row[index]) and action in AGENCY_NEUTRAL, id=f"{role}: {action}"
+    )
+    for action, row in MATRIX.items()
+    for index, role in enumerate(ROLES)
+    if role != "district"  # the platform's: it has no agency
+]
+
+
+@pytest.mark.parametrize("action, role, expected", OTHER_AGENCY_CELLS)
+def test_permission_cell_in_the_other_agency(
+    office, other_office, client, publish, action, role, expected
+):
+    """The same action on the other agency's catalogue and items, by this agency's role."""
+    client.force_login(office.users[role])
+
+    assert ACTIONS[action](client, other_office, publish) is expected
+
+
 @pytest.mark.parametrize(
     "role, shown", [("officer", True), ("office", True), ("leader", False), ("supervisor", False)]
 )
