@@ -230,3 +230,18 @@ def test_the_page_chooser_shows_no_draft_of_another_agency(office, other_office,
     assert theirs.title not in found
     listing = client.get(f"/admin/choose-page/{other_office.category_a.pk}/").content.decode()
     assert theirs.title not in listing
+
+
+def test_a_deleted_draft_stays_in_its_agencys_log(office, other_office, client):
+    draft = office.item(title="删除的草稿")
+    client.force_login(office.users["officer"])
+    client.post(f"/admin/pages/{draft.pk}/delete/")
+    assert not DisclosureItemPage.objects.filter(pk=draft.pk).exists()
+
+    def logged(user) -> set[tuple[str, str]]:
+        client.force_login(user)
+        entries = client.get("/admin/review/log/").context["object_list"]
+        return {(entry.action, entry.label) for entry in entries}
+
+    assert ("wagtail.delete", "删除的草稿") in logged(office.users["supervisor"])
+    assert not {"删除的草稿"} & {label for _a, label in logged(other_office.users["supervisor"])}

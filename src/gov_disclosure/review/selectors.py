@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
-from wagtail.models import PageLogEntry, Revision, TaskState, Workflow, WorkflowState
+from wagtail.models import Page, PageLogEntry, Revision, TaskState, Workflow, WorkflowState
 
 from gov_disclosure.pages import roles
 from gov_disclosure.pages.models import (
@@ -191,19 +191,22 @@ def log_entries_of_agencies(queryset: QuerySet, scope: roles.AgencyScope) -> Que
     paths = list(
         DisclosureIndexPage.objects.filter(pk__in=scope.agency_ids).values_list("path", flat=True)
     )
+    User = get_user_model()
+    staff = User.objects.filter(groups__disclosure_agency_role__agency_id__in=scope.agency_ids)
     if issubclass(queryset.model, PageLogEntry):
-        about = Q(pk__in=[])
+        within = Q(pk__in=[])
         for path in paths:
-            about |= Q(page__path__startswith=path)
-        return queryset.filter(about)
+            within |= Q(path__startswith=path)
+        # A deleted page no longer tells its agency: what happened to it is the agency's
+        # whose staff did it.
+        gone = ~Q(page_id__in=Page.objects.values("pk")) & Q(user_id__in=staff.values("pk"))
+        return queryset.filter(Q(page_id__in=Page.objects.filter(within).values("pk")) | gone)
     about = Q(pk__in=[])
     for model in _agency_models():
         ids = model._default_manager.filter(agency__in=scope.agency_ids).values(
             key=Cast("pk", CharField())
         )
         about |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
-    User = get_user_model()
-    staff = User.objects.filter(groups__disclosure_agency_role__agency_id__in=scope.agency_ids)
     about |= Q(
         content_type=ContentType.objects.get_for_model(User),
         object_id__in=staff.values(key=Cast("pk", CharField())),
