@@ -78,3 +78,42 @@ def test_other_roles_cannot_change_the_search_settings(client, django_user_model
 
     assert "不在检索结果中显示的有效性" not in response.content.decode()
     assert response.redirect_chain[-1][0] == "/admin/"  # Wagtail's permission denied
+
+
+def test_an_agency_hides_its_own_abolished_items_and_no_other_agencys(
+    client, engine, site_root, category, department, root_page, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from gov_disclosure.search.models import AgencySearchSettings
+    from tests.factories import CategoryFactory, DepartmentFactory, ItemFactory, UserFactory
+    from tests.workflow import publish
+
+    other = AgencyFactory(parent=root_page, title="第二街道政府信息公开")
+    other_category = publish(CategoryFactory(parent=other, code="09"))
+    other_department = DepartmentFactory(agency=other, name="党政办公室", code="DZB")
+    abolished = {"validity": "已废止", "abolished_date": datetime.date.today()}
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(ItemFactory(parent=category, publisher=department, title="本街道废止的处罚规定",
+                            **abolished))  # fmt: skip
+        publish(ItemFactory(parent=other_category, publisher=other_department,
+                            title="他街道废止的处罚规定", **abolished))  # fmt: skip
+    office = UserFactory(username="dzb", role=roles.OFFICE, role__agency=site_root)
+    client.force_login(office)
+
+    form = client.get("/admin/agency_search_settings/new/").content.decode()
+    assert f'value="{site_root.pk}"' in form and f'value="{other.pk}"' not in form
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = client.post(
+            "/admin/agency_search_settings/new/",
+            {"agency": other.pk, "hidden_validities": ["已废止"]},
+        )
+        response = client.post(
+            "/admin/agency_search_settings/new/",
+            {"agency": site_root.pk, "hidden_validities": ["已废止"]},
+        )
+
+    assert refused.status_code == 200  # the form again: not an agency of the user's
+    assert response.status_code == 302, response.context["form"].errors
+    assert list(AgencySearchSettings.objects.values_list("agency", flat=True)) == [site_root.pk]
+    assert titles(engine, "处罚规定") == ["他街道废止的处罚规定"]

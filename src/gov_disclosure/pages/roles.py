@@ -54,6 +54,8 @@ PAGE_PERMISSIONS = {
 # district aggregates, the public search's settings, the working-day calendar, the
 # sensitive-word list. A template's permissions there are not copied to agencies.
 PLATFORM_APPS = {"disclosure_aggregation", "disclosure_search", "disclosure_workcalendar"}
+# …except these models of those apps, which belong to one agency.
+AGENCY_MODELS_OF_PLATFORM_APPS = {("disclosure_search", "agencysearchsettings")}
 PLATFORM_PERMISSIONS = {
     ("disclosure_review", codename)
     for codename in (
@@ -78,6 +80,8 @@ DISTRICT_PERMISSIONS = [
 
 def _platform_q() -> Q:
     platform = Q(content_type__app_label__in=PLATFORM_APPS)
+    for app_label, model in AGENCY_MODELS_OF_PLATFORM_APPS:
+        platform &= ~Q(content_type__app_label=app_label, content_type__model=model)
     for app_label, codename in PLATFORM_PERMISSIONS:
         platform |= Q(content_type__app_label=app_label, codename=codename)
     return platform

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier
 
 from .models import SignOffTask
@@ -15,9 +16,11 @@ class AgencyTaskSubmissionNotifier(GroupApprovalTaskStateSubmissionEmailNotifier
         task = task_state.task.specific
         if not isinstance(task, SignOffTask):
             return super().get_recipient_users(task_state, **kwargs)
-        recipients = task.reviewers_for(task_state.workflow_state.content_object)
+        reviewers = task.reviewers_for(task_state.workflow_state.content_object)
+        wanted = Q(pk__in=reviewers.values("pk"))
         if getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True):
-            recipients = recipients | get_user_model().objects.filter(is_superuser=True)
+            wanted |= Q(is_superuser=True)
+        recipients = get_user_model().objects.filter(wanted)
         triggering_user = kwargs.get("user")
         if triggering_user is not None:
             recipients = recipients.exclude(pk=triggering_user.pk)

@@ -124,3 +124,16 @@ class SearchSettingsForm(WagtailAdminModelForm):
         required=False,
         help_text=_("选中的有效性不出现在公众检索中（目录中仍可浏览）；保存后将重建检索索引。"),
     )
+
+
+class AgencySearchSettingsForm(WagtailAdminModelForm):
+    hidden_validities = forms.MultipleChoiceField(
+        label=_("不在检索结果中显示的有效性"),
+        choices=Validity.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "本机关选中有效性的信息不出现在公众检索中（目录中仍可浏览）；平台隐藏的仍然隐藏。"
+            "保存后将重建检索索引。"
+        ),
+    )

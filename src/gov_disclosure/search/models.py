@@ -2,11 +2,13 @@
 
 import re
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from .forms import SearchSettingsForm
+from .forms import AgencySearchSettingsForm, SearchSettingsForm
 
 
 class TermVectorField(models.TextField):
@@ -103,6 +105,34 @@ class SearchSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("检索设置")
+
+
+class AgencySearchSettings(models.Model):
+    """What one agency keeps out of the public search, besides what the platform hides
+    (``SearchSettings``): 党政办 of an agency decides for its own items."""
+
+    agency = models.OneToOneField(
+        "disclosure_pages.DisclosureIndexPage",
+        verbose_name=_("机关"),
+        on_delete=models.CASCADE,
+        related_name="search_settings",
+    )
+    hidden_validities = models.JSONField(
+        _("不在检索结果中显示的有效性"),
+        default=list,
+        blank=True,
+        help_text=_("本机关的这些信息不出现在公众检索中（目录中仍可浏览）。"),
+    )
+
+    base_form_class = AgencySearchSettingsForm
+    panels = [FieldPanel("agency", widget=forms.Select), FieldPanel("hidden_validities")]
+
+    class Meta:
+        verbose_name = _("本机关检索设置")
+        verbose_name_plural = _("本机关检索设置")
+
+    def __str__(self):
+        return str(self.agency)
 
 
 class Synonym(models.Model):

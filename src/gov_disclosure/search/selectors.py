@@ -4,7 +4,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.models import Page
 
 from gov_disclosure.aggregation.models import MirroredItem
@@ -17,7 +17,7 @@ from gov_disclosure.pages.models import (
 from gov_disclosure.pages.selectors import ancestor_paths
 from gov_disclosure.pages.texts import attachment_texts, body_text, html_to_text
 
-from .models import SearchSettings
+from .models import AgencySearchSettings, SearchSettings
 
 
 def hidden_validities() -> list[str]:
@@ -25,13 +25,25 @@ def hidden_validities() -> list[str]:
     return list(SearchSettings.load().hidden_validities)
 
 
+def hidden_by_agencies() -> Q:
+    """Items whose agency keeps their 有效性 out of the search (``AgencySearchSettings``)."""
+    hidden = Q(pk__in=[])
+    for agency_id, validities in AgencySearchSettings.objects.values_list(
+        "agency_id", "hidden_validities"
+    ):
+        if validities:
+            hidden |= Q(publisher__agency_id=agency_id, validity__in=validities)
+    return hidden
+
+
 def searchable_items() -> QuerySet[DisclosureItemPage]:
     """Live, public items only: never drafts, revisions in review, restricted pages,
-    or items whose 有效性 the office hides from search."""
+    or items whose 有效性 the platform, or their agency, hides from search."""
     return (
         DisclosureItemPage.objects.live()
         .public()
         .exclude(validity__in=hidden_validities())
+        .exclude(hidden_by_agencies())
         .select_related("publisher")
     )
 

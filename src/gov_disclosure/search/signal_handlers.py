@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from gov_disclosure.aggregation.signals import mirrors_changed
 from gov_disclosure.pages.public_changes import public_pages_changed
 
-from .models import SearchSettings, Synonym
+from .models import AgencySearchSettings, SearchSettings, Synonym
 from .services import index_rebuild_later, mirrors_index_refresh_later, page_index_refresh_later
 from .synonyms import synonyms_changed
 
@@ -29,6 +29,12 @@ def connect() -> None:
     post_save.connect(
         rebuild_on_settings_change, sender=SearchSettings, dispatch_uid="search.settings"
     )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            rebuild_on_settings_change,
+            sender=AgencySearchSettings,
+            dispatch_uid=f"search.agency_settings.{signal is post_save}",
+        )
     # Synonyms apply when a search runs: the cached map is only cleared.
     post_save.connect(synonyms_changed, sender=Synonym, dispatch_uid="search.synonyms")
     post_delete.connect(synonyms_changed, sender=Synonym, dispatch_uid="search.synonyms_deleted")

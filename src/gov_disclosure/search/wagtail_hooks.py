@@ -5,12 +5,17 @@ from wagtail import hooks
 from gov_disclosure.core.menu import PermissionMenuItem
 
 from .admin_views import PERMISSION, QueryReportView
-from .viewsets import SynonymViewSet
+from .viewsets import AgencySearchSettingsViewSet, SynonymViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_synonyms():
     return SynonymViewSet("search_synonyms")
+
+
+@hooks.register("register_admin_viewset")
+def register_agency_search_settings():
+    return AgencySearchSettingsViewSet("agency_search_settings")
 
 
 @hooks.register("register_admin_urls")
