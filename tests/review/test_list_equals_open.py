@@ -18,6 +18,7 @@ from gov_disclosure.pages import roles
 from gov_disclosure.pages.models import Department, DisclosureItemPage
 from gov_disclosure.requests.models import Appeal, DisclosureRequest
 from gov_disclosure.requests.services import request_submit
+from gov_disclosure.search.models import AgencySearchSettings
 from tests.disclosure_requests.conftest import PERSON
 from tests.letters.conftest import LETTER, WRITER
 
@@ -56,6 +57,7 @@ def platform(office, other_office):
             result="pending",
         )
         AnnualFigures.objects.create(agency=built.agency, year=2025)
+        AgencySearchSettings.objects.create(agency=built.agency, hidden_validities=["已废止"])
         consumer_key_issue(
             consumer_key=ConsumerKey(name="聚合", scopes=["feed"], agency=built.agency),
             issued_by=None,
@@ -94,6 +96,11 @@ KINDS = {
         "consumer_keys:index",
         lambda pk: reverse("consumer_keys:edit", args=[quote(pk)]),
         lambda: ConsumerKey.objects.values_list("pk", flat=True),
+    ),
+    "agency search settings": (
+        "agency_search_settings:index",
+        lambda pk: reverse("agency_search_settings:edit", args=[pk]),
+        lambda: AgencySearchSettings.objects.values_list("pk", flat=True),
     ),
     "departments": (
         "wagtailsnippets_disclosure_pages_department:list",

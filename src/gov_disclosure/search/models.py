@@ -130,6 +130,7 @@ class AgencySearchSettings(models.Model):
     class Meta:
         verbose_name = _("本机关检索设置")
         verbose_name_plural = _("本机关检索设置")
+        ordering = ["agency__path"]
 
     def __str__(self):
         return str(self.agency)

@@ -24,6 +24,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '本机关检索设置',
                 'verbose_name_plural': '本机关检索设置',
+                'ordering': ['agency__path'],
             },
         ),
         # 党政办 keeps its own agency's (copied to each agency's group, see pages.roles).
