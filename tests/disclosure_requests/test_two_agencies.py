@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from gov_disclosure.pages import roles
-from gov_disclosure.requests.models import Appeal
+from gov_disclosure.requests.models import Appeal, DisclosureRequest
 from gov_disclosure.requests.reminders import requests_send_reminders
 from gov_disclosure.requests.selectors import request_counts
 from tests.disclosure_requests.test_admin import NS, index, login, shows
@@ -145,3 +145,28 @@ def test_appeals_are_the_agencys_own(client, staff, other, two_desks):
     assert response.status_code == 200  # the form again, with its errors
     assert not Appeal.objects.filter(case_number="A-2").exists()
     assert f'value="{ours.pk}"' in form  # the office's own requests stay offered
+
+
+def test_an_office_registers_requests_for_its_own_agency_only(client, staff, other, agency):
+    login(client, staff.office)
+    form = {
+        "channel": "post",
+        "received_at": "2025-09-19T16:30",
+        "applicant_kind": "person",
+        "name": "邮寄申请人",
+        "id_document_type": "passport",
+        "id_document_number": "E12345678",
+        "phone": "0574-86123456",
+        "address": "宁波市测试路1号",
+        "description": "请提供2025年街道预算执行情况的报告。",
+        "information_form": "paper",
+        "delivery": "post",
+    }
+
+    page = client.get(reverse(f"{NS}:add")).content.decode()
+    assert f'value="{agency.pk}"' in page and f'value="{other["agency"].pk}"' not in page
+    refused = client.post(reverse(f"{NS}:add"), {**form, "agency": other["agency"].pk})
+    assert refused.status_code == 400
+    assert "邮寄申请人" in refused.content.decode()  # what was typed stays
+    assert not DisclosureRequest.objects.exists()
+    assert client.post(reverse(f"{NS}:add"), {**form, "agency": agency.pk}).status_code == 302

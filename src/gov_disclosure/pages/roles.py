@@ -1,7 +1,7 @@
 """The office's roles, held per agency, and the district's platform role.
 
 Each role (信息员, 分管领导, 保密审查员, 党政办, 监督) is held **for one agency**: a
-group per agency and role (``庄市街道·党政办``, registered as ``AgencyRole``) holds
+group per agency and role (``庄市街道办事处·党政办``, registered as ``AgencyRole``) holds
 the role's page permissions on that agency's catalogue root and the role's admin
 permissions, which apply to that agency's requests, letters, reports and logs only.
 One person may hold roles in several agencies.

@@ -19,9 +19,12 @@ from wagtail.admin.views.generic import EditView, HistoryView, IndexView, Inspec
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.usage import UsageView
 
+from gov_disclosure.pages.roles import agencies_where
+
 from .admin_forms import ACTION_FORMS, MANAGER_ACTIONS, StaffRequestForm
 from .models import DisclosureRequest
 from .selectors import (
+    MANAGE,
     request_clock,
     request_timeline,
     requests_managed_by,
@@ -263,6 +266,13 @@ class RegisterRequestView(WagtailAdminTemplateMixin, FormView):
 
     def get_initial(self):
         return {"received_at": timezone.localtime().replace(second=0, microsecond=0)}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # Only for the agencies whose requests the user manages.
+        scope = agencies_where(self.request.user, MANAGE)
+        form.fields["agency"].queryset = scope.filter(form.fields["agency"].queryset, "pk")
+        return form
 
     def form_valid(self, form):
         with transaction.atomic():

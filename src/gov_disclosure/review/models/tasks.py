@@ -72,17 +72,14 @@ class SignOffTask(AbstractGroupApprovalTask):
     def reviewers_for(self, obj):
         """Who reviews ``obj`` at this step: mailed when it arrives."""
         agency_id = roles.agency_id_of_page(obj) if isinstance(obj, Page) else None
-        groups = self._step_groups()
-        members = Q(
-            groups__pk__in=[
-                pk for pk, name, agency in groups if agency is None and name not in roles.ROLES
-            ]
-        )
+        members = Q(groups__pk__in=self._platform_groups())
         if agency_id is not None:
             members |= Q(
                 groups__disclosure_agency_role__agency_id=agency_id,
                 groups__disclosure_agency_role__role__in=self._step_roles(),
-            ) | Q(groups__pk__in=[pk for pk, _name, agency in groups if agency == agency_id])
+            ) | Q(
+                groups__pk__in=[pk for pk, _n, agency in self._step_groups() if agency == agency_id]
+            )
         return get_user_model().objects.filter(members, is_active=True).distinct()
 
     def user_can_access_editor(self, obj, user):
