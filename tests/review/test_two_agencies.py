@@ -252,3 +252,24 @@ def test_a_deleted_draft_stays_in_its_agencys_log(office, other_office, client):
 
     assert ("wagtail.delete", "删除的草稿") in logged(office.users["supervisor"])
     assert not {"删除的草稿"} & {label for _a, label in logged(other_office.users["supervisor"])}
+
+
+def test_scoped_listings_still_filter_and_histories_still_list_entries(
+    office, other_office, client
+):
+    from gov_disclosure.annual_reports.models import AnnualFigures
+
+    AnnualFigures.objects.create(agency=office.agency, year=2024, fee_amount=1)
+    AnnualFigures.objects.create(agency=office.agency, year=2025, fee_amount=2)
+    client.force_login(office.users["office"])
+
+    listed = client.get("/admin/annual-figures/", {"year": 2024}).context["object_list"]
+    assert [figures.year for figures in listed] == [2024]
+
+    ours, theirs = office.department_a, other_office.department_a
+    history = "wagtailsnippets_disclosure_pages_department:history"
+    page = client.get(reverse(history, args=[ours.pk]))
+    assert page.status_code == 200
+    actions = {entry.action for entry in page.context["object_list"]}
+    assert "disclosure.department_members_changed" in actions  # its 信息员 was added
+    assert client.get(reverse(history, args=[theirs.pk])).status_code == 404

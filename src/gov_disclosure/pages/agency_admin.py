@@ -43,19 +43,29 @@ class AgencyPermissionPolicy(ModelPermissionPolicy):
         )
 
 
-class _ScopedRows:
-    """The view's rows: those the user may view, by the model's permission policy."""
-
+class _Scoped:
     def scoped_rows(self):
+        """The rows the user may view, by the model's permission policy."""
         return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
 
-    def get_base_queryset(self):  # listings
+
+class _ScopedListing(_Scoped):
+    def get_base_queryset(self):  # filters, search and ordering then apply as usual
         return self.scoped_rows()
 
-    def get_queryset(self):  # one object (edit, delete, inspect)
+
+class _ScopedObject(_Scoped):
+    def get_queryset(self):  # edit, delete: SingleObjectMixin looks the object up here
         return self.scoped_rows()
 
-    def get_base_object_queryset(self):  # history, usage
+
+class _ScopedInspected(_Scoped):
+    def get_object(self, queryset=None):  # inspect reads the model directly
+        return get_object_or_404(self.scoped_rows(), pk=unquote(str(self.pk)))
+
+
+class _ScopedSubject(_Scoped):
+    def get_base_object_queryset(self):  # history, usage: whose entries they list
         return self.scoped_rows()
 
 
@@ -85,19 +95,14 @@ class _AddChoices(_AgencyChoices):
     scope_action = "add"
 
 
-class _ScopedObject(_ScopedRows):
-    def get_object(self, queryset=None):  # inspect reads the model directly
-        return get_object_or_404(self.scoped_rows(), pk=unquote(str(self.pk)))
-
-
 _SCOPED_VIEWS = {
-    "index_view_class": (_ScopedRows,),
+    "index_view_class": (_ScopedListing,),
     "add_view_class": (_AddChoices,),
-    "edit_view_class": (_ScopedRows, _AgencyChoices),
-    "delete_view_class": (_ScopedRows,),
-    "inspect_view_class": (_ScopedObject,),
-    "history_view_class": (_ScopedRows,),
-    "usage_view_class": (_ScopedRows,),
+    "edit_view_class": (_ScopedObject, _AgencyChoices),
+    "delete_view_class": (_ScopedObject,),
+    "inspect_view_class": (_ScopedInspected,),
+    "history_view_class": (_ScopedSubject,),
+    "usage_view_class": (_ScopedSubject,),
 }
 
 
