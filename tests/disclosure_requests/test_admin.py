@@ -1,6 +1,7 @@
 """The office's side in the admin: who sees what, filters, actions, export, dashboard."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -362,3 +363,31 @@ def test_site_history_does_not_list_other_requests_to_an_information_officer(cli
     office_page = login(client, staff.office).get("/admin/reports/site-history/", follow=True)
     assert office_page.redirect_chain == [("/admin/review/log/", 302)]
     assert f"申请 {desk['correcting'].reference}" in office_page.content.decode()
+
+
+def date_inputs(page: str) -> dict[str, str]:
+    """The value each ``<input type="date">`` / ``datetime-local`` is rendered with."""
+    found = {}
+    for tag in re.findall(r"<input[^>]*>", page):
+        kind = re.search(r'type="(date|datetime-local)"', tag)
+        if kind:
+            name = re.search(r'name="([^"]+)"', tag).group(1)
+            value = re.search(r'value="([^"]*)"', tag)
+            found[name] = value.group(1) if value else ""
+    return found
+
+
+@pytest.mark.parametrize("action", sorted(ACTION_FORMS))
+def test_date_fields_arrive_in_the_format_the_browser_picker_reads(client, staff, desk, action):
+    # A date input shows and submits only YYYY-MM-DD: "2025/09/22" reaches the browser as
+    # an empty field, and the form then answers 400.
+    page = login(client, staff.office).get(reverse(f"{NS}:action", args=[desk["fresh"].pk, action]))
+
+    for name, value in date_inputs(page.content.decode()).items():
+        assert value == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), (action, name, value)
+
+
+def test_the_register_form_prefills_the_time_of_receipt_for_the_browser(client, staff):
+    page = login(client, staff.office).get(reverse(f"{NS}:add")).content.decode()
+
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", date_inputs(page)["received_at"])

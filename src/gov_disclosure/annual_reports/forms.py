@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from gov_disclosure.core.widgets import DateInput
+
 from . import tables
 from .layout import VALUE, grid
 
@@ -153,7 +155,7 @@ class GenerateReportForm(forms.Form):
 class SubmitReportForm(forms.Form):
     submitted_on = forms.DateField(
         label=gettext_lazy("报送日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         initial=timezone.localdate,
     )
     note = forms.CharField(

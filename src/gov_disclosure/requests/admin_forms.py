@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.core.widgets import DateInput, DateTimeInput
 from gov_disclosure.pages.models import DisclosureIndexPage
 from gov_disclosure.workcalendar.workdays import add_working_days
 
@@ -43,7 +44,7 @@ class StaffRequestForm(ApplicationForm):
     received_at = forms.DateTimeField(
         label=_("收到时间"),
         help_text=_("当面提交为提交时间，信函为签收时间，传真或电子邮件为双方确认的时间。"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
     )
 
     def __init__(self, *args, **kwargs):
@@ -80,7 +81,7 @@ def _date_field(label):
     return forms.DateField(
         label=label,
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
 
@@ -110,9 +111,7 @@ class AcceptForm(ActionForm):
 
 
 class AskCorrectionForm(ActionForm):
-    correction_due_on = forms.DateField(
-        label=_("申请人补正期限"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    correction_due_on = forms.DateField(label=_("申请人补正期限"), widget=DateInput())
     documents = MultipleFileField(label=_("补正告知书"), required=False)
 
     def __init__(self, *args, **kwargs):

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.core.widgets import DateInput
+
 from .services import MIN_REASON_LENGTH
 
 
@@ -45,10 +47,8 @@ class UnpublishReasonForm(forms.Form):
 
 
 class TimelinessRangeForm(forms.Form):
-    date_from = forms.DateField(
-        label=_("发布日期自"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(label=_("至"), widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("发布日期自"), widget=DateInput())
+    date_to = forms.DateField(label=_("至"), widget=DateInput())
 
     def clean(self):
         cleaned = super().clean()
