@@ -112,7 +112,10 @@ class ControlledAccess:
     def throttled(self, request, wait):
         # Told in Chinese when to retry; the Retry-After header says the same.
         seconds = max(1, int(wait or 1))
-        raise exceptions.Throttled(
-            wait=seconds,
-            detail=_("请求过于频繁，请在 %(seconds)d 秒后重试。") % {"seconds": seconds},
+        throttled = exceptions.Throttled(wait=seconds)  # the wait gives Retry-After
+        # DRF appends "预计 N 秒后可用。" to any detail; the message says it once.
+        throttled.detail = exceptions.ErrorDetail(
+            _("请求过于频繁，请在 %(seconds)d 秒后重试。") % {"seconds": seconds},
+            code=throttled.default_code,
         )
+        raise throttled
