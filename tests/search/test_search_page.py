@@ -55,3 +55,10 @@ def test_the_search_box_is_on_every_public_page(client, published):
     page = client.get(published[0].url).content.decode()
 
     assert 'action="/disclosure/search/"' in page and 'name="q"' in page
+
+
+def test_the_search_form_submits_to_the_search_page(client, published):
+    # An empty action is invalid HTML (and submits to wherever the form is shown).
+    page = client.get("/disclosure/search/", {"q": "预算"}).content.decode()
+
+    assert '<form method="get" action="/disclosure/search/" class="search-form"' in page
