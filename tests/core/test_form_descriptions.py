@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 def described_ids_missing(page: str) -> set[str]:
     ids = set(re.findall(r'\bid="([^"]+)"', page))
     named = {
-        name
-        for value in re.findall(r'aria-describedby="([^"]*)"', page)
-        for name in value.split()
+        name for value in re.findall(r'aria-describedby="([^"]*)"', page) for name in value.split()
     }
     assert named, "no field is described"
     return named - ids

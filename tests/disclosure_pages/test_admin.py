@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.factories import AgencyFactory, DepartmentFactory
@@ -13,6 +15,15 @@ def test_editor_sees_the_index_number_but_cannot_change_it(admin_client, make_it
     assert item.index_number in html
     assert 'name="index_number"' not in html
     assert 'name="publish_date"' not in html
+
+
+def test_a_new_item_says_its_number_and_date_come_at_publication(admin_client, category):
+    html = admin_client.get(
+        f"/admin/pages/add/disclosure_pages/disclosureitempage/{category.pk}/"
+    ).content.decode()
+    outputs = re.findall(r'class="w-field__textoutput"[^>]*>\s*([^<]*?)\s*</div>', html)
+
+    assert outputs == ["发布时自动生成", "发布时自动生成"]  # 索引号 and 发布日期, not "None"
 
 
 def test_departments_are_managed_in_the_admin_menu(admin_client, department):

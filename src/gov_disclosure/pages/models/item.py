@@ -18,6 +18,7 @@ from gov_disclosure.pages.forms import ItemPageForm
 from gov_disclosure.pages.publication import ReviewedPublicationMixin
 from gov_disclosure.pages.validators import validate_document_number
 
+from ..panels import AssignedAtPublicationPanel
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
 from .mixins import AgencyContextMixin, OfficePermissionsMixin
 
@@ -91,7 +92,7 @@ class DisclosureItemPage(
     # The review app puts its findings panel first (gov_disclosure.review.apps).
     content_panels = [
         *Page.content_panels,
-        FieldPanel("index_number", read_only=True),
+        AssignedAtPublicationPanel("index_number"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("subject"), FieldPanel("genre")]),
@@ -100,7 +101,7 @@ class DisclosureItemPage(
                     [FieldPanel("publisher", widget=forms.Select), FieldPanel("document_number")]
                 ),
                 FieldRowPanel(
-                    [FieldPanel("written_date"), FieldPanel("publish_date", read_only=True)]
+                    [FieldPanel("written_date"), AssignedAtPublicationPanel("publish_date")]
                 ),
                 FieldRowPanel([FieldPanel("disclosure_method"), FieldPanel("disclosure_period")]),
                 FieldPanel("source"),
