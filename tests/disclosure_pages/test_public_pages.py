@@ -17,6 +17,7 @@ def published_item(site_root, make_item, publish):
         document_number="庄街〔2024〕7号",
         keywords="预算，财政",
         summary="公开2024年财政预算。",
+        source="庄市街道财政所",
     )
     return publish(item)
 
@@ -36,6 +37,7 @@ def test_item_page_shows_its_metadata_table(client, published_item):
         ("公开方式", "主动公开"),
         ("内容概述", "公开2024年财政预算。"),
         ("关键词", "预算，财政"),
+        ("信息来源", "庄市街道财政所"),
     ]:
         assert f'<th scope="row">{label}</th><td>{value}</td>' in html or (
             f'<th scope="row">{label}</th><td colspan="3">{value}</td>' in html
