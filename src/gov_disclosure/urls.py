@@ -8,6 +8,8 @@ The catalogue's pages themselves are Wagtail pages, served by Wagtail. Admin vie
 from each app's ``register_admin_urls`` hook, so nothing here depends on the admin's path.
 """
 
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
@@ -49,6 +51,11 @@ schema_view = SpectacularAPIView.as_view(
     },
 )
 
+
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("gov_disclosure/favicon.svg"))
+
+
 urlpatterns = [
     path(FEED_PREFIX, include(feed_urlpatterns)),
     path(f"{FEED_PREFIX}schema/", schema_view, name="disclosure_schema"),
@@ -60,4 +67,6 @@ urlpatterns = [
     path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),
     path("feeds/category/<int:page_id>/rss/", CategoryItemsFeed(), name="category_feed_rss"),
     path("feeds/category/<int:page_id>/atom/", CategoryAtomItemsFeed(), name="category_feed_atom"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links.
+    path("favicon.ico", favicon, name="disclosure_favicon"),
 ]

@@ -173,3 +173,12 @@ def test_every_catalogue_page_names_its_agency_in_the_header(
     for page in (site_root, category, published_item):
         html = client.get(page.url).content.decode()
         assert f'<p class="site-name">{site_root.agency_name} 政府信息公开</p>' in html, page
+
+
+def test_the_site_has_an_icon(client, published_item):
+    html = client.get(published_item.url).content.decode()
+    assert 'rel="icon" href="/static/gov_disclosure/favicon.svg"' in html
+
+    response = client.get("/favicon.ico")  # asked for by browsers whatever the page links
+    assert response.status_code == 301
+    assert response["Location"] == "/static/gov_disclosure/favicon.svg"
