@@ -72,7 +72,9 @@ def test_a_letter_sent_at_once_after_the_form_was_shown_is_refused(client, offic
     response = client.post(write_url(office.agency), letter_form(started=started(0)))
 
     assert response.status_code == 400
-    assert "提交过快" in response.content.decode()
+    page = response.content.decode()
+    assert "<li>提交过快，请核对内容后再次提交。</li>" in page
+    assert "Started" not in page and 'href="#id_started"' not in page
 
 
 def test_the_form_needs_its_csrf_token(office):

@@ -49,7 +49,7 @@ class BotCheckedForm(forms.Form):
     """A public form with the robot checks; templates render ``homepage`` hidden (``.trap``)."""
 
     homepage = forms.CharField(label=_("请勿填写此项"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    started = forms.CharField(label=_("填写开始时间"), widget=forms.HiddenInput, required=False)
 
     def passed_bot_checks(self) -> bool:
         return "homepage" not in self.errors and "started" not in self.errors
