@@ -391,3 +391,11 @@ def test_the_register_form_prefills_the_time_of_receipt_for_the_browser(client, 
     page = login(client, staff.office).get(reverse(f"{NS}:add")).content.decode()
 
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", date_inputs(page)["received_at"])
+
+
+def test_the_list_gives_the_day_a_request_was_received(client, staff, desk):
+    # Not "22 小时之前" for a request received a minute ago (a day counted from midnight).
+    page = index(login(client, staff.office)).content.decode()
+
+    assert "2025-08-01" in page and "2025-09-19" in page
+    assert "之前" not in page

@@ -7,6 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from gov_disclosure.core.admin_columns import DayColumn
+
 from .forms import SourceForm
 from .models import MirroredItem, QuarantinedRecord, Source
 
@@ -63,7 +65,7 @@ class MirroredItemViewSet(ModelViewSet):
         "source",
         "index_number",
         "publisher_name",
-        DateColumn("publish_date", label=_("发布日期")),
+        DayColumn("publish_date", sort_key="publish_date", label=_("发布日期")),
         "validity",
         DateColumn("synced_at", label=_("同步时间")),
     ]

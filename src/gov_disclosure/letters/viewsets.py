@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+
+from gov_disclosure.core.admin_columns import DayColumn
 
 from .admin_views import (
     URL_NAMESPACE,
@@ -86,7 +88,7 @@ class LetterViewSet(ModelViewSet):
         "number",
         "subject",
         "kind",
-        DateColumn("received_on", label=gettext_lazy("收信日期")),
+        DayColumn("received_on", sort_key="received_on", label=gettext_lazy("收信日期")),
         "department",
         "state",
         Column("due", label=gettext_lazy("答复期限"), accessor=_due_text),

@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from gov_disclosure.core.admin_columns import DayColumn
 from gov_disclosure.pages.agency_admin import agency_scoped
 
 from .admin_views import (
@@ -110,7 +111,7 @@ class DisclosureRequestViewSet(ModelViewSet):
     list_per_page = 50
     list_display = [
         "reference",
-        DateColumn("received_on", label=gettext_lazy("收到日期")),
+        DayColumn("received_on", sort_key="received_on", label=gettext_lazy("收到日期")),
         Column(
             "applicant",
             label=gettext_lazy("申请人"),
@@ -150,11 +151,11 @@ class AppealViewSet(ModelViewSet):
     list_display = [
         "kind",
         "case_number",
-        DateColumn("filed_on", label=gettext_lazy("受理日期")),
+        DayColumn("filed_on", sort_key="filed_on", label=gettext_lazy("受理日期")),
         "authority",
         "request",
         "result",
-        DateColumn("decided_on", label=gettext_lazy("审结日期")),
+        DayColumn("decided_on", sort_key="decided_on", label=gettext_lazy("审结日期")),
     ]
     list_filter = ["kind", "result", "agency"]
     form_fields = [
