@@ -376,6 +376,9 @@ def test_the_applicant_is_told_of_an_extension_without_internal_notes(
     body = mailoutbox[0].body
     assert "延长答复期限" in body and "已延期" in body and request.reference in body
     assert "档案馆" not in body
+    request.refresh_from_db()
+    # The new deadline, which the applicant needs most.
+    assert f"答复期限：{request.answer_due_on:%Y年%-m月%-d日}（已延长 10 个工作日）" in body
 
 
 def test_one_bad_file_stores_none_of_an_answers_documents(submit, staff, on_day):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from gov_disclosure.core.mail import mail_send, site_url
 
-from .models import DisclosureRequest
+from .models import RUNNING_STATES, DisclosureRequest
 
 
 def _send(subject: str, template: str, context: dict, recipients: list[str]) -> None:
@@ -28,6 +28,8 @@ def _applicant_mail(request_id: int, subject: str, extra: dict) -> None:
     context = {
         "request": request,
         "status_url": site_url(request.agency, reverse("disclosure_requests:status")),
+        # While the request runs its deadline is told each time (an extension moves it).
+        "due_on": request.answer_due_on if request.state in RUNNING_STATES else None,
         **extra,
     }
     _send(subject, "disclosure_requests/mail/applicant.txt", context, [request.applicant.email])
