@@ -171,3 +171,13 @@ def test_working_days_used_leaves_out_paused_days():
 
     # 9-2…9-5 (4) and 9-15, 9-16 (2); 9-8…9-12 paused.
     assert used == 6
+
+
+@pytest.mark.parametrize("received", [D(2025, 9, 6), D(2025, 9, 8)])  # a Saturday, a Monday
+def test_working_days_used_and_left_make_the_period(submit, on_day, received):
+    request = submit(received)
+    on_day(received)
+
+    clock = request_clock(request=request, today=received)
+
+    assert clock.working_days_used + clock.working_days_left == 20

@@ -127,7 +127,12 @@ def request_clock(*, request: DisclosureRequest, today: datetime.date | None = N
     )
     allowed = deadlines.ANSWER_WORKING_DAYS + request.extension_days
     due = request.answer_due_on
-    left = working_days_between(today, due) if due and due >= today else max(allowed - used, 0)
+    # Counted from the clock's start when it starts later (a request received on a
+    # holiday starts on the next working day, which the period does not count).
+    counted_from = max(today, request.clock_started_on) if request.clock_started_on else today
+    left = (
+        working_days_between(counted_from, due) if due and due >= today else max(allowed - used, 0)
+    )
     return Clock(due, used, left, paused, bool(due and today > due), False)
 
 
