@@ -399,3 +399,15 @@ def test_the_list_gives_the_day_a_request_was_received(client, staff, desk):
 
     assert "2025-08-01" in page and "2025-09-19" in page
     assert "之前" not in page
+
+
+def test_staff_are_named_by_their_names(client, staff, desk):
+    staff.handler.first_name = "李承办"
+    staff.handler.save()
+    login(client, staff.office)
+
+    listing = index(client).content.decode()
+    page = client.get(reverse(f"{NS}:inspect", args=[desk["overdue"].pk])).content.decode()
+
+    assert "李承办" in listing and "李承办" in page
+    assert ">handler<" not in listing and ">handler<" not in page

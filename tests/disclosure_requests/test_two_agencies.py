@@ -170,3 +170,14 @@ def test_an_office_registers_requests_for_its_own_agency_only(client, staff, oth
     assert "邮寄申请人" in refused.content.decode()  # what was typed stays
     assert not DisclosureRequest.objects.exists()
     assert client.post(reverse(f"{NS}:add"), {**form, "agency": agency.pk}).status_code == 302
+
+
+def test_the_handler_filter_names_only_the_agencys_handlers(client, staff, other, two_desks):
+    from gov_disclosure.requests.services import request_assign
+
+    _ours, theirs = two_desks
+    request_assign(request=theirs, handler=other["handler"], user=other["office"])
+
+    page = index(login(client, staff.office)).content.decode()
+
+    assert "b-handler" not in page

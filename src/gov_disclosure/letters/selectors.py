@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
+from gov_disclosure.core.people import person_name
 from gov_disclosure.core.tracking_codes import tracking_lookup
 from gov_disclosure.pages.roles import (
     AgencyScope,
@@ -133,7 +134,7 @@ def letter_timeline(*, letter: Letter, public: bool = False) -> list[TimelineEve
             TimelineEvent(
                 day,
                 str(action.label),
-                user=entry.user.get_full_name() or entry.user.get_username() if entry.user else "",
+                user=person_name(entry.user),
                 note=entry.data.get("comment", ""),
             )
         )

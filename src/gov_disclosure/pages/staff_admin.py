@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from gov_disclosure.core.people import person_name
+
 from . import roles
 from .models import Department
 from .staff import (
@@ -199,7 +201,7 @@ class StaffEditView(AgencyStaffMixin, FormView):
         return get_object_or_404(agency_staff(agency=self.agency), pk=self.kwargs["user_id"])
 
     def get_page_subtitle(self):
-        return self.member.get_full_name() or self.member.get_username()
+        return person_name(self.member)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "agency": self.agency}

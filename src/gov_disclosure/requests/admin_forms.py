@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.core.people import person_name
 from gov_disclosure.core.widgets import DateInput, DateTimeInput
 from gov_disclosure.pages.models import DisclosureIndexPage
 from gov_disclosure.workcalendar.workdays import add_working_days
@@ -29,7 +30,7 @@ _OFFICE_ACCEPT = ".pdf,.doc,.docx,.ofd,.jpg,.jpeg,.png"
 
 class UserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
+        return person_name(obj)
 
 
 class StaffRequestForm(ApplicationForm):

@@ -14,8 +14,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from gov_disclosure.core.admin_columns import DayColumn
+from gov_disclosure.core.people import person_name
 from gov_disclosure.pages.agency_admin import agency_scoped
 
+from .admin_forms import UserChoiceField
 from .admin_views import (
     URL_NAMESPACE,
     RegisterRequestView,
@@ -30,10 +32,14 @@ from .admin_views import (
 )
 from .models import Appeal, DisclosureRequest, State
 from .permissions import ManagersOnlyPermissionPolicy, RequestPermissionPolicy
-from .selectors import request_clock, requests_due_soon, requests_overdue
+from .selectors import request_clock, requests_due_soon, requests_overdue, requests_visible_to
 
 register_permission_policy(DisclosureRequest, RequestPermissionPolicy(DisclosureRequest))
 register_permission_policy(Appeal, ManagersOnlyPermissionPolicy(Appeal))
+
+
+class PersonFilter(django_filters.ModelChoiceFilter):
+    field_class = UserChoiceField  # people by their names
 
 
 def _year_choices():
@@ -49,10 +55,13 @@ class RequestFilterSet(WagtailFilterSet):
         method="filter_due",
         empty_label=gettext_lazy("全部"),
     )
-    handler = django_filters.ModelChoiceFilter(
+    handler = PersonFilter(
         label=gettext_lazy("承办人"),
+        # The handlers of the requests the user sees: not another agency's staff.
         queryset=lambda request: (
-            get_user_model().objects.filter(handled_disclosure_requests__isnull=False).distinct()
+            get_user_model()
+            .objects.filter(pk__in=requests_visible_to(user=request.user).values("handler"))
+            .order_by("username")
         ),
     )
     year = django_filters.ChoiceFilter(
@@ -119,7 +128,7 @@ class DisclosureRequestViewSet(ModelViewSet):
         ),
         "applicant_category",
         "state",
-        "handler",
+        Column("handler", label=gettext_lazy("承办人"), accessor=lambda r: person_name(r.handler)),
         Column("due", label=gettext_lazy("答复期限"), accessor=_due_text),
         "answer_type",
     ]
