@@ -179,7 +179,12 @@ def role_revoke(*, user, agency: Page, role: str) -> None:
 
 
 def _forget(user) -> None:
-    for attribute in ("_disclosure_roles", "_disclosure_scope_cache", "_disclosure_agency_paths"):
+    for attribute in (
+        "_disclosure_roles",
+        "_disclosure_scope_cache",
+        "_disclosure_agency_paths",
+        "_disclosure_reviewer_agencies",
+    ):
         user.__dict__.pop(attribute, None)
 
 
@@ -223,14 +228,15 @@ NOWHERE = AgencyScope()
 
 
 @dataclass(frozen=True)
-class _Memberships:
+class Memberships:
     roles: dict[int, frozenset[str]]  # agency id → roles held there
     agency_groups: dict[int, int]  # group id → its agency
     other_groups: frozenset[int]  # groups counting on the whole platform
     platform_roles: frozenset[str]
 
 
-def _memberships(user) -> _Memberships:
+def user_memberships(user) -> Memberships:
+    """The user's groups, by agency role and otherwise (read once per request)."""
     cached = user.__dict__.get("_disclosure_roles")
     if cached is not None:
         return cached
@@ -248,7 +254,7 @@ def _memberships(user) -> _Memberships:
             elif name not in ROLES:  # a template's member holds it nowhere
                 other.add(group_id)
                 platform.add(name)
-    cached = _Memberships(
+    cached = Memberships(
         {agency: frozenset(names) for agency, names in roles.items()},
         agency_groups,
         frozenset(other),
@@ -260,7 +266,7 @@ def _memberships(user) -> _Memberships:
 
 def user_has_role(user, role: str, *, agency_id: int | None = None) -> bool:
     """True if ``user`` holds ``role`` in that agency (in any, without one)."""
-    held = _memberships(user).roles
+    held = user_memberships(user).roles
     if agency_id is not None:
         return role in held.get(agency_id, ())
     return any(role in names for names in held.values())
@@ -269,7 +275,7 @@ def user_has_role(user, role: str, *, agency_id: int | None = None) -> bool:
 def user_is_district(user) -> bool:
     """The district's 区政务公开办 (or a superuser): reads every agency."""
     return user.is_active and (
-        user.is_superuser or DISTRICT_OFFICE in _memberships(user).platform_roles
+        user.is_superuser or DISTRICT_OFFICE in user_memberships(user).platform_roles
     )
 
 
@@ -282,7 +288,7 @@ def agencies_with_role(user, *roles: str) -> AgencyScope:
     wanted = set(roles)
     return AgencyScope(
         agency_ids=frozenset(
-            agency for agency, names in _memberships(user).roles.items() if names & wanted
+            agency for agency, names in user_memberships(user).roles.items() if names & wanted
         )
     )
 
@@ -300,7 +306,7 @@ def agencies_where(user, permission: str) -> AgencyScope:
     if permission in cache:
         return cache[permission]
     app_label, codename = permission.split(".", 1)
-    memberships = _memberships(user)
+    memberships = user_memberships(user)
     holding = set(
         Group.objects.filter(
             pk__in=[*memberships.agency_groups, *memberships.other_groups],
@@ -329,22 +335,31 @@ def user_manages_catalogue(user, *, agency_id: int | None = None) -> bool:
     )
 
 
-def agency_id_of_page(page: Page, *, cache_on=None) -> int | None:
-    """The agency whose catalogue holds ``page``, from the agencies' tree paths (kept on
-    ``cache_on``, the request's user: a listing asks this of every row)."""
-    paths = cache_on.__dict__.get("_disclosure_agency_paths") if cache_on is not None else None
-    if paths is None:
-        from .models import DisclosureIndexPage
+def agency_paths() -> dict[str, int]:
+    """Each agency's tree path → its id."""
+    from .models import DisclosureIndexPage
 
-        paths = dict(DisclosureIndexPage.objects.values_list("path", "pk"))
-        if cache_on is not None:
-            cache_on.__dict__["_disclosure_agency_paths"] = paths
-    path = page.path
+    return dict(DisclosureIndexPage.objects.values_list("path", "pk"))
+
+
+def agency_id_for_path(path: str, paths: dict[str, int]) -> int | None:
+    """The agency (of ``paths``) whose catalogue holds the page at ``path``."""
     while path:
         if path in paths:
             return paths[path]
         path = path[: -Page.steplen]
     return None
+
+
+def agency_id_of_page(page: Page, *, cache_on=None) -> int | None:
+    """The agency whose catalogue holds ``page``, from the agencies' tree paths (kept on
+    ``cache_on``, the request's user: a listing asks this of every row)."""
+    paths = cache_on.__dict__.get("_disclosure_agency_paths") if cache_on is not None else None
+    if paths is None:
+        paths = agency_paths()
+        if cache_on is not None:
+            cache_on.__dict__["_disclosure_agency_paths"] = paths
+    return agency_id_for_path(page.path, paths)
 
 
 def user_department_ids(user) -> set[int]:

@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, ReferenceIndex, get_page_models
 
+from . import roles
 from .models import (
     DisclosureCategoryPage,
     DisclosureGuidePage,
@@ -156,14 +157,8 @@ def document_agency_ids(*, document) -> set[int]:
         to_object_id=str(document.pk),
     ).values_list("object_id", flat=True)
     paths = Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).values_list("path", flat=True)
-    agencies = dict(DisclosureIndexPage.objects.values_list("path", "pk"))
-    found = set()
-    for path in paths:
-        for depth in range(len(path), 0, -Page.steplen):
-            if path[:depth] in agencies:
-                found.add(agencies[path[:depth]])
-                break
-    return found
+    agencies = roles.agency_paths()
+    return {roles.agency_id_for_path(path, agencies) for path in paths} - {None}
 
 
 def public_documents() -> QuerySet:

@@ -116,24 +116,26 @@ class SuggestForm(ParametersForm):
     )
 
 
-class SearchSettingsForm(WagtailAdminModelForm):
-    hidden_validities = forms.MultipleChoiceField(
+def _hidden_validities_field(help_text) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
         label=_("不在检索结果中显示的有效性"),
         choices=Validity.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text=_("选中的有效性不出现在公众检索中（目录中仍可浏览）；保存后将重建检索索引。"),
+        help_text=help_text,
+    )
+
+
+class SearchSettingsForm(WagtailAdminModelForm):
+    hidden_validities = _hidden_validities_field(
+        _("选中的有效性不出现在公众检索中（目录中仍可浏览）；保存后将重建检索索引。")
     )
 
 
 class AgencySearchSettingsForm(WagtailAdminModelForm):
-    hidden_validities = forms.MultipleChoiceField(
-        label=_("不在检索结果中显示的有效性"),
-        choices=Validity.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text=_(
+    hidden_validities = _hidden_validities_field(
+        _(
             "本机关选中有效性的信息不出现在公众检索中（目录中仍可浏览）；平台隐藏的仍然隐藏。"
             "保存后将重建检索索引。"
-        ),
+        )
     )

@@ -56,11 +56,15 @@ class SignOffTask(AbstractGroupApprovalTask):
     def _reviewer_agencies_read(self, user) -> roles.AgencyScope:
         if not user.is_active:
             return roles.NOWHERE
-        if user.is_superuser or user.groups.filter(pk__in=self._platform_groups()).exists():
+        memberships = roles.user_memberships(user)
+        if user.is_superuser or memberships.other_groups & self._platform_groups():
             return roles.EVERYWHERE
         held = roles.agencies_with_role(user, *self._step_roles()).agency_ids
-        own_groups = set(user.groups.values_list("pk", flat=True))
-        held |= {agency for pk, _name, agency in self._step_groups() if agency and pk in own_groups}
+        held |= {
+            agency
+            for pk, _name, agency in self._step_groups()
+            if agency and pk in memberships.agency_groups
+        }
         return roles.AgencyScope(agency_ids=frozenset(held))
 
     def user_reviews(self, obj, user) -> bool:
@@ -96,13 +100,13 @@ class SignOffTask(AbstractGroupApprovalTask):
         scope = self._reviewer_agencies(user)
         if scope.everywhere or not scope:
             return states if scope.everywhere else TaskState.objects.none()
-        paths = _agency_paths(scope)
+        paths = roles.agency_paths()
         pages = Page.objects.filter(
             pk__in=[int(pk) for pk in states.values_list("workflow_state__object_id", flat=True)]
         ).values_list("pk", "path")
         return states.filter(
             workflow_state__object_id__in=[
-                str(pk) for pk, path in pages if any(path.startswith(p) for p in paths)
+                str(pk) for pk, path in pages if roles.agency_id_for_path(path, paths) in scope
             ]
         )
 
@@ -129,14 +133,6 @@ class SignOffTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("审签步骤")
         verbose_name_plural = _("审签步骤")
-
-
-def _agency_paths(scope: roles.AgencyScope) -> list[str]:
-    from gov_disclosure.pages.models import DisclosureIndexPage
-
-    return list(
-        DisclosureIndexPage.objects.filter(pk__in=scope.agency_ids).values_list("path", flat=True)
-    )
 
 
 class ConfidentialityReviewTask(SignOffTask):
