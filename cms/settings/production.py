@@ -1,8 +1,8 @@
 """Production profile: every secret and service comes from the environment.
 
-There is deliberately no default for SECRET_KEY, DATABASE_URL, CELERY_BROKER_URL
-or ALLOWED_HOSTS, so a misconfigured server refuses to start instead of running
-on SQLite with a guessable key.
+There is deliberately no default for SECRET_KEY, DATABASE_URL, CELERY_BROKER_URL,
+ALLOWED_HOSTS or WAGTAILADMIN_BASE_URL, so a misconfigured server refuses to start
+instead of running on SQLite with a guessable key.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -17,6 +17,11 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 env("DATABASE_URL")
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("生产环境 DATABASE_URL 必须指向 PostgreSQL (postgres://…)")
+
+# The site's public address (https://gk.example.gov.cn): pages, the sitemap, feeds, the APIs
+# and mails name it. `manage.py site_origin` makes the default Wagtail site follow it, and
+# `migrate` warns while the two differ.
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 # Shared by all workers (Redis): API rate limits count across processes.

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://cms@127.0.0.1:1/cms",
     "CELERY_BROKER_URL": "redis://127.0.0.1:1/0",
     "CACHE_URL": "redis://127.0.0.1:1/1",
+    "WAGTAILADMIN_BASE_URL": "https://gk.example.gov.cn",
 }
 PRINT_SETTINGS = (
     "import django; django.setup(); from django.conf import settings as s; "
@@ -33,6 +34,7 @@ def run_python(code: str, settings_module: str, **env) -> subprocess.CompletedPr
             "CACHE_URL",
             "SECRET_KEY",
             "ALLOWED_HOSTS",
+            "WAGTAILADMIN_BASE_URL",
             "CI",
         }
     }
@@ -55,7 +57,15 @@ def test_embedded_default_needs_no_environment():
 
 
 @pytest.mark.parametrize(
-    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL", "CACHE_URL"]
+    "missing",
+    [
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "CELERY_BROKER_URL",
+        "CACHE_URL",
+        "WAGTAILADMIN_BASE_URL",
+    ],
 )
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}

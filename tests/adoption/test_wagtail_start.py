@@ -108,21 +108,29 @@ def host(tmp_path_factory):
     started = run(work / "venv" / "bin" / "wagtail", "start", "host", folder, env=env)
     assert started.returncode == 0, started.stderr
 
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
     settings_block, urls_block = readme_blocks()
-    with (folder / "host" / "settings" / "base.py").open("a") as settings_file:
-        settings_file.write("\n" + settings_block)
+    settings_path = folder / "host" / "settings" / "base.py"
+    # As the README says: the site's public address in the setting `wagtail start` wrote.
+    settings_text = settings_path.read_text(encoding="utf-8")
+    assert 'WAGTAILADMIN_BASE_URL = "http://example.com"' in settings_text
+    settings_path.write_text(
+        settings_text.replace('"http://example.com"', f'"{base_url}"') + "\n" + settings_block,
+        encoding="utf-8",
+    )
     with (folder / "host" / "urls.py").open("a") as urls_file:
         urls_file.write("\n" + urls_block)
 
     site = Host(folder, python, "", env, "", {})
     site.outputs["check"] = site.manage("check", "--fail-level", "WARNING")
     site.outputs["makemigrations"] = site.manage("makemigrations", "--check", "--dry-run")
-    site.manage("migrate", "--no-input")
+    site.outputs["migrate"] = site.manage("migrate", "--no-input")
+    site.outputs["site_origin"] = site.manage("site_origin")
     site.outputs["load_demo"] = site.manage("load_demo")
     site.password = re.search(r"密码均为 (\S+?)）", site.outputs["load_demo"]).group(1)
 
-    port = free_port()
-    site.base_url = f"http://127.0.0.1:{port}"
+    site.base_url = base_url
     server = subprocess.Popen(
         [str(python), "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -148,6 +156,7 @@ def test_the_recipe_is_two_short_blocks_and_the_site_passes_its_checks(host):
     assert "System check identified no issues" in host.outputs["check"]
     assert "No changes detected" in host.outputs["makemigrations"]
     assert "共 174 条公开信息" in host.outputs["load_demo"]
+    assert f"默认站点地址已改为 {host.base_url}" in host.outputs["site_origin"]
 
 
 def test_the_hosts_home_page_and_its_own_search_still_answer(host):
@@ -196,7 +205,8 @@ def test_the_feed_lists_all_demo_items_of_both_subdistricts(host):
 
 def test_an_item_page_shows_its_index_number(host):
     record = feed_records(host)[0]
-    page = host.get(record["url"].removeprefix(host.base_url).removeprefix("http://localhost"))
+    assert record["url"].startswith(host.base_url + "/")
+    page = host.get(record["url"].removeprefix(host.base_url))
 
     assert page.status_code == 200
     assert record["index_number"] in page.text and record["title"] in page.text

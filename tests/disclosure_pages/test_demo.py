@@ -1,8 +1,10 @@
 import io
 import re
 from collections import Counter
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
@@ -19,6 +21,8 @@ from gov_disclosure.pages.models import (
     DisclosureItemPage,
 )
 from gov_disclosure.requests.models import DisclosureRequest
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def snapshot() -> dict:
@@ -81,6 +85,22 @@ class DemoLoaderTests(TestCase):
         self.assertEqual(sorted(months), list(range(1, 13)))
         self.assertEqual(serials, list(range(1, 175)))
         self.assertTrue(all(i.written_date <= i.publish_date for i in items))
+
+    def test_first_publication_is_the_items_day_and_the_feed_already_says_so(self):
+        from gov_disclosure.api.services import feed_reconcile
+
+        days = {item.first_published_at.astimezone(SHANGHAI).date() for item in self.items()}
+        drift = feed_reconcile()
+
+        self.assertEqual(days, set(self.items().values_list("publish_date", flat=True)))
+        self.assertEqual((drift.stale, drift.extra), (set(), set()))
+
+    def test_the_site_is_at_the_configured_address(self):
+        site = Site.objects.get(is_default_site=True)
+        record = self.client.get("/api/disclosure/v1/items/").json()["results"][0]
+
+        self.assertEqual(site.root_url, settings.WAGTAILADMIN_BASE_URL)
+        self.assertTrue(record["url"].startswith(settings.WAGTAILADMIN_BASE_URL + "/"))
 
     def test_item_text_comes_from_the_corpus(self):
         forwarded = DisclosureItemPage.objects.filter(title__startswith="关于转发《")

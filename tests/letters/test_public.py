@@ -1,6 +1,11 @@
 """The writer's side: the form, the receipt, the lookup; and the public answers."""
 
+import io
+import re
+from urllib.parse import urlsplit
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -233,6 +238,18 @@ def test_published_answers_are_in_the_sitemap(client, office, site_root, write, 
     assert reverse("disclosure_letters:answer", args=[office.agency.pk, letter.pk]) in xml
     assert reverse("disclosure_letters:answer", args=[office.agency.pk, private.pk]) not in xml
     assert item_in_sitemap.url in xml  # Wagtail's pages are still there
+
+
+def test_the_sitemap_names_pages_and_letters_at_the_sites_address(
+    client, office, site_root, write, item_in_sitemap
+):
+    call_command("site_origin", "https://gk.example.gov.cn", stdout=io.StringIO())
+    answered(office, write())
+
+    locations = re.findall(r"<loc>(.*?)</loc>", client.get("/sitemap.xml").content.decode())
+
+    assert len(locations) >= 3  # the agency, the item, the letter
+    assert {urlsplit(location)[:2] for location in locations} == {("https", "gk.example.gov.cn")}
 
 
 @pytest.fixture

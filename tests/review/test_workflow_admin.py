@@ -150,7 +150,6 @@ def test_an_officer_creates_and_submits_an_item_only_for_their_own_department(of
     data.update(
         {
             "title": "社区居家养老服务补贴申领指南",
-            "slug": "yanglao-butie",
             "subject": "民政、扶贫、救灾",
             "genre": "办事指南",
             "written_date": "2024-03-01",
@@ -165,12 +164,12 @@ def test_an_officer_creates_and_submits_an_item_only_for_their_own_department(of
     refused = client.post(url, data)
     assert refused.status_code == 200
     assert "publisher" in refused.context["form"].errors
-    assert not DisclosureItemPage.objects.filter(slug="yanglao-butie").exists()
+    assert not DisclosureItemPage.objects.filter(title="社区居家养老服务补贴申领指南").exists()
 
     data["publisher"] = str(office.department_a.pk)
     assert client.post(url, data).status_code == 302
 
-    item = DisclosureItemPage.objects.get(slug="yanglao-butie")
+    item = DisclosureItemPage.objects.get(title="社区居家养老服务补贴申领指南")
     assert not item.live and item.owner == office.users["officer"]
     assert current_state(item).task.name == "分管领导审签"
 

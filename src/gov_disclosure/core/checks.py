@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
@@ -211,5 +212,36 @@ def time_zone(app_configs, **kwargs):
             "日期会在午夜前后差一天。",
             hint='设置 TIME_ZONE = "Asia/Shanghai"。',
             id="gov_disclosure.W004",
+        )
+    ]
+
+
+@register(Tags.database)
+def site_address(app_configs, databases=None, **kwargs):
+    # Run by ``migrate`` (and ``check --database default``): absolute addresses come from the
+    # default Site, mails from WAGTAILADMIN_BASE_URL; two origins mean broken links.
+    from django.db import DatabaseError
+
+    from gov_disclosure.core.origin import default_site, origin_host_port, site_origin
+
+    origin = site_origin()
+    if not databases or not origin:
+        return []
+    try:
+        wanted = origin_host_port(origin)
+    except ImproperlyConfigured as error:
+        return [Error(str(error), id="gov_disclosure.E007")]
+    try:
+        site = default_site()
+    except DatabaseError:  # before the first migrate
+        return []
+    if site is None or (site.hostname, site.port) == wanted:
+        return []
+    return [
+        Warning(
+            f"默认站点的地址是 {site.root_url}，而 WAGTAILADMIN_BASE_URL 是 {origin}："
+            "页面、站点地图、订阅和接口中的链接会指向前者。",
+            hint="运行 manage.py site_origin，让站点地址与设置一致。",
+            id="gov_disclosure.W005",
         )
     ]

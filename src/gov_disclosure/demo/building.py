@@ -1,10 +1,21 @@
 """What the demo's agencies are built with: pages created once, and the review workflow
 gone through step by step as the reviewers would in the admin."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from wagtail.models import Page
 
 from gov_disclosure.review.selectors import revision_unresolved_findings
 from gov_disclosure.review.services import finding_override, task_state_decide
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def morning_of(day: datetime.date) -> datetime.datetime:
+    """A historical item's first publication: 09:00 Beijing time on its 发布日期. Wagtail keeps
+    a first publication time the page already has, so the feed carries it from the start."""
+    return datetime.datetime.combine(day, datetime.time(9), SHANGHAI)
 
 
 def child_page(parent: Page, model, slug: str, *, by, **fields):

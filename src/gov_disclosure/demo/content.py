@@ -121,7 +121,6 @@ class Attachment:
 
 @dataclass
 class ItemSpec:
-    slug: str
     category_path: tuple[str, ...]
     title: str
     genre: str
@@ -424,7 +423,6 @@ def build_items(corpus_path) -> list[ItemSpec]:
         lag = builder.rng.randint(32, 45) if number % 29 == 0 else builder.rng.randint(0, 12)
         written = publish_date - datetime.timedelta(days=lag)
         spec = ItemSpec(
-            slug=f"{YEAR}-{number:03d}",
             category_path=path,
             written_date=written,
             publish_date=publish_date,

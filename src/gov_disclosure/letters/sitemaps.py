@@ -1,5 +1,7 @@
 """Published questions and answers in ``sitemap.xml``, beside Wagtail's pages."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
@@ -27,4 +29,6 @@ class LetterSitemap(WagtailSitemap):
         return letter.published_at
 
     def _urls(self, page, protocol, domain):
-        return DjangoSitemap._urls(self, page, protocol, domain)
+        # At the site's address, as the pages beside them, not at the host the request used.
+        origin = urlsplit(self.get_wagtail_site().root_url)
+        return DjangoSitemap._urls(self, page, origin.scheme, origin.netloc)

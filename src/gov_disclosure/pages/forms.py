@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 
@@ -24,6 +25,12 @@ class CategoryPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+SLUG_HELP = gettext_lazy(
+    "网址的最后一段。首次发布时按索引号的年份和流水号生成（如 2026-00001），"
+    "此后不随标题改变。只有党政办可以修改；改后旧网址自动跳转到新网址。"
+)
+
+
 class ItemPageForm(WagtailAdminPageForm):
     """Offers, and accepts, only the departments of the item's own agency as 发布机构.
 
@@ -36,14 +43,24 @@ class ItemPageForm(WagtailAdminPageForm):
         from gov_disclosure.pages import roles
         from gov_disclosure.pages.selectors import agency_for_page
 
-        if "publisher" not in self.fields:
-            return
         parent = self.parent_page
         agency = agency_for_page(page=parent) if parent is not None else None
-        if agency is not None:
+        user = self.for_user
+        manages = (
+            user is not None
+            and agency is not None
+            and roles.user_manages_catalogue(user, agency_id=agency.pk)
+        )
+        if "slug" in self.fields:
+            # The address comes from the 索引号 (gov_disclosure.pages.addresses): only 党政办
+            # may choose another, as a changed address breaks links to it.
+            if manages:
+                self.fields["slug"].help_text = SLUG_HELP
+            else:
+                del self.fields["slug"]
+        if "publisher" in self.fields and agency is not None:
             departments = agency.departments.all()
-            user = self.for_user
-            if user is not None and not roles.user_manages_catalogue(user, agency_id=agency.pk):
+            if user is not None and not manages:
                 departments = departments.filter(pk__in=roles.user_department_ids(user))
             self.fields["publisher"].queryset = departments
 

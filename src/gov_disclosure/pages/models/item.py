@@ -7,12 +7,19 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from gov_disclosure.pages.addresses import provisional_slug, slug_is_provisional
 from gov_disclosure.pages.blocks import ItemBodyBlock
 from gov_disclosure.pages.forms import ItemPageForm
 from gov_disclosure.pages.publication import ReviewedPublicationMixin
@@ -91,7 +98,8 @@ class DisclosureItemPage(
 
     # The review app puts its findings panel first (gov_disclosure.review.apps).
     content_panels = [
-        *Page.content_panels,
+        # The address never follows the title (see gov_disclosure.pages.addresses).
+        TitleFieldPanel("title", targets=[]),
         AssignedAtPublicationPanel("index_number"),
         MultiFieldPanel(
             [
@@ -192,9 +200,16 @@ class DisclosureItemPage(
     # Set once, at the first publication; they belong to the item, not to a revision.
     FIRST_PUBLICATION_FIELDS = ("index_number", "publish_date", "publication_working_days")
 
+    def _set_core_field_defaults(self):
+        # Wagtail would make the address from the title (percent-encoded Chinese, changing
+        # with it); an item's is provisional until its 索引号 gives it one.
+        if not self.slug:
+            self.slug = provisional_slug()
+        super()._set_core_field_defaults()
+
     def with_content_json(self, content):
         # A revision saved before the first publication must not blank out the
-        # 索引号, 发布日期 or 公开用时 given at that publication.
+        # 索引号, 发布日期 or 公开用时 given at that publication, nor the address.
         obj = super().with_content_json(content)
         source = self
         if not self.index_number and self.pk:
@@ -202,12 +217,14 @@ class DisclosureItemPage(
             # the item; the database row is the authority.
             source = (
                 DisclosureItemPage.objects.filter(pk=self.pk)
-                .only(*self.FIRST_PUBLICATION_FIELDS)
+                .only(*self.FIRST_PUBLICATION_FIELDS, "slug", "url_path")
                 .first()
                 or self
             )
         for field in self.FIRST_PUBLICATION_FIELDS:
             setattr(obj, field, getattr(source, field))
+        if slug_is_provisional(obj.slug) and not slug_is_provisional(source.slug):
+            obj.slug, obj.url_path = source.slug, source.url_path
         # 有效性 follows an approved 失效日期 without a new review: whatever
         # revision is shown or published after that date says 已失效.
         if obj.validity_has_lapsed():

@@ -1,0 +1,23 @@
+"""Items' addresses: short and stable, from the 索引号, never from the title.
+
+A new item gets a provisional slug (``draft-1a2b3c4d``); at its first publication it takes
+the year and serial of its 索引号 (``…/c02/2026-00001/``). A retitle never changes it; only
+党政办 sees and edits the slug (``ItemPageForm``), and a slug it chose is kept.
+"""
+
+import re
+import secrets
+
+PROVISIONAL = re.compile(r"draft-[0-9a-f]{8}")
+
+
+def provisional_slug() -> str:
+    return f"draft-{secrets.token_hex(4)}"
+
+
+def slug_is_provisional(slug: str) -> bool:
+    return bool(PROVISIONAL.fullmatch(slug or ""))
+
+
+def publication_slug(*, year: int, serial: int) -> str:
+    return f"{year}-{serial:05d}"
