@@ -16,12 +16,12 @@ from gov_disclosure.requests.services import (
     request_accept,
     request_ask_correction,
     request_end_consultation,
-    request_extend,
     request_issue_fee_notice,
     request_record_correction,
     request_record_payment,
     request_start_consultation,
 )
+from tests.disclosure_requests.conftest import extend
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -62,9 +62,7 @@ def test_extension_adds_working_days_to_the_original_deadline(submit, staff, on_
     request = submit(D(2025, 1, 24))
     on_day(D(2025, 2, 20))
     request_accept(request=request, user=staff.handler)
-    request_extend(
-        request=request, user=staff.handler, days=20, approver=staff.office, note="需调取档案"
-    )
+    extend(request=request, user=staff.handler, days=20, approver=staff.office, note="需调取档案")
 
     request.refresh_from_db()
     assert request.state == State.EXTENDED
@@ -155,7 +153,7 @@ def test_pauses_and_an_extension_add_up(submit, staff, on_day):
     on_day(D(2025, 9, 12))
     request_end_consultation(request=request, user=staff.handler, ended_on=D(2025, 9, 12))
     on_day(D(2025, 9, 15))
-    request_extend(request=request, user=staff.handler, days=5, approver=staff.office, note="量大")
+    extend(request=request, user=staff.handler, days=5, approver=staff.office, note="量大")
 
     request.refresh_from_db()
     # 10-11 plus five working days: 10-13, 14, 15, 16, 17.

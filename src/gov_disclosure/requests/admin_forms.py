@@ -23,7 +23,7 @@ from .models import (
     DisclosureRequest,
     State,
 )
-from .selectors import users_with_request_permission
+from .selectors import due_if_extended, pending_extension, users_with_request_permission
 
 _OFFICE_ACCEPT = ".pdf,.doc,.docx,.ofd,.jpg,.jpeg,.png"
 
@@ -159,14 +159,18 @@ class LapseCorrectionForm(ActionForm):
         )
 
 
-class ExtendForm(ActionForm):
+class ExtensionApplyForm(ActionForm):
     days = forms.IntegerField(
         label=_("延长工作日数"),
         min_value=1,
         max_value=deadlines.MAX_EXTENSION_WORKING_DAYS,
         initial=deadlines.MAX_EXTENSION_WORKING_DAYS,
     )
-    approver = UserChoiceField(label=_("批准人"), queryset=get_user_model().objects.none())
+    approver = UserChoiceField(
+        label=_("批准人"),
+        queryset=get_user_model().objects.none(),
+        help_text=_("政府信息公开工作机构负责人。批准人同意后答复期限才延长，并告知申请人。"),
+    )
     documents = MultipleFileField(label=_("延期答复告知书"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -178,7 +182,7 @@ class ExtendForm(ActionForm):
         )
 
     def perform(self):
-        services.request_extend(
+        services.request_extension_apply(
             request=self.request_obj,
             user=self.user,
             days=self.cleaned_data["days"],
@@ -186,6 +190,35 @@ class ExtendForm(ActionForm):
             note=self.cleaned_data["note"],
             documents=self.cleaned_data["documents"],
         )
+
+
+class ExtensionDecisionForm(ActionForm):
+    """The approver's answer to the pending extension application."""
+
+    approve = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = pending_extension(request=self.request_obj)
+        self.due_if_approved = (
+            due_if_extended(request=self.request_obj, days=self.application.days)
+            if self.application
+            else None
+        )
+        self.fields["note"].label = _("审批意见") if self.approve else _("不同意的理由")
+        self.fields["note"].required = not self.approve
+
+    def perform(self):
+        services.request_extension_decide(
+            application=self.application,
+            user=self.user,
+            approve=self.approve,
+            note=self.cleaned_data["note"],
+        )
+
+
+class ExtensionRefuseForm(ExtensionDecisionForm):
+    approve = False
 
 
 class StartConsultationForm(ActionForm):
@@ -376,7 +409,9 @@ ACTION_FORMS = {
     "ask_correction": AskCorrectionForm,
     "record_correction": RecordCorrectionForm,
     "lapse_correction": LapseCorrectionForm,
-    "extend": ExtendForm,
+    "request_extension": ExtensionApplyForm,
+    "extend": ExtensionDecisionForm,
+    "refuse_extension": ExtensionRefuseForm,
     "start_consultation": StartConsultationForm,
     "end_consultation": EndConsultationForm,
     "issue_fee_notice": FeeNoticeForm,
@@ -390,3 +425,5 @@ ACTION_FORMS = {
 }
 # Only 党政办 hands out the work.
 MANAGER_ACTIONS = {"assign"}
+# Only the approver named in the pending extension application decides it.
+DECIDER_ACTIONS = {"extend", "refuse_extension"}

@@ -21,10 +21,11 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from gov_disclosure.pages.roles import agencies_where
 
-from .admin_forms import ACTION_FORMS, MANAGER_ACTIONS, StaffRequestForm
+from .admin_forms import ACTION_FORMS, DECIDER_ACTIONS, MANAGER_ACTIONS, StaffRequestForm
 from .models import DisclosureRequest
 from .selectors import (
     MANAGE,
+    pending_extension,
     request_clock,
     request_timeline,
     requests_managed_by,
@@ -131,7 +132,10 @@ class RequestInspectView(VisibleRequestMixin, InspectView):
         obj = self.object
         user = self.request.user
         may_act = user_may_handle(user=user, request=obj)
+        extension = pending_extension(request=obj)
         context.update(
+            pending_extension=extension,
+            decides_extension=extension is not None and extension.approver_id == user.pk,
             req=obj,
             applicant=getattr(obj, "applicant", None),
             clock=request_clock(request=obj),
@@ -144,6 +148,7 @@ class RequestInspectView(VisibleRequestMixin, InspectView):
                     action.name not in MANAGER_ACTIONS
                     or user_manages_requests(user, agency_id=obj.agency_id)
                 )
+                and not (action.name == "request_extension" and extension is not None)
             ],
             namespace=URL_NAMESPACE,
         )
@@ -184,7 +189,11 @@ class RequestActionView(VisibleRequestMixin, WagtailAdminTemplateMixin, FormView
         self.action = ACTIONS.get(kwargs["action"])
         if self.action is None or self.action.name not in ACTION_FORMS:
             raise Http404
-        if not user_may_handle(user=request.user, request=self.object) or (
+        if self.action.name in DECIDER_ACTIONS:
+            extension = pending_extension(request=self.object)
+            if extension is None or extension.approver_id != request.user.pk:
+                raise PermissionDenied
+        elif not user_may_handle(user=request.user, request=self.object) or (
             self.action.name in MANAGER_ACTIONS
             and not user_manages_requests(request.user, agency_id=self.object.agency_id)
         ):

@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from gov_disclosure.core.mail import mail_send, site_url
+from gov_disclosure.core.people import person_name
 
-from .models import RUNNING_STATES, DisclosureRequest
+from .models import RUNNING_STATES, DisclosureRequest, ExtensionApplication
 
 
 def _send(subject: str, template: str, context: dict, recipients: list[str]) -> None:
@@ -72,3 +73,47 @@ def staff_reminder(*, recipient_email: str, due_soon: list, overdue: list) -> No
     }
     subject = f"依申请公开期限提醒：{len(overdue)} 件已超期，{len(due_soon)} 件即将到期"
     _send(subject, "disclosure_requests/mail/reminder.txt", context, [recipient_email])
+
+
+def _extension(application_id: int) -> ExtensionApplication | None:
+    return (
+        ExtensionApplication.objects.select_related("request__agency", "requested_by", "approver")
+        .filter(pk=application_id)
+        .first()
+    )
+
+
+def extension_to_decide(*, application_id: int) -> None:
+    """To the approver named: a request waits for their consent to extend its deadline."""
+    application = _extension(application_id)
+    if application is None or not application.approver.email:
+        return
+    context = {
+        "application": application,
+        "requested_by": person_name(application.requested_by),
+        "admin_url": admin_url(application.request),
+    }
+    _send(
+        f"依申请公开：{application.request.reference} 申请延长答复期限，请审批",
+        "disclosure_requests/mail/extension_to_decide.txt",
+        context,
+        [application.approver.email],
+    )
+
+
+def extension_decided(*, application_id: int) -> None:
+    """To the handler who asked: the approver's decision, and the reason of a refusal."""
+    application = _extension(application_id)
+    if application is None or not application.requested_by.email:
+        return
+    context = {
+        "application": application,
+        "approver": person_name(application.approver),
+        "admin_url": admin_url(application.request),
+    }
+    _send(
+        f"依申请公开：{application.request.reference} 延期申请{application.get_decision_display()}",
+        "disclosure_requests/mail/extension_decided.txt",
+        context,
+        [application.requested_by.email],
+    )

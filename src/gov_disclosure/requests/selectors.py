@@ -13,7 +13,14 @@ from gov_disclosure.pages.roles import agencies_where, users_with_permission
 from gov_disclosure.workcalendar.workdays import add_working_days, working_days_between
 
 from . import deadlines
-from .models import OPEN_STATES, RUNNING_STATES, DisclosureRequest, State
+from .models import (
+    OPEN_STATES,
+    RUNNING_STATES,
+    DisclosureRequest,
+    ExtensionApplication,
+    ExtensionDecision,
+    State,
+)
 from .transitions import ACTIONS, log_action_name
 
 MANAGE = "disclosure_requests.manage_requests"
@@ -39,7 +46,8 @@ def requests_managed_by(*, user) -> QuerySet[DisclosureRequest]:
 
 
 def requests_visible_to(*, user) -> QuerySet[DisclosureRequest]:
-    """Those of the agencies ``user`` manages requests for, and those assigned to them."""
+    """Those of the agencies ``user`` manages requests for, those assigned to them, and
+    those waiting for them to decide an extension."""
     scope = agencies_where(user, MANAGE)
     requests = DisclosureRequest.objects.select_related("agency", "handler")
     if scope.everywhere:
@@ -47,7 +55,37 @@ def requests_visible_to(*, user) -> QuerySet[DisclosureRequest]:
     visible = Q(agency__in=scope.agency_ids)
     if user_handles_requests(user):
         visible |= Q(handler=user)
+    if user.is_active:
+        visible |= Q(pk__in=extensions_to_decide(user=user).values("request_id"))
     return requests.filter(visible)
+
+
+def pending_extension(*, request: DisclosureRequest) -> ExtensionApplication | None:
+    return (
+        request.extension_applications.filter(decision=ExtensionDecision.PENDING)
+        .select_related("requested_by", "approver")
+        .first()
+    )
+
+
+def due_if_extended(*, request: DisclosureRequest, days: int) -> datetime.date | None:
+    """The deadline the request would have with ``days`` more working days."""
+    return deadlines.answer_due(
+        started_on=request.clock_started_on,
+        extension_days=days,
+        pauses=request_pauses(request=request),
+    )
+
+
+def extensions_to_decide(*, user) -> QuerySet[ExtensionApplication]:
+    """Extension applications waiting for ``user``'s decision, on requests still open."""
+    return (
+        ExtensionApplication.objects.filter(
+            approver=user, decision=ExtensionDecision.PENDING, request__state__in=OPEN_STATES
+        )
+        .select_related("request__agency", "requested_by")
+        .order_by("request__answer_due_on", "pk")
+    )
 
 
 def user_may_handle(*, user, request: DisclosureRequest) -> bool:

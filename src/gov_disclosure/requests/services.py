@@ -31,13 +31,15 @@ from .models import (
     ApplicantFile,
     DisclosureRequest,
     DocumentKind,
+    ExtensionApplication,
+    ExtensionDecision,
     PauseKind,
     RequestDocument,
     RequestPause,
     RequestSequence,
     State,
 )
-from .selectors import request_pauses
+from .selectors import request_pauses, users_with_request_permission
 from .transitions import ACTIONS, log_action_name
 from .uploads import OFFICE_KINDS, OFFICE_MAX_BYTES
 
@@ -298,31 +300,77 @@ def request_lapse_correction(*, request: DisclosureRequest, user, note: str = ""
     _save(current, "lapse_correction", user, note)
 
 
-@transaction.atomic
-def request_extend(
-    *, request: DisclosureRequest, user, days: int, approver, note: str, documents=()
-) -> None:
-    """Art. 33: one extension of at most 20 working days, approved by the office's head."""
-    if DisclosureRequest.objects.select_for_update().get(pk=request.pk).extension_days:
+def _extension_check(current: DisclosureRequest, *, days: int) -> None:
+    """Art. 33: once, at most 20 working days, before the deadline has passed."""
+    if current.extension_days:
         raise TransitionRefused(_("答复期限只能延长一次。"))
-    current = _locked(request, "extend")
     if not 1 <= days <= deadlines.MAX_EXTENSION_WORKING_DAYS:
         raise TransitionRefused(
             _("延长期限为1至%(max)d个工作日。") % {"max": deadlines.MAX_EXTENSION_WORKING_DAYS}
         )
-    if approver is None or not approver.has_perm("disclosure_requests.approve_extension"):
-        raise TransitionRefused(_("延长答复期限须经政府信息公开工作机构负责人同意，请选择批准人。"))
     if current.answer_due_on and timezone.localdate() > current.answer_due_on:
         raise TransitionRefused(
             _("答复期限（%(due)s）已过，不能再延长。") % {"due": current.answer_due_on.isoformat()}
         )
+
+
+@transaction.atomic
+def request_extension_apply(
+    *, request: DisclosureRequest, user, days: int, approver, note: str, documents=()
+) -> ExtensionApplication:
+    """The handler asks the office's head to extend the answer period; nothing moves yet."""
+    current = _locked(request, "request_extension")
+    _extension_check(current, days=days)
+    if current.extension_applications.filter(decision=ExtensionDecision.PENDING).exists():
+        raise TransitionRefused(_("已有一份延期申请在等待批准。"))
+    approvers = users_with_request_permission("approve_extension", agency_id=current.agency_id)
+    if approver is None or not approvers.filter(pk=approver.pk).exists():
+        raise TransitionRefused(_("延长答复期限须经政府信息公开工作机构负责人同意，请选择批准人。"))
     if not note.strip():
         raise TransitionRefused(_("请写明延长的理由。"))
-    current.extension_days = days
-    current.extension_approved_by = approver
-    current.state = State.EXTENDED
+    application = ExtensionApplication.objects.create(
+        request=current, days=days, reason=note.strip(), requested_by=user, approver=approver
+    )
     _attach(current, user, {DocumentKind.EXTENSION_NOTICE: documents})
-    _save(current, "extend", user, note, days=days, approver=approver.get_username())
+    _save(current, "request_extension", user, note, days=days, approver=approver.get_username())
+    _mail_after_commit("mail_extension_to_decide", application_id=application.pk)
+    return application
+
+
+@transaction.atomic
+def request_extension_decide(
+    *, application: ExtensionApplication, user, approve: bool, note: str = ""
+) -> None:
+    """The approver named agrees (the deadline moves by the days asked, and the applicant
+    is told) or refuses with a reason (the handler is told; the deadline stays)."""
+    application = ExtensionApplication.objects.select_for_update().get(pk=application.pk)
+    if application.decision != ExtensionDecision.PENDING:
+        raise TransitionRefused(_("这份延期申请已经审批过了。"))
+    if user.pk != application.approver_id:
+        raise TransitionRefused(_("只有申请中指定的批准人可以审批这份延期申请。"))
+    action = "extend" if approve else "refuse_extension"
+    current = _locked(application.request, action)
+    if approve:
+        _extension_check(current, days=application.days)
+        current.extension_days = application.days
+        current.extension_approved_by = user
+        current.state = State.EXTENDED
+    elif not note.strip():
+        raise TransitionRefused(_("请写明不同意的理由。"))
+    application.decision = ExtensionDecision.APPROVED if approve else ExtensionDecision.REFUSED
+    application.decided_at = timezone.now()
+    application.decision_note = note.strip()
+    application.save(update_fields=["decision", "decided_at", "decision_note"])
+    _save(
+        current,
+        action,
+        user,
+        note,
+        days=application.days,
+        approver=user.get_username(),
+        requested_by=application.requested_by.get_username(),
+    )
+    _mail_after_commit("mail_extension_decided", application_id=application.pk)
 
 
 def _open_pause(

@@ -30,3 +30,13 @@ def mail_applicant_progress(request_id: int, action: str) -> None:
 @shared_task
 def mail_handler_assigned(request_id: int, handler_id: int) -> None:
     notifications.handler_assigned(request_id=request_id, handler_id=handler_id)
+
+
+@shared_task
+def mail_extension_to_decide(application_id: int) -> None:
+    notifications.extension_to_decide(application_id=application_id)
+
+
+@shared_task
+def mail_extension_decided(application_id: int) -> None:
+    notifications.extension_decided(application_id=application_id)

@@ -19,6 +19,8 @@ class Action:
     from_states: tuple[str, ...]
     # Shown on the applicant's status page (with its date, never its note).
     public: bool = True
+    # Among the actions a handler picks from; a decision is offered to its decider only.
+    offered: bool = True
 
 
 _ACTIONS = [
@@ -28,7 +30,12 @@ _ACTIONS = [
     Action("ask_correction", _("告知补正"), (State.RECEIVED,)),
     Action("record_correction", _("收到补正材料"), (State.CORRECTION,)),
     Action("lapse_correction", _("逾期未补正，不再处理"), (State.CORRECTION,)),
-    Action("extend", _("延长答复期限"), (State.ACCEPTED,)),
+    Action("request_extension", _("申请延长答复期限"), (State.ACCEPTED,), public=False),
+    # The approver's decision on it (Art. 33): only then does the deadline move.
+    Action("extend", _("延长答复期限"), (State.ACCEPTED,), offered=False),
+    Action(
+        "refuse_extension", _("不同意延长答复期限"), (State.ACCEPTED,), public=False, offered=False
+    ),
     Action("start_consultation", _("征求意见（暂停计时）"), (State.ACCEPTED, State.EXTENDED)),
     Action("end_consultation", _("收到意见，恢复计时"), (State.CONSULTING,)),
     Action("issue_fee_notice", _("发出收费通知（暂停计时）"), (State.ACCEPTED, State.EXTENDED)),
@@ -50,7 +57,7 @@ ACTIONS = {action.name: action for action in _ACTIONS}
 
 
 def available_actions(state: str) -> list[Action]:
-    return [action for action in _ACTIONS if state in action.from_states]
+    return [action for action in _ACTIONS if action.offered and state in action.from_states]
 
 
 def log_action_name(name: str) -> str:

@@ -1,7 +1,12 @@
 from wagtail import hooks
 
-from .panels import RequestCountsPanel
-from .selectors import request_counts, user_handles_requests, user_manages_requests
+from .panels import ExtensionsToDecidePanel, RequestCountsPanel
+from .selectors import (
+    extensions_to_decide,
+    request_counts,
+    user_handles_requests,
+    user_manages_requests,
+)
 from .transitions import ACTIONS, log_action_name
 from .viewsets import RequestsGroup
 
@@ -9,6 +14,13 @@ from .viewsets import RequestsGroup
 @hooks.register("register_admin_viewset")
 def register_requests():
     return RequestsGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_extensions_to_decide_panel(request, panels):
+    applications = list(extensions_to_decide(user=request.user))
+    if applications:
+        panels.append(ExtensionsToDecidePanel(applications))
 
 
 @hooks.register("construct_homepage_panels")

@@ -18,6 +18,7 @@ from .choices import (
     PauseKind,
     State,
 )
+from .extension import ExtensionApplication, ExtensionDecision
 from .request import DisclosureRequest, RequestHandling, RequestPause, RequestSequence
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "Delivery",
     "DisclosureRequest",
     "DocumentKind",
+    "ExtensionApplication",
+    "ExtensionDecision",
     "IdDocumentType",
     "InformationForm",
     "PauseKind",
