@@ -324,3 +324,17 @@ def test_the_form_page_has_labelled_fields_and_the_offices_contacts(client, agen
     for field in ("id_name", "id_phone", "id_description", "id_credit_code"):
         assert f'<label for="{field}">' in page
     assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_the_fields_each_applicant_type_must_fill_are_marked_required(client, agency):
+    html = client.get(apply_url(agency)).content.decode()
+
+    def marked(name: str) -> bool:
+        label = re.search(rf'<div class="field([^"]*)">\s*<label for="id_{name}">', html)
+        assert label, name
+        return "required" in label.group(1)
+
+    # 自然人: 姓名, 证件类型, 证件号码; 法人或其他组织: its name, code and people.
+    for name in ("name", "id_document_type", "id_document_number", "organisation_name"):
+        assert marked(name), name
+    assert not marked("purpose")

@@ -27,6 +27,14 @@ from .models import (
 from .uploads import APPLICANT_KINDS, APPLICANT_MAX_BYTES, APPLICANT_MAX_FILES
 
 PERSON, ORGANISATION = "person", "organisation"
+PERSON_REQUIRED = ("name", "id_document_type", "id_document_number")
+ORGANISATION_REQUIRED = (
+    "organisation_category",
+    "organisation_name",
+    "credit_code",
+    "legal_representative",
+    "contact_name",
+)
 _KEPT_SALT = "disclosure_requests.kept_files"
 
 postcode_validator = RegexValidator(r"^\d{6}$", _("邮政编码为6位数字。"))
@@ -123,6 +131,10 @@ class ApplicationForm(BotCheckedForm):
         super().__init__(*args, **kwargs)
         required_messages_in_chinese(self)
         self.fields["applicant_kind"].error_messages["required"] = _("请选择申请人类型。")
+        # Required within their group (the applicant type's fieldset), so marked as such;
+        # ``clean`` asks for them when the group applies.
+        for name in (*PERSON_REQUIRED, *ORGANISATION_REQUIRED):
+            self.fields[name].required_in_group = True
         self.kept: list[ApplicantFile] = self._kept_from_data()
 
     # --- files kept across a rejected submission ---
@@ -177,7 +189,7 @@ class ApplicationForm(BotCheckedForm):
         data = super().clean()
         kind = data.get("applicant_kind")
         if kind == PERSON:
-            self._require("name", "id_document_type", "id_document_number")
+            self._require(*PERSON_REQUIRED)
             if (
                 data.get("id_document_type") == IdDocumentType.RESIDENT_ID
                 and data.get("id_document_number")
@@ -188,13 +200,7 @@ class ApplicationForm(BotCheckedForm):
                     _("居民身份证号码无效：请核对18位号码（出生日期和最后一位校验码）。"),
                 )
         elif kind == ORGANISATION:
-            self._require(
-                "organisation_category",
-                "organisation_name",
-                "credit_code",
-                "legal_representative",
-                "contact_name",
-            )
+            self._require(*ORGANISATION_REQUIRED)
             if data.get("credit_code") and not is_valid_uscc(data["credit_code"]):
                 self.add_error(
                     "credit_code", _("统一社会信用代码无效：请核对18位代码及最后一位校验码。")
