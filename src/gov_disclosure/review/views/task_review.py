@@ -5,14 +5,15 @@ Reviewers have no access to the page editor (they sign off, they do not rewrite)
 so this page shows them the submitted revision's catalogue data and links its preview.
 """
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import TaskState
 
@@ -68,10 +69,23 @@ class TaskReviewView(WagtailAdminTemplateMixin, TemplateView):
         override_forms = kwargs.pop("override_forms", {})
         for finding in findings:
             finding.form = override_forms.get(finding.pk) or OverrideForm(prefix=f"f{finding.pk}")
+        item = self.revision.as_object()
         return super().get_context_data(
             task_state=self.task_state,
             task=self.task,
-            item=self.revision.as_object(),
+            item=item,
+            submitted_at=self.task_state.workflow_state.created_at,
+            attachments=[
+                (
+                    attachment,
+                    [
+                        finding
+                        for finding in findings
+                        if finding.field == "attachment" and finding.source == attachment.title
+                    ],
+                )
+                for attachment in item.attachments.all()
+            ],
             revision=self.revision,
             findings=findings,
             unresolved_count=sum(1 for finding in findings if not finding.is_resolved),
@@ -106,10 +120,32 @@ class TaskReviewView(WagtailAdminTemplateMixin, TemplateView):
             comment=form.cleaned_data["comment"],
         )
         if decision == "approve":
-            messages.success(request, _("已通过“%(task)s”。") % {"task": self.task.name})
+            self._approved_message(request)
         else:
             messages.success(request, _("已退回作者修改，作者会收到您的意见。"))
         return redirect("wagtailadmin_home")
+
+    def _approved_message(self, request):
+        """The last step says what the office needs to know: live, its 索引号, its address."""
+        page = type(self.page).objects.get(pk=self.page.pk)
+        if page.live and page.live_revision_id == self.revision.pk:
+            number = getattr(page, "index_number", "")
+            messages.success(
+                request,
+                _("已发布：%(title)s（索引号 %(number)s）。")
+                % {"title": page.title, "number": number or "—"},
+                buttons=[messages.button(page.url, _("查看已发布的页面"), new_window=True)]
+                if page.url
+                else None,
+            )
+        elif page.current_workflow_state is None and page.go_live_at:
+            messages.success(
+                request,
+                _("已通过终审，将于 %(at)s 定时发布。")
+                % {"at": timezone.localtime(page.go_live_at).strftime("%Y-%m-%d %H:%M")},
+            )
+        else:
+            messages.success(request, _("已通过“%(task)s”。") % {"task": self.task.name})
 
     def _override(self, request):
         if not self.is_confidentiality:
