@@ -63,6 +63,7 @@ class ItemPageForm(WagtailAdminPageForm):
             if user is not None and not manages:
                 departments = departments.filter(pk__in=roles.user_department_ids(user))
             self.fields["publisher"].queryset = departments
+            self.fields["publisher"].empty_label = _("请选择发布机构")
 
 
 class DepartmentForm(WagtailAdminModelForm):

@@ -135,3 +135,8 @@ def hide_refused_edit_links():
         static("disclosure_pages/explorer.js"),
         reverse("disclosure_editable"),
     )
+
+
+@hooks.register("insert_global_admin_css")
+def item_editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("disclosure_pages/editor.css"))
