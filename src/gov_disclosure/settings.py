@@ -110,6 +110,8 @@ def configure(namespace: dict[str, Any]) -> None:
     namespace.setdefault(
         "WAGTAILDOCS_DOCUMENT_FORM_BASE", "gov_disclosure.pages.document_forms.CheckedDocumentForm"
     )
+    # The login form with its password field labelled in the admin's language.
+    namespace.setdefault("WAGTAILADMIN_USER_LOGIN_FORM", "gov_disclosure.core.forms.LoginForm")
     rest_framework = namespace.setdefault("REST_FRAMEWORK", {})
     rest_framework.setdefault("DEFAULT_SCHEMA_CLASS", "drf_spectacular.openapi.AutoSchema")
     # Editors post many fields at once (items with long bodies and many attachments); None,

@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from gov_disclosure.core.admin_columns import PersonColumn
 from gov_disclosure.pages.agency_admin import AgencyPermissionPolicy, agency_scoped
 
 from .admin_views import FiguresImportView
@@ -39,7 +40,7 @@ class AnnualFiguresViewSet(ModelViewSet):
         "penalty_decisions",
         "enforcement_decisions",
         "fee_amount",
-        "updated_by",
+        PersonColumn("updated_by", label=gettext_lazy("更新人")),
         "updated_at",
     ]
     list_filter = ["year", "agency"]

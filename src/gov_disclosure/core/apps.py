@@ -11,4 +11,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("政府信息公开")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import active_filters, checks  # noqa: F401  (checks register themselves)
+
+        active_filters.register()

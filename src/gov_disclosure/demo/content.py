@@ -230,7 +230,9 @@ class _Builder:
             "keywords": f"{law.title}、实施意见",
             "body": _paragraphs([intro]) + _law_blocks(law, limit=12),
             "attachments": [
-                Attachment(f"《{law.title}》全文", f"law-{law.id}.txt", law.body.encode("utf-8"))
+                Attachment(
+                    f"《{law.title}》全文", f"{law.title[:40]}.txt", law.body.encode("utf-8")
+                )
             ],
         }
 

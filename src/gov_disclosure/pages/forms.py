@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from gov_disclosure.core.people import person_name
+
 
 class CategoryPageForm(WagtailAdminPageForm):
     """Refuses a category code that a sibling category already uses."""
@@ -79,6 +81,7 @@ class DepartmentForm(WagtailAdminModelForm):
         field = self.fields.get("members")
         if field is None or self.for_user is None:
             return
+        field.label_from_instance = person_name
         scope = roles.agencies_where(self.for_user, "disclosure_pages.change_department")
         if scope.everywhere:
             return

@@ -12,6 +12,7 @@ from gov_disclosure.pages.models import DisclosureItemPage
 from gov_disclosure.pages.models.mixins import OfficePermissionsMixin
 
 from . import urls
+from .middleware import PLATFORM_REPORT_MENU_ITEMS, user_reads_the_platform
 from .models import SensitiveWord
 from .panels import RejectedItemsPanel
 from .selectors import rejected_items_for_author
@@ -61,6 +62,12 @@ def register_timeliness_menu_item():
         order=60,
         permission=TIMELINESS_PERMISSION,
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_platform_reports(request, menu_items):
+    if not user_reads_the_platform(request.user):
+        menu_items[:] = [i for i in menu_items if i.name not in PLATFORM_REPORT_MENU_ITEMS]
 
 
 @hooks.register("construct_homepage_panels")
