@@ -35,6 +35,12 @@ def main(base: str, folder: Path) -> None:
         shoot(desktop, "category")
         desktop.locator("table.item-table tbody a").first.click()
         shoot(desktop, "item")
+        item = desktop.url
+        # 长辈版: chosen by its link, as a visitor would.
+        desktop.get_by_role("link", name="长辈版").click()
+        shoot(desktop, "elder-item")
+        desktop.get_by_role("link", name="退出长辈版").click()
+        desktop.goto(item)
         desktop.goto(base + "/disclosure/search/?q=" + "政府信息公开")
         shoot(desktop, "search")
         desktop.goto(agency_home)
@@ -52,6 +58,10 @@ def main(base: str, folder: Path) -> None:
         phone.get_by_role("link", name="来信选登").click()
         phone.locator("ol.answers a").first.click()
         shoot(phone, "phone-letter-answer")
+        phone.goto(item)
+        phone.get_by_role("link", name="长辈版").click()
+        phone.get_by_role("link", name="特大").click()
+        shoot(phone, "phone-elder-item")
 
         desktop.goto(base + "/admin/login/")
         desktop.locator("#id_username").fill("dangzhengban")

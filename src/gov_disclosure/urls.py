@@ -15,6 +15,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from gov_disclosure.annual_reports.api import ReportsView
 from gov_disclosure.api import urls as feed_urls
+from gov_disclosure.core.views import display_preference
 from gov_disclosure.pages.feeds import (
     AtomItemsFeed,
     CategoryAtomItemsFeed,
@@ -67,6 +68,7 @@ urlpatterns = [
     path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),
     path("feeds/category/<int:page_id>/rss/", CategoryItemsFeed(), name="category_feed_rss"),
     path("feeds/category/<int:page_id>/atom/", CategoryAtomItemsFeed(), name="category_feed_atom"),
+    path("display/", display_preference, name="disclosure_display"),
     # Browsers and feed readers ask for /favicon.ico whatever the page links.
     path("favicon.ico", favicon, name="disclosure_favicon"),
 ]

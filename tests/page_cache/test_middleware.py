@@ -243,3 +243,17 @@ def test_where_the_site_mounts_the_admin_is_found_not_assumed(settings):
 
     assert "/office-7f3a/" in prefixes and "/admin/" not in prefixes
     assert {"/disclosure/search/", "/api/disclosure/v1/", "/documents/"} <= set(prefixes)
+
+
+def test_a_page_in_elder_mode_is_stored_apart_from_the_standard_page(client, item):
+    standard = get(client, item.url)
+    client.get("/display/?elder=1&text=large")
+    elder = get(client, item.url)
+    client.cookies.clear()
+    standard_again = get(client, item.url)
+
+    assert 'data-display="normal"' in standard.content.decode()
+    assert elder["X-Page-Cache"] == "miss"
+    assert 'data-display="elder-large"' in elder.content.decode()
+    assert standard_again["X-Page-Cache"] == "hit"
+    assert 'data-display="normal"' in standard_again.content.decode()

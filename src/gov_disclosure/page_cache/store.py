@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from gov_disclosure.conf import disclosure_settings
+from gov_disclosure.core.display import display_of
 
 _GENERATION_KEY = "page_cache:generation"
 # Headers a cached response is served with; cookies are never stored.
@@ -26,8 +27,16 @@ def page_cache_seconds() -> int:
 
 
 def _entry_key(request: HttpRequest) -> str:
-    # Validity (有效/失效) is computed from today's date, so a new day is a new entry.
-    raw = "\n".join([request.get_host(), request.get_full_path(), timezone.localdate().isoformat()])
+    # Validity (有效/失效) is computed from today's date, so a new day is a new entry; a
+    # page in 长辈版 or another text size is another page.
+    raw = "\n".join(
+        [
+            request.get_host(),
+            request.get_full_path(),
+            timezone.localdate().isoformat(),
+            display_of(request).key,
+        ]
+    )
     return "page_cache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
