@@ -46,6 +46,11 @@ schema_view = SpectacularAPIView.as_view(
         "VERSION": "1.0",
         # 3.1 states "a record or null" exactly; 3.0 cannot for a referenced object.
         "OAS_VERSION": "3.1.0",
+        # Enum components as drf-spectacular makes them, and "" taken where it means absent.
+        "POSTPROCESSING_HOOKS": [
+            "drf_spectacular.hooks.postprocess_schema_enums",
+            "gov_disclosure.api.schema.empty_query_parameters_are_absent",
+        ],
         "APPEND_COMPONENTS": {
             "securitySchemes": {"ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}
         },

@@ -1,6 +1,7 @@
-"""schemathesis against the OpenAPI document of the feed and the search API: whatever the
-generated parameters, no server error, and every answer (200 or 400 alike) is valid
-against the document, with the documented status and content type."""
+"""schemathesis against the OpenAPI document of the feed and the search API, with data the
+document calls valid and data it calls invalid: no server error, every answer valid against
+the document with a documented status and content type, what the document calls valid is
+accepted, and what it calls invalid is refused; the document and the server agree."""
 
 import pytest
 import schemathesis
@@ -8,12 +9,14 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from tests.search.conftest import use_engine
 
@@ -23,12 +26,15 @@ CHECKS = [
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
+    positive_data_acceptance,
+    negative_data_rejection,
 ]
 
 
 # The document as the app serves it (building it reads no database). schemathesis's lazy
 # loading from a fixture does not work under pytest 9, hence loading at import.
 schema = schemathesis.openapi.from_wsgi(SCHEMA, get_wsgi_application())
+schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 
 
 @pytest.fixture
@@ -52,7 +58,7 @@ def published(settings, site_root, make_item, publish, django_capture_on_commit_
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=60,
+    max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

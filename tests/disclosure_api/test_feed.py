@@ -229,19 +229,15 @@ def test_filters_by_agency_category_and_time(
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"cursor": "not-a-cursor"}, "cursor", "游标无效"),
+        ({"cursor": "not a cursor!"}, "cursor", "游标无效"),
         ({"limit": "0"}, "limit", "limit 不能小于 1"),
         ({"limit": "5000"}, "limit", "limit 不能大于 1000"),
-        ({"agency": "000000000000000000"}, "agency", "没有代码为"),
+        ({"limit": "5.0"}, "limit", "limit 须为整数"),
+        ({"agency": "00000000-0"}, "agency", "应为9位组织机构代码或18位统一社会信用代码"),
         ({"category": "abc"}, "category", "category 须为目录分类 ID"),
-        ({"category": "999999"}, "category", "没有 ID 为 999999 的目录分类"),
         ({"category": str(10**30)}, "category", "category 须为目录分类 ID"),
-        (
-            {"cursor": "WyIyMDI2LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwxMDAwMDAwMDAwMDAwMDAwMDAwMDAwXQ"},
-            "cursor",
-            "游标无效",
-        ),
-        ({"updated_after": "昨天"}, "updated_after", "ISO 8601"),
+        ({"updated_after": "昨天"}, "updated_after", "RFC 3339"),
+        ({"updated_after": "2026-01-01T00:00:00"}, "updated_after", "带时区"),
     ],
 )
 def test_bad_parameters_get_a_400_naming_the_problem(client, params, field, message):
@@ -251,6 +247,35 @@ def test_bad_parameters_get_a_400_naming_the_problem(client, params, field, mess
     body = response.json()
     assert body["schema_version"] == "1.0"
     assert message in body["errors"][field][0]
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"cursor": "not-a-cursor"}, "cursor", "游标无效"),
+        (
+            {"cursor": "WyIyMDI2LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwxMDAwMDAwMDAwMDAwMDAwMDAwMDAwXQ"},
+            "cursor",
+            "游标无效",
+        ),
+        ({"agency": "000000000000000000"}, "agency", "没有代码为"),
+        ({"category": "999999"}, "category", "没有 ID 为 999999 的目录分类"),
+    ],
+)
+def test_what_is_well_formed_but_names_nothing_is_a_404(client, params, field, message):
+    response = client.get(CHANGES, params)
+
+    assert response.status_code == 404
+    assert message in response.json()["errors"][field][0]
+
+
+def test_an_empty_parameter_is_an_absent_one(client, site_root, make_item, publish):
+    publish(make_item(title="空参数"))
+
+    response = client.get(CHANGES, {"cursor": "", "agency": "", "category": "", "limit": ""})
+
+    assert response.status_code == 200
+    assert feed_titles(response.json()["results"]) == ["空参数"]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

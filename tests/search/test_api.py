@@ -71,10 +71,10 @@ def test_filters_and_pages(client, items):
         ({"q": "公" * 101}, "q"),
         ({"q": "预算\x00"}, "q"),
         ({"date_from": "2012-13-01"}, "date_from"),
-        ({"date_from": "2012-05-01", "date_to": "2012-01-01"}, "date_to"),
+        ({"date_from": "2012-5-1"}, "date_from"),
         ({"page": "0"}, "page"),
         ({"page": "abc"}, "page"),
-        ({"page": "1000", "page_size": "50"}, "page"),
+        ({"page": "2.0"}, "page"),
         ({"page_size": "51"}, "page_size"),
         ({"validity": "永久"}, "validity"),
         ({"sort": "random"}, "sort"),
@@ -90,6 +90,27 @@ def test_bad_parameters_get_a_400_with_a_message(client, db, params, field):
     assert field in body["fields"]
     assert body["error"]  # a sentence in Chinese naming the field
     assert str(SearchQueryForm.base_fields[field].label) in body["error"]
+
+
+def test_a_page_past_the_ones_that_can_be_read_is_a_404_saying_so(client, db):
+    response = client.get("/api/search/", {"page": "1000", "page_size": "50"})
+
+    assert response.status_code == 404
+    assert "最多可翻阅前 10000 条结果" in response.json()["error"]
+
+
+def test_dates_in_reverse_find_nothing_rather_than_fail(client, db):
+    response = client.get("/api/search/", {"date_from": "2012-05-01", "date_to": "2012-01-01"})
+
+    assert response.status_code == 200
+    assert response.json()["total"] == 0
+
+
+def test_empty_parameters_are_absent_ones(client, db):
+    empty = {name: "" for name in SearchQueryForm.base_fields}
+
+    assert client.get("/api/search/", empty).status_code == 200
+    assert client.get("/api/search/suggest/", {"q": ""}).json() == {"suggestions": []}
 
 
 def test_an_unreachable_engine_is_a_503_not_a_crash(client, disclosure_settings, db):

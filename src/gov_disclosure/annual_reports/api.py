@@ -15,8 +15,15 @@ from wagtail.rich_text import expand_db_html
 from gov_disclosure.api.access import ControlledAccess, agency_for_key
 from gov_disclosure.api.models import Scope
 from gov_disclosure.api.records import SCHEMA_VERSION
-from gov_disclosure.api.serializers import AgencySerializer, FeedQuerySerializer, LongTextField
+from gov_disclosure.api.serializers import (
+    AgencySerializer,
+    LongTextField,
+    agency_code_field,
+    agency_of_code,
+    error_status,
+)
 from gov_disclosure.api.views import ERROR_RESPONSES, KEY_OR_ANONYMOUS, versioned_exception_handler
+from gov_disclosure.core.query_params import StrictIntegerParameter
 from gov_disclosure.pages.selectors import agency_for_page
 
 from . import tables
@@ -25,7 +32,7 @@ from .selectors import published_reports
 
 
 class ReportsQuerySerializer(serializers.Serializer):
-    year = serializers.IntegerField(
+    year = StrictIntegerParameter(
         required=False,
         min_value=FIRST_YEAR,
         max_value=2100,
@@ -36,14 +43,11 @@ class ReportsQuerySerializer(serializers.Serializer):
             "max_value": _("year 不能晚于 {max_value}。"),
         },
     )
-    agency = serializers.CharField(
-        required=False,
-        max_length=18,
-        help_text=_("只看一个机关：其统一社会信用代码或组织机构代码。"),
-    )
-
     # The agency is named as in the item feed: by its code, validated to its page id.
-    validate_agency = FeedQuerySerializer.validate_agency
+    agency = agency_code_field()
+
+    def validate_agency(self, value: str) -> int:
+        return agency_of_code(value)
 
 
 class TablesField(serializers.DictField):
@@ -145,7 +149,10 @@ class ReportsView(ControlledAccess, APIView):
     def get(self, request):
         query = ReportsQuerySerializer(data=request.query_params)
         if not query.is_valid():
-            return Response({"schema_version": SCHEMA_VERSION, "errors": query.errors}, status=400)
+            return Response(
+                {"schema_version": SCHEMA_VERSION, "errors": query.errors},
+                status=error_status(query.errors),
+            )
         reports = published_reports()
         if "year" in query.validated_data:
             reports = reports.filter(year=query.validated_data["year"])

@@ -6,11 +6,12 @@ site receives, so the two cannot drift apart.
 
 import re
 
-from django.core.validators import ProhibitNullCharactersValidator
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
+from gov_disclosure.core.query_params import StrictDateTimeParameter, StrictIntegerParameter
 from gov_disclosure.pages.models import DisclosureCategoryPage, DisclosureIndexPage
 
 from .cursors import Cursor, InvalidCursor
@@ -38,13 +39,53 @@ MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
 
 
+# What names an agency: a 组织机构代码 (9 characters) or a 统一社会信用代码 (18).
+AGENCY_CODE = RegexValidator(
+    r"^[0-9A-Za-z]{9}([0-9A-Za-z]{9})?$", _("应为9位组织机构代码或18位统一社会信用代码。")
+)
+# A cursor is what a response gave as next_cursor: URL-safe base64.
+CURSOR = RegexValidator(r"^[0-9A-Za-z_-]+$", _("游标无效：请使用上一次响应中的 next_cursor。"))
+# Well formed, but naming nothing: answered 404 (see ``error_status``).
+NOT_FOUND = "not_found"
+
+
+def agency_code_field() -> serializers.CharField:
+    return serializers.CharField(
+        required=False,
+        max_length=18,
+        validators=[AGENCY_CODE],
+        help_text=_("只看一个机关：其统一社会信用代码或组织机构代码。"),
+    )
+
+
+def agency_of_code(value: str) -> int:
+    agency_id = (
+        DisclosureIndexPage.objects.filter(org_code=value.upper())
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if agency_id is None:
+        raise serializers.ValidationError(
+            _("没有代码为 %(code)s 的机关。") % {"code": value}, code=NOT_FOUND
+        )
+    return agency_id
+
+
+def error_status(errors: dict) -> int:
+    """404 when every parameter was well formed and only named what does not exist
+    (an agency, a category, a cursor's position); 400 otherwise."""
+    codes = {detail.code for details in errors.values() for detail in details}
+    return 404 if codes == {NOT_FOUND} else 400
+
+
 class FeedQuerySerializer(serializers.Serializer):
     cursor = serializers.CharField(
         required=False,
         max_length=200,
+        validators=[CURSOR],
         help_text=_("上一次响应的 next_cursor；省略则从头读取。"),
     )
-    limit = serializers.IntegerField(
+    limit = StrictIntegerParameter(
         required=False,
         default=DEFAULT_LIMIT,
         min_value=1,
@@ -56,12 +97,8 @@ class FeedQuerySerializer(serializers.Serializer):
             "max_value": _("limit 不能大于 {max_value}。"),
         },
     )
-    agency = serializers.CharField(
-        required=False,
-        max_length=18,
-        help_text=_("只看一个机关：其统一社会信用代码或组织机构代码。"),
-    )
-    category = serializers.IntegerField(
+    agency = agency_code_field()
+    category = StrictIntegerParameter(
         required=False,
         min_value=1,
         max_value=2**63 - 1,
@@ -71,11 +108,11 @@ class FeedQuerySerializer(serializers.Serializer):
             "max_value": _("category 须为目录分类 ID（整数）。"),
         },
     )
-    updated_after = serializers.DateTimeField(
+    updated_after = StrictDateTimeParameter(
         required=False,
-        help_text=_("只看此时间之后的变更（ISO 8601，如 2026-01-01T00:00:00+08:00）。"),
+        help_text=_("只看此时间之后的变更（RFC 3339，如 2026-01-01T00:00:00+08:00）。"),
         error_messages={
-            "invalid": _("updated_after 须为 ISO 8601 时间，如 2026-01-01T00:00:00+08:00。")
+            "invalid": _("updated_after 须为带时区的 RFC 3339 时间，如 2026-01-01T00:00:00+08:00。")
         },
     )
 
@@ -84,22 +121,17 @@ class FeedQuerySerializer(serializers.Serializer):
             return Cursor.decode(value)
         except InvalidCursor:
             raise serializers.ValidationError(
-                _("游标无效：请使用上一次响应中的 next_cursor。")
+                _("游标无效：请使用上一次响应中的 next_cursor。"), code=NOT_FOUND
             ) from None
 
     def validate_agency(self, value: str) -> int:
-        agency_id = (
-            DisclosureIndexPage.objects.filter(org_code=value.upper())
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if agency_id is None:
-            raise serializers.ValidationError(_("没有代码为 %(code)s 的机关。") % {"code": value})
-        return agency_id
+        return agency_of_code(value)
 
     def validate_category(self, value: int) -> int:
         if not DisclosureCategoryPage.objects.filter(pk=value).exists():
-            raise serializers.ValidationError(_("没有 ID 为 %(id)s 的目录分类。") % {"id": value})
+            raise serializers.ValidationError(
+                _("没有 ID 为 %(id)s 的目录分类。") % {"id": value}, code=NOT_FOUND
+            )
         return value
 
 

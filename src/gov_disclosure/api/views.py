@@ -21,6 +21,7 @@ from .serializers import (
     ErrorSerializer,
     FeedQuerySerializer,
     ItemsPageSerializer,
+    error_status,
 )
 
 
@@ -43,6 +44,9 @@ KEY_OR_ANONYMOUS = [{"ApiKey": []}, {}]
 
 ERROR_RESPONSES = {
     400: OpenApiResponse(ErrorSerializer, description="参数错误，errors 按参数列出原因"),
+    404: OpenApiResponse(
+        ErrorSerializer, description="参数所指的机关、目录分类或游标位置不存在，errors 列出是哪个"
+    ),
     401: OpenApiResponse(ErrorSerializer, description="需要 API 密钥，或密钥无效"),
     403: OpenApiResponse(ErrorSerializer, description="密钥无权访问此接口"),
     429: OpenApiResponse(ErrorSerializer, description="超过频率上限；Retry-After 给出秒数"),
@@ -59,7 +63,10 @@ class FeedView(ControlledAccess, APIView):
     def get(self, request):
         query = FeedQuerySerializer(data=request.query_params)
         if not query.is_valid():
-            return Response({"schema_version": SCHEMA_VERSION, "errors": query.errors}, status=400)
+            return Response(
+                {"schema_version": SCHEMA_VERSION, "errors": query.errors},
+                status=error_status(query.errors),
+            )
         params = query.validated_data
         agency_id = agency_for_key(request, params.get("agency"))
         feed_filter = FeedFilter(

@@ -5,8 +5,10 @@ from django import forms
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 
-from .forms import SearchQueryForm
-from .queries import FACETS
+from gov_disclosure.core.query_params import VISIBLE_TEXT_PATTERN, reject_invisible
+
+from .forms import SearchAPIQueryForm, SuggestForm
+from .queries import FACETS, MAX_RESULT_WINDOW
 
 
 class HitSerializer(serializers.Serializer):
@@ -83,6 +85,8 @@ def _field_schema(field: forms.Field) -> dict:
     schema = {"type": "string"}
     if getattr(field, "max_length", None):
         schema["maxLength"] = field.max_length
+    if reject_invisible in field.validators:
+        schema["pattern"] = VISIBLE_TEXT_PATTERN
     return schema
 
 
@@ -106,12 +110,16 @@ search_api_schema = extend_schema(
         "检索词以空格分隔，每个词都须命中；连写的中文自动分词；引号内为精确短语；"
         "不解析检索语法。支持繁体、全角、同义词；完整标题、文号、索引号优先。"
         "可按目录分类、发布机构、公开主体、年份、有效性和发布日期筛选；facets 给出各筛选项的"
-        "命中数。参数有误时返回 400 和原因。"
+        "命中数。参数有误时返回 400 和原因；空参数等同于省略。"
     ),
-    parameters=form_parameters(SearchQueryForm),
+    parameters=form_parameters(SearchAPIQueryForm),
     responses={
         200: SearchResultsSerializer,
         400: OpenApiResponse(SearchErrorSerializer, description="参数错误"),
+        404: OpenApiResponse(
+            SearchErrorSerializer,
+            description=f"页码超出可翻阅的范围（page × page_size 不超过 {MAX_RESULT_WINDOW}）",
+        ),
         503: OpenApiResponse(SearchErrorSerializer, description="检索服务暂时不可用"),
     },
     tags=["search"],
@@ -123,11 +131,7 @@ suggest_api_schema = extend_schema(
     operation_id="search_suggest",
     summary="检索词推荐（输入提示）",
     description="按已输入的文字（汉字、全拼或拼音首字母）推荐热门检索、关键词和标题。",
-    parameters=[
-        OpenApiParameter(
-            "q", {"type": "string", "maxLength": 100}, OpenApiParameter.QUERY, required=True
-        )
-    ],
+    parameters=form_parameters(SuggestForm),
     responses={
         200: SuggestionsSerializer,
         400: OpenApiResponse(SearchErrorSerializer, description="参数错误"),

@@ -1,26 +1,18 @@
 """Validation of search parameters (the API and the public page) and of the search settings."""
 
-import unicodedata
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from gov_disclosure.core.query_params import StrictDateField, StrictIntegerField, reject_invisible
 from gov_disclosure.pages.models.choices import Validity
 
 from .queries import MAX_RESULT_WINDOW, SearchRequest, Sort
 
 MAX_QUERY_CHARS = 100
+BEYOND_WINDOW = "beyond_window"
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
-
-
-def _reject_control_characters(value: str) -> None:
-    if any(
-        unicodedata.category(char) in ("Cc", "Cf", "Cs") for char in value if char not in "\t\n"
-    ):
-        raise ValidationError(_("不能包含控制字符或不可见字符。"), code="control_characters")
 
 
 class ParametersForm(forms.Form):
@@ -37,54 +29,80 @@ class ParametersForm(forms.Form):
         return {"error": self.error_message(), "fields": self.errors.get_json_data()}
 
 
-class SearchQueryForm(ParametersForm):
-    """The query string of a search. The text is a phrase, never query syntax."""
-
-    q = forms.CharField(
-        label=_("检索词"),
+def _text(label, *, max_length: int, **kwargs) -> forms.CharField:
+    # Lengths count what was sent (the API document's maxLength), spaces included.
+    return forms.CharField(
+        label=label,
         required=False,
+        max_length=max_length,
+        strip=False,
+        validators=[reject_invisible],
+        **kwargs,
+    )
+
+
+class SearchQueryForm(ParametersForm):
+    """The query string of a search. The text is a phrase, never query syntax. Empty
+    parameters are absent ones (what an HTML form sends), as the API document says."""
+
+    # The search page says when 发布日期止 comes before 发布日期起; to the API such a range
+    # is simply empty (its document cannot state a rule between two parameters).
+    dates_in_order = True
+
+    q = _text(
+        _("检索词"),
         max_length=MAX_QUERY_CHARS,
-        validators=[_reject_control_characters],
         error_messages={"max_length": _("检索词不能超过 %(limit_value)d 个字。")},
     )
-    category = forms.CharField(
-        label=_("目录分类"), required=False, max_length=200, validators=[_reject_control_characters]
-    )
-    department = forms.CharField(
-        label=_("发布机构"), required=False, max_length=200, validators=[_reject_control_characters]
-    )
+    category = _text(_("目录分类"), max_length=200)
+    department = _text(_("发布机构"), max_length=200)
     # A page id: the engines store it as a 32-bit integer (one beyond is a 400, not an error).
-    agency = forms.IntegerField(
+    agency = StrictIntegerField(
         label=_("公开主体"), required=False, min_value=1, max_value=2**31 - 1
     )
-    year = forms.IntegerField(label=_("年份"), required=False, min_value=1949, max_value=2100)
+    year = StrictIntegerField(label=_("年份"), required=False, min_value=1949, max_value=2100)
     validity = forms.ChoiceField(
         label=_("有效性"), required=False, choices=[("", "")] + Validity.choices
     )
-    date_from = forms.DateField(label=_("发布日期起"), required=False, input_formats=["%Y-%m-%d"])
-    date_to = forms.DateField(label=_("发布日期止"), required=False, input_formats=["%Y-%m-%d"])
+    date_from = StrictDateField(label=_("发布日期起"), required=False, input_formats=["%Y-%m-%d"])
+    date_to = StrictDateField(label=_("发布日期止"), required=False, input_formats=["%Y-%m-%d"])
     sort = forms.ChoiceField(label=_("排序"), required=False, choices=Sort.choices)
-    page = forms.IntegerField(label=_("页码"), required=False, min_value=1)
-    page_size = forms.IntegerField(
+    page = StrictIntegerField(label=_("页码"), required=False, min_value=1)
+    page_size = StrictIntegerField(
         label=_("每页条数"), required=False, min_value=1, max_value=MAX_PAGE_SIZE
     )
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())
 
+    def clean_category(self) -> str:
+        return self.cleaned_data["category"].strip()
+
+    def clean_department(self) -> str:
+        return self.cleaned_data["department"].strip()
+
     def clean(self):
         data = super().clean()
         date_from, date_to = data.get("date_from"), data.get("date_to")
-        if date_from and date_to and date_from > date_to:
+        if self.dates_in_order and date_from and date_to and date_from > date_to:
             self.add_error("date_to", _("发布日期止不能早于发布日期起。"))
         page = data.get("page") or 1
         page_size = data.get("page_size") or DEFAULT_PAGE_SIZE
         if page * page_size > MAX_RESULT_WINDOW:
             self.add_error(
                 "page",
-                _("最多可翻阅前 %(limit)d 条结果，请增加检索条件。") % {"limit": MAX_RESULT_WINDOW},
+                forms.ValidationError(
+                    _("最多可翻阅前 %(limit)d 条结果，请增加检索条件。")
+                    % {"limit": MAX_RESULT_WINDOW},
+                    code=BEYOND_WINDOW,
+                ),
             )
         return data
+
+    def only_beyond_the_window(self) -> bool:
+        """The one error is a page past the results one may page through: a page that is
+        not there (404, as for a page past the last), not a malformed request."""
+        return list(self.errors) == ["page"] and self.has_error("page", BEYOND_WINDOW)
 
     def search_request(self) -> SearchRequest:
         data = self.cleaned_data
@@ -104,16 +122,21 @@ class SearchQueryForm(ParametersForm):
         )
 
 
+class SearchAPIQueryForm(SearchQueryForm):
+    dates_in_order = False
+
+
 class SuggestForm(ParametersForm):
-    q = forms.CharField(
-        label=_("检索词"),
+    """What has been typed so far; nothing typed yet offers nothing."""
+
+    q = _text(
+        _("检索词"),
         max_length=MAX_QUERY_CHARS,
-        validators=[_reject_control_characters],
-        error_messages={
-            "max_length": _("检索词不能超过 %(limit_value)d 个字。"),
-            "required": _("请输入检索词。"),
-        },
+        error_messages={"max_length": _("检索词不能超过 %(limit_value)d 个字。")},
     )
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"].strip()
 
 
 def _hidden_validities_field(help_text) -> forms.MultipleChoiceField:

@@ -13,7 +13,7 @@ from gov_disclosure.pages.models import DisclosureIndexPage
 
 from .api_schema import search_api_schema, suggest_api_schema
 from .engines import SearchEngineUnavailable
-from .forms import SearchQueryForm, SuggestForm
+from .forms import SearchAPIQueryForm, SearchQueryForm, SuggestForm
 from .query_log import popular_queries
 from .services import search_run
 from .vocabulary import suggestions
@@ -34,9 +34,10 @@ class SearchAPIView(APIView):
 
     @search_api_schema
     def get(self, request):
-        form = SearchQueryForm(request.query_params)
+        form = SearchAPIQueryForm(request.query_params)
         if not form.is_valid():
-            return Response(form.error_response_data(), status=400)
+            status = 404 if form.only_beyond_the_window() else 400
+            return Response(form.error_response_data(), status=status)
         try:
             results = search_run(request=form.search_request(), log=True)
         except SearchEngineUnavailable:
