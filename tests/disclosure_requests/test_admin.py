@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from gov_disclosure.core.file_checks import PNG
+from gov_disclosure.pages import roles
 from gov_disclosure.requests.admin_forms import ACTION_FORMS, DECIDER_ACTIONS
 from gov_disclosure.requests.models import Appeal, DisclosureRequest, State
 from gov_disclosure.requests.services import (
@@ -15,8 +16,8 @@ from gov_disclosure.requests.services import (
     request_ask_correction,
     request_assign,
 )
-from tests.disclosure_requests.conftest import png_bytes, upload
-from tests.factories import PASSWORD
+from tests.disclosure_requests.conftest import pdf_bytes, png_bytes, upload
+from tests.factories import PASSWORD, UserFactory
 from tests.review.conftest import is_denied
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +148,43 @@ def test_acting_through_the_admin_changes_state_and_logs_it(client, staff, desk)
     assert (fresh.state, fresh.answer_type) == (State.ANSWERED, "partial")
     page = client.get(reverse(f"{NS}:inspect", args=[fresh.pk])).content.decode()
     assert "部分涉及第三方个人信息" in page and "作出答复" in page
+
+
+def test_the_reply_chosen_is_kept_when_the_answer_comes_back_with_an_error(client, staff, desk):
+    from gov_disclosure.requests.models import RequestDocument
+
+    login(client, staff.office)
+    fresh = desk["fresh"]
+    url = reverse(f"{NS}:action", args=[fresh.pk, "answer"])
+
+    content = pdf_bytes("reply")
+    # The answer type is forgotten; the 答复书 was chosen.
+    refused = client.post(
+        url, {"answered_on": "2025-09-22", "reply": upload("答复书.pdf", content)}
+    )
+    page = refused.content.decode()
+    held = re.search(r'name="held" value="([^"]+)"', page).group(1)
+
+    assert refused.status_code == 400
+    assert "已保留上次选择的文件" in page and "答复书.pdf" in page
+    # Another member of 党政办 cannot use what this one chose: the form has no reply then.
+    colleague = UserFactory(username="dzb2", role=roles.OFFICE, role__agency=fresh.agency)
+    login(client, colleague)
+    other = client.post(url, {"answer_type": "partial", "answered_on": "2025-09-22", "held": held})
+    fresh.refresh_from_db()
+    assert other.status_code == 400 and fresh.state == State.RECEIVED
+    # Sent again with the type and no file chosen: the held reply is the one stored.
+    login(client, staff.office)
+    response = client.post(
+        url, {"answer_type": "partial", "answered_on": "2025-09-22", "held": held}
+    )
+
+    assert response.status_code == 302
+    fresh.refresh_from_db()
+    [reply] = fresh.documents.filter(kind="reply")
+    assert fresh.state == State.ANSWERED and reply.original_name == "答复书.pdf"
+    assert reply.file.open("rb").read() == content
+    assert not RequestDocument.objects.filter(request__isnull=True).exists()
 
 
 def test_an_action_the_state_does_not_allow_is_refused_with_a_message(client, staff, desk):
@@ -425,3 +463,26 @@ def test_staff_are_named_by_their_names(client, staff, desk):
 
     assert "李承办" in listing and "李承办" in page
     assert ">handler<" not in listing and ">handler<" not in page
+
+
+def test_files_held_for_an_action_left_unfinished_are_removed_after_a_day(client, staff, desk):
+    import datetime as dt
+
+    from gov_disclosure.requests.models import RequestDocument
+    from gov_disclosure.requests.retention import requests_purge_expired
+
+    login(client, staff.office)
+    client.post(
+        reverse(f"{NS}:action", args=[desk["fresh"].pk, "answer"]),
+        {"answered_on": "2025-09-22", "reply": upload()},
+    )
+    held = RequestDocument.objects.get(request__isnull=True)
+    stored = held.file.name
+    RequestDocument.objects.filter(pk=held.pk).update(
+        uploaded_at=held.uploaded_at - dt.timedelta(days=2)
+    )
+
+    requests_purge_expired()
+
+    assert not RequestDocument.objects.filter(request__isnull=True).exists()
+    assert not held.file.storage.exists(stored)

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ from .models import (
     AnswerType,
     Channel,
     DisclosureRequest,
+    RequestDocument,
     State,
 )
 from .selectors import due_if_extended, pending_extension, users_with_request_permission
@@ -61,18 +63,74 @@ class StaffRequestForm(ApplicationForm):
         return value
 
 
+_HELD_SALT = "requests.held_uploads"
+
+
 class ActionForm(forms.Form):
+    """An action on a request. Files chosen in a form that comes back with an error are held
+    (``hold_uploads``) and used again unless others are chosen: nobody picks the 答复书
+    twice."""
+
     note = forms.CharField(
         label=_("办理意见"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    held = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, request: DisclosureRequest, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.request_obj = request
         self.user = user
-        for field in self.fields.values():
-            if isinstance(field, forms.FileField):
-                field.widget.attrs["accept"] = _OFFICE_ACCEPT
+        self.file_fields = [n for n, f in self.fields.items() if isinstance(f, forms.FileField)]
+        for name in self.file_fields:
+            self.fields[name].widget.attrs["accept"] = _OFFICE_ACCEPT
+        self.held_files = self._held_from_data()
+        for name, documents in self.held_files.items():
+            if documents:
+                self.fields[name].required = False
+
+    def _held_from_data(self) -> dict[str, list[RequestDocument]]:
+        token = self.data.get(self.add_prefix("held")) if self.is_bound else ""
+        try:
+            ids = signing.loads(token, salt=_HELD_SALT, max_age=86400) if token else {}
+        except signing.BadSignature:
+            ids = {}
+        mine = RequestDocument.objects.filter(request__isnull=True, uploaded_by=self.user)
+        held = {name: list(mine.filter(pk__in=ids.get(name) or [])) for name in self.file_fields}
+        return {name: documents for name, documents in held.items() if documents}
+
+    def clean(self):
+        data = super().clean()
+        for name, documents in self.held_files.items():
+            if data.get(name):
+                continue  # newly chosen files replace the held ones
+            files = [services.held_upload(document) for document in documents]
+            data[name] = files if isinstance(self.fields[name], MultipleFileField) else files[0]
+        return data
+
+    def hold_uploads(self) -> None:
+        """Keep this submission's accepted files (and those held before) for the form shown
+        again with its errors."""
+        for name in self.file_fields:
+            value = self.files.getlist(self.add_prefix(name)) if self.files else []
+            chosen = [upload for upload in value if upload]
+            if chosen and name not in self.errors:
+                self.held_files[name] = services.office_uploads_hold(uploads=chosen, user=self.user)
+        token = signing.dumps(
+            {name: [d.pk for d in docs] for name, docs in self.held_files.items() if docs},
+            salt=_HELD_SALT,
+        )
+        self.data = self.data.copy()
+        self.data[self.add_prefix("held")] = token
+
+    def used_held_files(self) -> list[RequestDocument]:
+        """The held files this submission used (none where new ones were chosen)."""
+        chosen = set(self.files) if self.files else set()
+        return [
+            document
+            for name, documents in self.held_files.items()
+            if self.add_prefix(name) not in chosen
+            for document in documents
+        ]
 
     def perform(self):
         raise NotImplementedError

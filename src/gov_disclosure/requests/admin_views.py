@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from gov_disclosure.pages.roles import agencies_where
 
+from . import services
 from .admin_forms import ACTION_FORMS, DECIDER_ACTIONS, MANAGER_ACTIONS, StaffRequestForm
 from .models import DisclosureRequest
 from .selectors import (
@@ -236,13 +237,15 @@ class RequestActionView(VisibleRequestMixin, WagtailAdminTemplateMixin, FormView
 
     def form_valid(self, form):
         try:
-            form.perform()
+            with transaction.atomic():
+                form.perform()
+                services.office_uploads_release(form.used_held_files())
         except TransitionRefused as refused:
             form.add_error(None, str(refused))
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+            return self.form_invalid(form)
         except ValidationError as invalid:
             form.add_error(None, invalid)
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("%(reference)s：%(action)s 已完成。")
@@ -251,6 +254,8 @@ class RequestActionView(VisibleRequestMixin, WagtailAdminTemplateMixin, FormView
         return redirect(f"{URL_NAMESPACE}:inspect", self.object.pk)
 
     def form_invalid(self, form):
+        # What was typed is shown again by the form; the files chosen are held for it.
+        form.hold_uploads()
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 

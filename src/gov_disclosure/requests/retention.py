@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gov_disclosure.conf import disclosure_settings
 
-from .models import OPEN_STATES, Applicant, ApplicantFile, DisclosureRequest
+from .models import OPEN_STATES, Applicant, ApplicantFile, DisclosureRequest, RequestDocument
 from .services import log_request_action
 
 logger = logging.getLogger(__name__)
@@ -45,13 +45,15 @@ def requests_purge_expired(*, today: datetime.date | None = None) -> int:
     """Purge personal data of requests closed longer ago than the retention period.
 
     Requests with an appeal still undecided keep their data: the case file is needed.
-    Also removes uploads of forms that were never submitted, after a day.
+    Also removes uploads of forms that were never submitted (an applicant's, or the
+    office's held by an action form it corrected and left), after a day.
     """
     today = today or timezone.localdate()
     stale = timezone.now() - datetime.timedelta(days=1)
-    orphans = list(ApplicantFile.objects.filter(request__isnull=True, uploaded_at__lt=stale))
-    ApplicantFile.objects.filter(pk__in=[orphan.pk for orphan in orphans]).delete()
-    _delete_files([orphan.file for orphan in orphans])
+    for model in (ApplicantFile, RequestDocument):
+        orphans = list(model.objects.filter(request__isnull=True, uploaded_at__lt=stale))
+        model.objects.filter(pk__in=[orphan.pk for orphan in orphans]).delete()
+        _delete_files([orphan.file for orphan in orphans])
 
     days = disclosure_settings.REQUEST_RETENTION_DAYS
     if days is None:

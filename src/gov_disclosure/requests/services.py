@@ -10,6 +10,7 @@ import decimal
 import secrets
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -132,6 +133,43 @@ def applicant_file_store(*, upload, kind: FileKind) -> ApplicantFile:
         content_type=kind.content_type,
         extension=kind.extension,
     )
+
+
+def office_uploads_hold(*, uploads, user) -> list[RequestDocument]:
+    """Keep the office's checked uploads of a refused action form, tied to no request yet,
+    so the person need not choose them again; an upload that fails its check is not kept
+    (the form says why when it is sent again)."""
+    held = []
+    for upload in uploads:
+        try:
+            kind = checked_upload(upload, kinds=OFFICE_KINDS, max_bytes=OFFICE_MAX_BYTES)
+        except ValidationError:
+            continue
+        held.append(
+            _store(
+                RequestDocument,
+                upload,
+                name=upload.name,
+                content_type=kind.content_type,
+                extension=kind.extension,
+                kind=DocumentKind.OTHER,
+                uploaded_by=user,
+            )
+        )
+    return held
+
+
+def held_upload(document: RequestDocument) -> ContentFile:
+    """A held upload as a file to hand to an action again, under the name it was chosen by."""
+    with document.file.open("rb") as stored:
+        return ContentFile(stored.read(), name=document.original_name)
+
+
+def office_uploads_release(documents) -> None:
+    """Held uploads that served their action (it stored them in the request's file)."""
+    documents = [document for document in documents if document.request_id is None]
+    RequestDocument.objects.filter(pk__in=[d.pk for d in documents]).delete()
+    transaction.on_commit(lambda: [d.file.storage.delete(d.file.name) for d in documents])
 
 
 # ---------------------------------------------------------------------------

@@ -74,11 +74,13 @@ class ApplicantFile(PrivateFile):
 
 
 class RequestDocument(PrivateFile):
-    """A letter of the office in the request's file: reply, notices, consultation letters."""
+    """A letter of the office in the request's file: reply, notices, consultation letters.
+    Held without a request while an action's form is being corrected, so the file chosen
+    is not lost (``gov_disclosure.requests.services.office_uploads_hold``)."""
 
     folder = "documents"
     request = models.ForeignKey(
-        DisclosureRequest, on_delete=models.CASCADE, related_name="documents"
+        DisclosureRequest, null=True, on_delete=models.CASCADE, related_name="documents"
     )
     kind = models.CharField(_("文书类型"), max_length=25, choices=DocumentKind.choices)
     uploaded_by = models.ForeignKey(
