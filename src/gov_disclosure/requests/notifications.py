@@ -83,37 +83,34 @@ def _extension(application_id: int) -> ExtensionApplication | None:
     )
 
 
-def extension_to_decide(*, application_id: int) -> None:
-    """To the approver named: a request waits for their consent to extend its deadline."""
+def _extension_mail(application_id: int, *, to_approver: bool) -> None:
     application = _extension(application_id)
-    if application is None or not application.approver.email:
+    if application is None:
         return
+    recipient = application.approver if to_approver else application.requested_by
+    if not recipient.email:
+        return
+    reference = application.request.reference
+    if to_approver:
+        subject = f"依申请公开：{reference} 申请延长答复期限，请审批"
+        template = "disclosure_requests/mail/extension_to_decide.txt"
+    else:
+        subject = f"依申请公开：{reference} 延期申请{application.get_decision_display()}"
+        template = "disclosure_requests/mail/extension_decided.txt"
     context = {
         "application": application,
         "requested_by": person_name(application.requested_by),
+        "approver": person_name(application.approver),
         "admin_url": admin_url(application.request),
     }
-    _send(
-        f"依申请公开：{application.request.reference} 申请延长答复期限，请审批",
-        "disclosure_requests/mail/extension_to_decide.txt",
-        context,
-        [application.approver.email],
-    )
+    _send(subject, template, context, [recipient.email])
+
+
+def extension_to_decide(*, application_id: int) -> None:
+    """To the approver named: a request waits for their consent to extend its deadline."""
+    _extension_mail(application_id, to_approver=True)
 
 
 def extension_decided(*, application_id: int) -> None:
     """To the handler who asked: the approver's decision, and the reason of a refusal."""
-    application = _extension(application_id)
-    if application is None or not application.requested_by.email:
-        return
-    context = {
-        "application": application,
-        "approver": person_name(application.approver),
-        "admin_url": admin_url(application.request),
-    }
-    _send(
-        f"依申请公开：{application.request.reference} 延期申请{application.get_decision_display()}",
-        "disclosure_requests/mail/extension_decided.txt",
-        context,
-        [application.requested_by.email],
-    )
+    _extension_mail(application_id, to_approver=False)
