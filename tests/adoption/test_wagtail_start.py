@@ -250,7 +250,6 @@ def test_an_item_written_in_the_admin_passes_three_steps_and_goes_live(host):
     form.update(
         {
             "title": ITEM_TITLE,
-            "slug": "winter-fire-check-2026",
             "subject": "民政、扶贫、救灾",
             "genre": "办事指南",
             "publisher": str(category["department"]),
@@ -266,7 +265,7 @@ def test_an_item_written_in_the_admin_passes_three_steps_and_goes_live(host):
 
     state_of = (
         "import json; from gov_disclosure.pages.models import DisclosureItemPage as I; "
-        "i = I.objects.get(slug='winter-fire-check-2026'); s = i.current_workflow_task_state; "
+        f"i = I.objects.get(title='{ITEM_TITLE}'); s = i.current_workflow_task_state; "
         "print(json.dumps({'item': i.pk, 'state': s and s.pk, 'task': s and s.task.name, "
         "'live': i.live, 'index_number': i.index_number, 'url': i.url}))"
     )
@@ -288,6 +287,8 @@ def test_an_item_written_in_the_admin_passes_three_steps_and_goes_live(host):
 
     published = host.shell(state_of)
     assert published["live"] and published["index_number"]
+    # Its address is the year and serial of its 索引号, not its title.
+    assert published["url"].endswith("/" + published["index_number"].rsplit("/", 1)[1] + "/")
     page = host.get(published["url"])
     assert page.status_code == 200 and published["index_number"] in page.text
     found = host.get("/api/search/", params={"q": "冬季消防安全检查"}).json()
