@@ -182,6 +182,7 @@ def _forget(user) -> None:
     for attribute in (
         "_disclosure_roles",
         "_disclosure_scope_cache",
+        "_disclosure_permissions_held",
         "_disclosure_agency_paths",
         "_disclosure_reviewer_agencies",
     ):
@@ -305,26 +306,42 @@ def agencies_where(user, permission: str) -> AgencyScope:
     cache = user.__dict__.setdefault("_disclosure_scope_cache", {})
     if permission in cache:
         return cache[permission]
-    app_label, codename = permission.split(".", 1)
     memberships = user_memberships(user)
-    holding = set(
-        Group.objects.filter(
-            pk__in=[*memberships.agency_groups, *memberships.other_groups],
-            permissions__content_type__app_label=app_label,
-            permissions__codename=codename,
-        ).values_list("pk", flat=True)
-    )
-    if (
-        holding & memberships.other_groups
-        or user.user_permissions.filter(
-            content_type__app_label=app_label, codename=codename
-        ).exists()
-    ):
+    held = _permissions_held(user, memberships)
+    holding = held.by_group.get(permission, set())
+    if holding & memberships.other_groups or permission in held.directly:
         scope = EVERYWHERE
     else:
         scope = AgencyScope(agency_ids=frozenset(memberships.agency_groups[pk] for pk in holding))
     cache[permission] = scope
     return scope
+
+
+@dataclass(frozen=True)
+class _PermissionsHeld:
+    by_group: dict[str, set[int]]  # "app_label.codename" → the user's groups holding it
+    directly: frozenset[str]
+
+
+def _permissions_held(user, memberships) -> _PermissionsHeld:
+    """Every permission of the user's groups and of the user, read once per user object:
+    an admin page asks for dozens (each menu item its own)."""
+    held = user.__dict__.get("_disclosure_permissions_held")
+    if held is None:
+        by_group: dict[str, set[int]] = {}
+        rows = Group.permissions.through.objects.filter(
+            group_id__in=[*memberships.agency_groups, *memberships.other_groups]
+        ).values_list("group_id", "permission__content_type__app_label", "permission__codename")
+        for group_id, app_label, codename in rows:
+            by_group.setdefault(f"{app_label}.{codename}", set()).add(group_id)
+        directly = frozenset(
+            f"{app_label}.{codename}"
+            for app_label, codename in user.user_permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        )
+        held = user.__dict__["_disclosure_permissions_held"] = _PermissionsHeld(by_group, directly)
+    return held
 
 
 def user_manages_catalogue(user, *, agency_id: int | None = None) -> bool:
