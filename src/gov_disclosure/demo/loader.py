@@ -11,7 +11,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from gov_disclosure.core.origin import default_site_follow_origin, site_origin
+from gov_disclosure.core.origin import default_site, default_site_follow_origin, site_origin
 from gov_disclosure.pages import roles
 from gov_disclosure.pages.models import (
     Department,
@@ -56,7 +56,7 @@ def _agency_parent(by) -> Page:
     """Where the demo agency goes: under a host site's own home page when the site has one
     that may hold an agency (``AGENCY_PARENT_PAGE_TYPES``); otherwise under a portal that
     becomes the default site's root, replacing Wagtail's empty placeholder page."""
-    site = Site.objects.filter(is_default_site=True).first()
+    site = default_site()
     home = site.root_page.specific if site else None
     if (
         home is not None

@@ -135,6 +135,22 @@ def applicant_file_store(*, upload, kind: FileKind) -> ApplicantFile:
     )
 
 
+def _store_office_document(
+    upload, file_kind: FileKind, *, user, kind: str, request: DisclosureRequest | None = None
+) -> RequestDocument:
+    """A checked upload of the office, in a request's file (or held for none yet)."""
+    return _store(
+        RequestDocument,
+        upload,
+        name=upload.name,
+        content_type=file_kind.content_type,
+        extension=file_kind.extension,
+        request=request,
+        kind=kind,
+        uploaded_by=user,
+    )
+
+
 def office_uploads_hold(*, uploads, user) -> list[RequestDocument]:
     """Keep the office's checked uploads of a refused action form, tied to no request yet,
     so the person need not choose them again; an upload that fails its check is not kept
@@ -142,20 +158,10 @@ def office_uploads_hold(*, uploads, user) -> list[RequestDocument]:
     held = []
     for upload in uploads:
         try:
-            kind = checked_upload(upload, kinds=OFFICE_KINDS, max_bytes=OFFICE_MAX_BYTES)
+            file_kind = checked_upload(upload, kinds=OFFICE_KINDS, max_bytes=OFFICE_MAX_BYTES)
         except ValidationError:
             continue
-        held.append(
-            _store(
-                RequestDocument,
-                upload,
-                name=upload.name,
-                content_type=kind.content_type,
-                extension=kind.extension,
-                kind=DocumentKind.OTHER,
-                uploaded_by=user,
-            )
-        )
+        held.append(_store_office_document(upload, file_kind, user=user, kind=DocumentKind.OTHER))
     return held
 
 
@@ -236,16 +242,7 @@ def _attach(request: DisclosureRequest, user, documents: dict[str, Iterable]) ->
         if upload
     ]
     for kind, upload, file_kind in checked:
-        _store(
-            RequestDocument,
-            upload,
-            name=upload.name,
-            content_type=file_kind.content_type,
-            extension=file_kind.extension,
-            request=request,
-            kind=kind,
-            uploaded_by=user,
-        )
+        _store_office_document(upload, file_kind, user=user, kind=kind, request=request)
 
 
 def _resumed_state(request: DisclosureRequest) -> str:
