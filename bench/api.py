@@ -46,8 +46,9 @@ def database_url(name: str) -> str:
     return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name
 
 
-def profile_env(database: str) -> dict:
-    """The production profile on a bench database (bench/settings_api.py)."""
+def profile_env(database: str, *, port: int = 80) -> dict:
+    """The production profile on a bench database (bench/settings_api.py), its canonical
+    address http://127.0.0.1:``port`` (production requires one)."""
     redis = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0]
     return {
         **os.environ,
@@ -61,6 +62,7 @@ def profile_env(database: str) -> dict:
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
     }
 
 
@@ -223,7 +225,7 @@ def main() -> None:
     print("==> fresh serving and district databases", flush=True)
     fresh_database(SERVING_DB)
     fresh_database(DISTRICT_DB)
-    os.environ.update(profile_env(SERVING_DB))
+    os.environ.update(profile_env(SERVING_DB, port=PORT))
     import django
 
     django.setup()
@@ -261,7 +263,7 @@ def main() -> None:
 
     print("==> feed records for the corpus", flush=True)
     results["corpus"] = {"items": corpus_items, "feed_build": build_feed()}
-    server = gunicorn(profile_env(SERVING_DB), port=PORT, workers=2)
+    server = gunicorn(profile_env(SERVING_DB, port=PORT), port=PORT, workers=2)
     try:
         print("==> full pulls at the corpus size", flush=True)
         corpus = results["corpus"]
@@ -293,7 +295,7 @@ def main() -> None:
     print(f"==> scaled to {args.scale} items", flush=True)
     scaled = {"items": scale_up(args.scale)}
     scaled["feed_build"] = build_feed()
-    server = gunicorn(profile_env(SERVING_DB), port=PORT, workers=2)
+    server = gunicorn(profile_env(SERVING_DB, port=PORT), port=PORT, workers=2)
     try:
         print("==> full pulls at scale", flush=True)
         scaled["feed"] = pull(session, "/api/disclosure/v1/items/?limit=1000")

@@ -49,7 +49,7 @@ MIX = {"item": 0.6, "catalogue": 0.2, "search": 0.1, "feed": 0.1}
 
 def serving_env(*, page_cache: bool) -> dict:
     return {
-        **profile_env(DATABASE),
+        **profile_env(DATABASE, port=PORT),
         "SEARCH_URL": os.environ["OPENSEARCH_URL"].replace("http://", "opensearch://"),
         "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
         "SECURE_SSL_REDIRECT": "false",
@@ -163,6 +163,7 @@ def serving_site(args) -> dict[str, list[str]]:
         DisclosureIndexPage,
         DisclosureItemPage,
     )
+    from gov_disclosure.pages.rendering import items_render
     from gov_disclosure.search.services import index_rebuild
 
     if not args.reuse:
@@ -173,6 +174,10 @@ def serving_site(args) -> dict[str, list[str]]:
         )
         print(f"==> scaled to {args.items} items", flush=True)
         scale_up(args.items)
+        print("==> item pages rendered and stored, as publication does", flush=True)
+        started = time.perf_counter()
+        rendered = items_render()
+        print(f"  {rendered} items in {time.perf_counter() - started:.0f} s", flush=True)
         print("==> search index (OpenSearch)", flush=True)
         started = time.perf_counter()
         indexed = index_rebuild()

@@ -39,13 +39,16 @@ def require_service(available: bool, reason: str) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: rate-limit counters never carry over, nor
-    calendar days a rolled-back test entered."""
+    calendar days a rolled-back test entered, nor the sites of a rolled-back test in the
+    routing table each process keeps for a few seconds."""
     from django.core.cache import cache
 
+    from gov_disclosure.pages.routing import routes_forget
     from gov_disclosure.workcalendar.workdays import forget_overrides
 
     cache.clear()
     forget_overrides()
+    routes_forget()
     yield
 
 

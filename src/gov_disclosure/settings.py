@@ -7,7 +7,8 @@ At the end of the site's settings module::
     configure(globals())
 
 ``configure`` only adds: it puts the disclosure apps (and the few they need) into
-``INSTALLED_APPS``, the page cache and the site-history scope into ``MIDDLEWARE``, its
+``INSTALLED_APPS``, the page cache, the site-history scope and the catalogue's routing
+into ``MIDDLEWARE``, its
 role-aware model backend in place of Django's (``AUTHENTICATION_BACKENDS``), the
 base-template context processor
 into ``TEMPLATES``, a private file store into ``STORAGES``, and the settings without which
@@ -51,6 +52,7 @@ REQUIRED_APPS = [
 
 PAGE_CACHE_MIDDLEWARE = "gov_disclosure.page_cache.middleware.PageCacheMiddleware"
 SITE_HISTORY_MIDDLEWARE = "gov_disclosure.review.middleware.SiteHistoryScopeMiddleware"
+ROUTING_MIDDLEWARE = "gov_disclosure.pages.routing.CatalogueRoutingMiddleware"
 CONTEXT_PROCESSOR = "gov_disclosure.core.context_processors.disclosure"
 FINISH_WORKFLOW_ACTION = "gov_disclosure.review.workflow_actions.publish_approved_revision"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -75,6 +77,9 @@ def configure(namespace: dict[str, Any]) -> None:
     if SITE_HISTORY_MIDDLEWARE not in middleware:
         # Wagtail's site history knows no agency: agency staff read their own log.
         middleware.append(SITE_HISTORY_MIDDLEWARE)
+    if ROUTING_MIDDLEWARE not in middleware:
+        # Items and categories found in one query, not level by level.
+        middleware.append(ROUTING_MIDDLEWARE)
     namespace["MIDDLEWARE"] = middleware
 
     for engine in namespace.get("TEMPLATES", []):

@@ -7,6 +7,10 @@ moved, renamed category, agency or department, a view restriction, a replaced fi
 Receivers re-read those pages; an id that is no longer public means "remove".
 """
 
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from wagtail.documents import get_document_model
@@ -26,6 +30,24 @@ from .models import (
 public_pages_changed = Signal()
 
 PUBLIC_PAGE_TYPES = (DisclosureItemPage, DisclosureGuidePage)
+
+
+_VERSION_KEY = "disclosure:catalogue_version"
+
+
+def catalogue_version() -> str:
+    """Changes whenever ``public_pages_changed`` is sent (once its transaction commits):
+    what is computed from the published items (a category's years and counts) can be kept
+    in the cache under it."""
+    version = cache.get(_VERSION_KEY)
+    if version is None:
+        cache.add(_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(_VERSION_KEY)
+    return version
+
+
+def _new_version(sender, **kwargs):
+    transaction.on_commit(lambda: cache.set(_VERSION_KEY, uuid.uuid4().hex, None))
 
 
 def announce(page_ids) -> None:
@@ -72,6 +94,15 @@ def document_changed(sender, instance, created, **kwargs):
 
 
 def connect() -> None:
+    public_pages_changed.connect(_new_version, dispatch_uid="public.version")
+    # A category's table is captioned with its title, even when it holds no items.
+    for model in (DisclosureCategoryPage, DisclosureIndexPage):
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                _new_version,
+                sender=model,
+                dispatch_uid=f"public.version.{model.__name__}.{id(signal)}",
+            )
     for model in PUBLIC_PAGE_TYPES:
         name = model._meta.model_name
         page_published.connect(page_changed, sender=model, dispatch_uid=f"public.pub.{name}")

@@ -1,13 +1,20 @@
 """Reads of the catalogue; lists for the public site hold only live, public pages."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import BigIntegerField, QuerySet
+from django.db.models import BigIntegerField, Exists, Q, QuerySet
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, ReferenceIndex, get_page_models
+from wagtail.models import (
+    Collection,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    get_page_models,
+)
 
 from . import roles
 from .models import (
@@ -16,6 +23,7 @@ from .models import (
     DisclosureIndexPage,
     DisclosureItemPage,
 )
+from .public_changes import catalogue_version
 
 ITEMS_PER_PAGE = 20
 
@@ -29,6 +37,56 @@ def ancestor_paths(*, page: Page) -> list[str]:
 def agency_for_page(*, page: Page) -> DisclosureIndexPage | None:
     """The agency whose catalogue holds ``page`` (the page itself if it is an agency root)."""
     return DisclosureIndexPage.objects.ancestor_of(page, inclusive=True).first()
+
+
+def catalogue_page_at(*, root: Page, path_components: list[str]) -> Page | None:
+    """The item (with its stored rendering) or category at this path below ``root``, live
+    or not (routing answers 404 for a page not live); None for any other page.
+
+    The page comes with ``under_view_restriction``: whether a view restriction may cover
+    it (see ``ViewRestrictionsFromRouteMixin``), asked in the same query of the pages whose
+    addresses its own address begins with.
+    """
+    url_path = root.url_path + "".join(f"{component}/" for component in path_components)
+    segments = url_path.strip("/").split("/")
+    addresses = [
+        "/",
+        *("/" + "/".join(segments[:end]) + "/" for end in range(1, len(segments) + 1)),
+    ]
+    restricted = Exists(
+        PageViewRestriction.objects.filter(
+            Q(page__url_path__in=addresses) | Q(page__aliases__url_path__in=addresses)
+        )
+    )
+    lookup = {
+        "url_path": url_path,
+        # The slug's index finds the few pages that share it; the path settles which.
+        "slug": path_components[-1],
+        "depth": root.depth + len(path_components),
+    }
+    items = (
+        DisclosureItemPage.objects.filter(**lookup)
+        # The body and the department are served from the stored rendering (read only
+        # to render it again).
+        .defer("body")
+        .select_related("rendering")
+    )
+    categories = DisclosureCategoryPage.objects.filter(**lookup)
+    # Right below an agency are its categories; deeper, mostly items.
+    kinds = (categories, items) if len(path_components) == 1 else (items, categories)
+    for pages in kinds:
+        for page in pages.annotate(under_view_restriction=restricted).order_by()[:1]:
+            return page
+    return None
+
+
+def view_restrictions_over(*, page: Page) -> QuerySet[PageViewRestriction]:
+    """The view restrictions on ``page`` and its ancestors, including those of the source
+    of an ancestor that is an alias (Wagtail's rule)."""
+    paths = [*ancestor_paths(page=page), page.path]
+    return PageViewRestriction.objects.filter(
+        Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+    ).distinct()
 
 
 def agency_list(*, within: Page) -> QuerySet[DisclosureIndexPage]:
@@ -62,19 +120,37 @@ def public_agencies() -> QuerySet[DisclosureIndexPage]:
 
 
 def item_list(*, within: Page) -> QuerySet[DisclosureItemPage]:
-    """Published, public items under ``within``, newest first."""
+    """Published, public items under ``within``, newest first (for tables and feeds:
+    without their bodies)."""
     return (
         DisclosureItemPage.objects.descendant_of(within)
         .live()
         .public()
+        .defer("body")
         .select_related("publisher")
         .order_by("-publish_date", "-index_number")
     )
 
 
+# What is counted over a category's items is kept until the next public change.
+_COUNTS_SECONDS = 3600
+
+
+def _kept(key: str, compute):
+    key = f"disclosure:catalogue:{catalogue_version()}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, _COUNTS_SECONDS)
+    return value
+
+
 def category_item_years(*, category: DisclosureCategoryPage) -> list[int]:
-    dates = item_list(within=category).dates("publish_date", "year", order="DESC")
-    return [d.year for d in dates]
+    def years():
+        dates = item_list(within=category).dates("publish_date", "year", order="DESC")
+        return [d.year for d in dates]
+
+    return _kept(f"years:{category.pk}", years)
 
 
 # The category table's orders: newest first unless the visitor picks a column.
@@ -100,7 +176,31 @@ def category_items_page(
     )
     if year and year.isdigit():
         items = items.filter(publish_date__year=int(year))
-    return Paginator(items, ITEMS_PER_PAGE).get_page(page_number)
+    paginator = Paginator(items, ITEMS_PER_PAGE)
+    paginator.count = _kept(f"count:{category.pk}:{year if year and year.isdigit() else ''}",
+                            items.count)  # fmt: skip
+    return paginator.get_page(page_number)
+
+
+# The only parameters of a category's address its table's links carry along.
+_TABLE_PARAMETERS = {"page", "year", "sort"}
+
+
+def category_table_key(*, category, request, items_page, sort: str) -> str | None:
+    """What a category's rendered table (and its page links) is kept in the cache under,
+    until the next public change; None when the address carries other parameters, which
+    the links repeat (a table kept with them would show them to every visitor)."""
+    if not set(request.GET) <= _TABLE_PARAMETERS or any(
+        len(values) > 1 for _, values in request.GET.lists()
+    ):
+        return None
+    year = request.GET.get("year", "")
+    site = getattr(request, "_wagtail_site", None)
+    return ":".join(
+        str(part)
+        for part in (catalogue_version(), category.pk, getattr(site, "pk", ""),
+                     items_page.number, year if year.isdigit() else "", sort)
+    )  # fmt: skip
 
 
 def _referenced_by_public_pages(model) -> QuerySet:
@@ -120,6 +220,26 @@ def _referenced_by_public_pages(model) -> QuerySet:
         .values("target_id")
     )
     return model.objects.filter(pk__in=references)
+
+
+def items_linking_to(target, *, with_descendants: bool = False) -> list[int]:
+    """Items whose stored content links to ``target`` (a page, a document, an image), or
+    with ``with_descendants`` to a page below it: Wagtail's reference index."""
+    targets = [target.pk]
+    if with_descendants and isinstance(target, Page) and not target.is_leaf():
+        targets = list(
+            Page.objects.descendant_of(target, inclusive=True).values_list("pk", flat=True)
+        )
+    model = Page if isinstance(target, Page) else type(target)
+    return list(
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(model),
+            to_object_id__in=[str(pk) for pk in targets],
+        )
+        .values_list("object_id", flat=True)
+        .distinct()
+    )
 
 
 DISCLOSURE_COLLECTION = "政府信息公开"

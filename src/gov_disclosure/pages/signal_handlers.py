@@ -1,10 +1,18 @@
 """Signal receivers: thin, each hands over to a service."""
 
-from django.db.models.signals import post_save
-from wagtail.signals import page_published
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import public_changes, roles
+from gov_disclosure.core.task_queue import celery_in_use, queue_after_commit
+
+from . import public_changes, roles, tasks
 from .models import DisclosureIndexPage, DisclosureItemPage
+from .rendering import renderings_discard, renderings_discard_all
+from .routing import routes_forget
+from .selectors import items_linking_to
 from .services import item_assign_index_number
 
 
@@ -23,6 +31,43 @@ def sync_role_groups(sender, **kwargs):
     roles.role_groups_sync()
 
 
+def rerender_changed(sender, page_ids, **kwargs):
+    renderings_discard(page_ids=page_ids)
+    # Not needed for correctness (a visitor renders what is missing): ready sooner, by a
+    # worker. Without one it would hold up the publisher's request (a renamed category
+    # re-renders all its items), so the first visitor renders instead.
+    if celery_in_use():
+        queue_after_commit(tasks.render_items, list(page_ids), run_here_if_broker_down=False)
+
+
+def discard_rendering_of_saved_item(sender, instance, **kwargs):
+    # Any write to the item's row, including one made outside Wagtail's publishing.
+    renderings_discard(page_ids=[instance.pk])
+
+
+def discard_renderings_linking_to_page(sender, instance, **kwargs):
+    # A page's address (and its descendants') is in every body that links to it.
+    renderings_discard(page_ids=items_linking_to(instance, with_descendants=True))
+
+
+def discard_renderings_linking_to_file(sender, instance, **kwargs):
+    renderings_discard(page_ids=items_linking_to(instance))
+
+
+def discard_all_renderings(sender, **kwargs):
+    # A site's host, port or root page is in the addresses of every rendering.
+    renderings_discard_all()
+
+
+def forget_routes(sender, **kwargs):
+    routes_forget()
+
+
+def forget_routes_for_agency(sender, instance, created=False, **kwargs):
+    # An agency added or removed; one published may have a new address.
+    routes_forget()
+
+
 def connect() -> None:
     post_save.connect(
         create_roles_of_new_agency,
@@ -36,3 +81,58 @@ def connect() -> None:
     )
     # After the 索引号: what follows public changes reads the numbered item.
     public_changes.connect()
+    connect_renderings()
+    connect_routes()
+
+
+def connect_renderings() -> None:
+    public_changes.public_pages_changed.connect(
+        rerender_changed, dispatch_uid="disclosure_pages.renderings.changed"
+    )
+    post_save.connect(
+        discard_rendering_of_saved_item,
+        sender=DisclosureItemPage,
+        dispatch_uid="disclosure_pages.renderings.item_saved",
+    )
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(
+            discard_renderings_linking_to_page,
+            dispatch_uid=f"disclosure_pages.renderings.links.{id(signal)}",
+        )
+    post_delete.connect(_page_deleted, dispatch_uid="disclosure_pages.renderings.page_deleted")
+    for model in (get_document_model(), get_image_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                discard_renderings_linking_to_file,
+                sender=model,
+                dispatch_uid=f"disclosure_pages.renderings.{model._meta.label_lower}.{id(signal)}",
+            )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            discard_all_renderings,
+            sender=Site,
+            dispatch_uid=f"disclosure_pages.renderings.site.{id(signal)}",
+        )
+
+
+def _page_deleted(sender, instance, **kwargs):
+    # Its descendants are deleted (and announce themselves) one by one.
+    if isinstance(instance, Page):
+        renderings_discard(page_ids=items_linking_to(instance))
+
+
+def connect_routes() -> None:
+    """The routing table (gov_disclosure.pages.routing) follows the sites and the places
+    and addresses of pages: a page moved or renamed may be a site's root or above an
+    agency."""
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_routes, sender=Site, dispatch_uid=f"disclosure_pages.routes.site.{id(signal)}"
+        )
+        signal.connect(
+            forget_routes_for_agency,
+            sender=DisclosureIndexPage,
+            dispatch_uid=f"disclosure_pages.routes.agency.{id(signal)}",
+        )
+    post_page_move.connect(forget_routes, dispatch_uid="disclosure_pages.routes.moved")
+    page_slug_changed.connect(forget_routes, dispatch_uid="disclosure_pages.routes.slug")

@@ -27,6 +27,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Runs of word characters: what separators (punctuation, spaces, symbols) cut apart.
 _SEGMENT = re.compile(r"[^\W_]+")
 _UNIT = re.compile(rf"[{HAN}]|[^\W_{HAN}]+")
+_HAN_ONLY = re.compile(rf"[{HAN}]+")
 # A unit longer than this (a hash, an encoded blob) is cut: nobody searches for it whole.
 MAX_UNIT_CHARS = 40
 
@@ -67,7 +68,10 @@ def fold(text: str) -> str:
 def segments(folded: str) -> list[list[str]]:
     """The units of ``folded`` text, in runs that separators cut apart."""
     return [
-        [unit[:MAX_UNIT_CHARS] for unit in _UNIT.findall(segment)]
+        # Most runs of a Chinese text are Chinese characters only: each is a unit.
+        list(segment)
+        if _HAN_ONLY.fullmatch(segment)
+        else [unit[:MAX_UNIT_CHARS] for unit in _UNIT.findall(segment)]
         for segment in _SEGMENT.findall(folded)
     ]
 
@@ -81,6 +85,15 @@ def segment_grams(units: list[str]) -> list[str]:
 def grams(text: str) -> list[str]:
     """The index terms of ``text``, in order (see the module's docstring)."""
     return [gram for units in segments(fold(text)) for gram in segment_grams(units)]
+
+
+def terms(text: str) -> tuple[list[str], set[str]]:
+    """The grams of ``text`` and its distinct units, from one segmentation."""
+    runs = segments(fold(text))
+    return (
+        [gram for units in runs for gram in segment_grams(units)],
+        {unit for units in runs for unit in units},
+    )
 
 
 def chars(texts: Iterable[str]) -> list[str]:

@@ -123,10 +123,14 @@ def document_terms(document: dict) -> dict:
         analysis.key(document.get(field) or "")
         for field in ("title", "document_number", "index_number")
     }
+    # Each field is segmented once; its grams and its units (the chars) come from it.
+    grams, units = {}, {}
+    for field, text in texts.items():
+        grams[field], units[field] = analysis.terms(text)
     return {
-        "terms": {field: analysis.grams(text) for field, text in texts.items()},
-        "chars": analysis.chars(texts.values()),
-        "title_chars": analysis.chars([texts["title"]]),
+        "terms": grams,
+        "chars": sorted(set().union(*units.values())),
+        "title_chars": sorted(units["title"]),
         "keys": sorted(key for key in keys if key),
     }
 

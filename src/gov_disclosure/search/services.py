@@ -11,6 +11,7 @@ from .queries import SearchRequest, count_search, facet_search, page_search
 from .query_log import query_log_record
 from .query_words import ParsedQuery, parse_query
 from .results import SearchResults, search_results
+from .results_cache import index_changed, results_kept
 from .selectors import (
     DocumentBuilder,
     document_key,
@@ -48,10 +49,12 @@ def _document_refresh(key: str, source, builder: DocumentBuilder | None = None) 
     engine.alias_ensure()
     if source is None:
         engine.document_delete(key)
+        index_changed()
         return "removed"
     document = (builder or DocumentBuilder()).document(source)
     engine.document_put(document)
     vocabulary_add(titles=[document["title"]], keywords=document["keywords"].split())
+    index_changed()
     return "indexed"
 
 
@@ -104,6 +107,7 @@ def index_rebuild(*, progress: Progress | None = None) -> int:
         raise
     engine.index_publish(name)
     vocabulary_rebuild(titles=titles, keywords=keywords)
+    index_changed()
     logger.info("search index %s built with %s documents", name, written)
     return written
 
@@ -152,6 +156,7 @@ def index_reconcile(*, fix: bool = False, progress: Progress | None = None) -> D
             engine.document_delete(key)
         # Words of items since withdrawn leave the suggestions too.
         vocabulary_rebuild(titles=titles, keywords=keywords)
+        index_changed()
     return drift
 
 
@@ -163,6 +168,13 @@ def search_run(*, request: SearchRequest, log: bool = False) -> SearchResults:
     """Items with every word of ``request``; if none has them all, the items with
     the most of them, marked ``partial``. With few results, a correction is offered.
     With ``log``, a first page counts in the query log (the public page and API)."""
+    results = results_kept(request, lambda: _results(request))
+    if log and request.text and request.page == 1:
+        query_log_record(text=request.text, results=0 if results.partial else results.total)
+    return results
+
+
+def _results(request: SearchRequest) -> SearchResults:
     engine = current_engine()
     office_words_load()
     parsed = parse_query(request.text, synonyms=synonym_map()) if request.text else None
@@ -179,8 +191,6 @@ def search_run(*, request: SearchRequest, log: bool = False) -> SearchResults:
         corrected = _corrected(request.text)
         if corrected and _count(engine, request, corrected[1]):
             results.correction = corrected[0]
-    if log and request.text and request.page == 1:
-        query_log_record(text=request.text, results=0 if results.partial else results.total)
     return results
 
 

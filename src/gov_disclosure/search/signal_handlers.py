@@ -6,6 +6,7 @@ from gov_disclosure.aggregation.signals import mirrors_changed
 from gov_disclosure.pages.public_changes import public_pages_changed
 
 from .models import AgencySearchSettings, SearchSettings, Synonym
+from .results_cache import index_changed
 from .services import index_rebuild_later, mirrors_index_refresh_later, page_index_refresh_later
 from .synonyms import synonyms_changed
 
@@ -20,6 +21,7 @@ def refresh_changed_mirrors(sender, mirror_ids, **kwargs):
 
 
 def rebuild_on_settings_change(sender, instance, **kwargs):
+    index_changed()  # what is hidden applies to results kept from now on
     index_rebuild_later()
 
 

@@ -35,4 +35,7 @@ def _synonym_map() -> dict[str, tuple[str, ...]]:
 
 
 def synonyms_changed(**kwargs) -> None:
+    from .results_cache import index_changed
+
     cache.delete(CACHE_KEY)
+    index_changed()  # results found with the old synonyms are not used

@@ -5,6 +5,7 @@ from .department import Department
 from .guide import DisclosureGuidePage
 from .item import PUBLICATION_DEADLINE_WORKING_DAYS, DisclosureItemPage, ItemAttachment
 from .portal import DisclosurePortalPage
+from .rendering import ItemRendering
 from .roles import AgencyRole, Role
 from .sequence import IndexNumberSequence, sequence_next
 
@@ -22,6 +23,7 @@ __all__ = [
     "Genre",
     "IndexNumberSequence",
     "ItemAttachment",
+    "ItemRendering",
     "Subject",
     "PUBLICATION_DEADLINE_WORKING_DAYS",
     "Role",

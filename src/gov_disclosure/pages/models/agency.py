@@ -8,12 +8,12 @@ from wagtail.search import index
 
 from gov_disclosure.pages.validators import validate_agency_code, validate_index_number_pattern
 
-from .mixins import HostPlacedMixin, OfficePermissionsMixin
+from .mixins import DirectRouteMixin, HostPlacedMixin, OfficePermissionsMixin
 
 DEFAULT_INDEX_NUMBER_PATTERN = "{org_code}/{year}-{serial:05d}"
 
 
-class DisclosureIndexPage(HostPlacedMixin, OfficePermissionsMixin, Page):
+class DisclosureIndexPage(DirectRouteMixin, HostPlacedMixin, OfficePermissionsMixin, Page):
     """The catalogue root (目录) of one agency (机关)."""
 
     agency_name = models.CharField(

@@ -8,14 +8,16 @@ from wagtail.search import index
 
 from gov_disclosure.pages.forms import CategoryPageForm
 
-from .mixins import AgencyContextMixin, OfficePermissionsMixin
+from .mixins import AgencyContextMixin, OfficePermissionsMixin, ViewRestrictionsFromRouteMixin
 
 category_code_validator = RegexValidator(
     r"^[0-9A-Za-z]{1,8}$", _("分类代码只能由1至8位数字或字母组成，例如 01。")
 )
 
 
-class DisclosureCategoryPage(OfficePermissionsMixin, AgencyContextMixin, Page):
+class DisclosureCategoryPage(
+    OfficePermissionsMixin, AgencyContextMixin, ViewRestrictionsFromRouteMixin, Page
+):
     """A category of the catalogue (目录分类); nestable one level deep."""
 
     code = models.CharField(
@@ -95,4 +97,7 @@ class DisclosureCategoryPage(OfficePermissionsMixin, AgencyContextMixin, Page):
             sort=context["sort"],
         )
         context["years"] = selectors.category_item_years(category=self)
+        context["table_key"] = selectors.category_table_key(
+            category=self, request=request, items_page=context["items_page"], sort=context["sort"]
+        )
         return context

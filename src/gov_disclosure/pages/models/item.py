@@ -27,14 +27,18 @@ from gov_disclosure.pages.validators import validate_document_number
 
 from ..panels import AssignedAtPublicationPanel
 from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
-from .mixins import AgencyContextMixin, OfficePermissionsMixin
+from .mixins import AgencyContextMixin, OfficePermissionsMixin, ViewRestrictionsFromRouteMixin
 
 # Art. 26: publish within 20 working days of the information being formed.
 PUBLICATION_DEADLINE_WORKING_DAYS = 20
 
 
 class DisclosureItemPage(
-    ReviewedPublicationMixin, OfficePermissionsMixin, AgencyContextMixin, Page
+    ReviewedPublicationMixin,
+    OfficePermissionsMixin,
+    AgencyContextMixin,
+    ViewRestrictionsFromRouteMixin,
+    Page,
 ):
     """One item of the catalogue, with the metadata that Art. 12 and the office require."""
 
@@ -182,6 +186,11 @@ class DisclosureItemPage(
     class Meta:
         verbose_name = _("公开信息")
         verbose_name_plural = _("公开信息")
+        # The catalogue's tables list items newest first: read in this order, a page of
+        # a category's table stops after its rows instead of sorting every item.
+        indexes = [
+            models.Index(fields=["-publish_date", "-index_number"], name="item_newest_first")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["index_number"],
@@ -230,6 +239,14 @@ class DisclosureItemPage(
         if obj.validity_has_lapsed():
             obj.validity = Validity.EXPIRED
         return obj
+
+    def get_context(self, request, *args, **kwargs):
+        from gov_disclosure.pages.rendering import item_rendering
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rendering"] = item_rendering(item=self, request=request)
+        context["agency_name"] = context["rendering"].agency_name
+        return context
 
     def validity_has_lapsed(self, today=None) -> bool:
         """True once the 失效日期 has come for an item still marked 有效 or 已修改."""

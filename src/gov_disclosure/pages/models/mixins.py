@@ -1,12 +1,45 @@
 class AgencyContextMixin:
-    """Gives a catalogue page's template the agency whose catalogue holds it."""
+    """Gives a catalogue page's template the agency whose catalogue holds it (looked up
+    only if the template asks: an item's page names it from its stored rendering)."""
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.functional import SimpleLazyObject
+
         from gov_disclosure.pages.selectors import agency_for_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["agency"] = agency_for_page(page=self)
+        context["agency"] = SimpleLazyObject(lambda: agency_for_page(page=self))
         return context
+
+
+class ViewRestrictionsFromRouteMixin:
+    """Wagtail asks two queries per page view for the view restrictions over the page.
+    Routing (``selectors.catalogue_page_at``) finds the page and asks, in the same query,
+    whether any page on its address, or that page's source for an alias, is restricted:
+    if none is, none is asked for."""
+
+    def get_view_restrictions(self):
+        if getattr(self, "under_view_restriction", None) is False:
+            return []
+        if self.alias_of_id:  # its source's restrictions apply: Wagtail's rule
+            return super().get_view_restrictions()
+        from gov_disclosure.pages.selectors import view_restrictions_over
+
+        return view_restrictions_over(page=self)
+
+
+class DirectRouteMixin:
+    """Finds a catalogue page below this one (an item, a category) in one query, where
+    Wagtail's routing asks two per level of the tree."""
+
+    def route(self, request, path_components):
+        if len(path_components) >= 2:
+            from gov_disclosure.pages.selectors import catalogue_page_at
+
+            page = catalogue_page_at(root=self, path_components=path_components)
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
 
 
 class OfficePermissionsMixin:

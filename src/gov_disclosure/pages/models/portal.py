@@ -3,10 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .mixins import HostPlacedMixin, OfficePermissionsMixin
+from .mixins import DirectRouteMixin, HostPlacedMixin, OfficePermissionsMixin
 
 
-class DisclosurePortalPage(HostPlacedMixin, OfficePermissionsMixin, Page):
+class DisclosurePortalPage(DirectRouteMixin, HostPlacedMixin, OfficePermissionsMixin, Page):
     """The home of a platform that hosts one or more agencies' catalogues.
 
     A subdistrict runs one agency under it; a district platform hosts all of

@@ -5,11 +5,14 @@ fills a new versioned index and swaps the alias in one request, so searches neve
 see a half-built index.
 """
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
 
+import django
 from django.utils import timezone
 from elasticsearch.dsl import Search
 
@@ -24,6 +27,28 @@ from gov_disclosure.search.documents import (
 from .errors import SearchEngineUnavailable
 
 BULK_THREADS = 2
+
+
+def bulk_actions(index: str, batch: list[dict]) -> list[dict]:
+    return [
+        {"_index": index, "_id": document["id"], "_source": indexed_document(document)}
+        for document in batch
+    ]
+
+
+@contextmanager
+def term_makers() -> Iterator[tuple[Executor, int]]:
+    """Processes that make the documents' terms, one per core; this process alone where it
+    may not start any (a Celery worker's pool process is a daemon) or has one core."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or multiprocessing.current_process().daemon:
+        with ThreadPoolExecutor(1) as here:
+            yield here, 1
+        return
+    # Spawned, not forked: this process has threads (the client's, the senders).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(cores, mp_context=context, initializer=django.setup) as pool:
+        yield pool, cores
 
 
 class ClusterEngine:
@@ -107,21 +132,32 @@ class ClusterEngine:
 
     def documents_load(self, index: str, documents: Iterable[dict]) -> int:
         """Bulk-load ``{"id": …, **fields}`` documents; returns how many were written."""
-        # Documents are read (from the database) in this thread; BULK_THREADS requests
-        # in flight keep the engine's indexing threads busy. No refresh per request:
-        # publishing the index refreshes it once.
-        documents = iter(documents)
+        # Documents are read (from the database) in this thread, their terms made in
+        # worker processes (the segmentation is Python: one core each), and BULK_THREADS
+        # requests kept in flight for the engine's indexing threads. No refresh per
+        # request: publishing the index refreshes it once.
         written = 0
-        with self._unavailable_as_error(), ThreadPoolExecutor(BULK_THREADS) as pool:
-            in_flight: list[Future] = []
-            while batch := list(islice(documents, disclosure_settings.SEARCH_BULK_DOCUMENTS)):
-                actions = [
-                    {"_index": index, "_id": document["id"], "_source": indexed_document(document)}
-                    for document in batch
-                ]
-                in_flight.append(pool.submit(self._bulk, actions))
+        in_flight: list[Future] = []
+        prepared: list[Future] = []
+        with (
+            self._unavailable_as_error(),
+            ThreadPoolExecutor(BULK_THREADS) as senders,
+            term_makers() as (makers, workers),
+        ):
+
+            def send(actions: list[dict]) -> None:
+                nonlocal written
+                in_flight.append(senders.submit(self._bulk, actions))
                 if len(in_flight) >= BULK_THREADS:
                     written += in_flight.pop(0).result()
+
+            documents = iter(documents)
+            while batch := list(islice(documents, disclosure_settings.SEARCH_BULK_DOCUMENTS)):
+                prepared.append(makers.submit(bulk_actions, index, batch))
+                if len(prepared) > workers:  # every maker busy, one batch waiting
+                    send(prepared.pop(0).result())
+            for future in prepared:
+                send(future.result())
             for future in in_flight:
                 written += future.result()
         return written
