@@ -7,10 +7,12 @@ Serves the production profile (gunicorn, PostgreSQL, Redis for the cache and the
 a Celery worker, OpenSearch) with the corpus laws as items, scaled up to --items, and
 drives it from other processes on loopback, 16 concurrent clients:
 - a mixed workload: item pages, catalogue pages, search queries, feed pages;
-- item pages alone, with the page cache (the default) and without it;
+- item pages alone, with the page cache (the default) and without it; category pages
+  without it;
 - search queries alone (the public search page, OpenSearch);
 - stock Wagtail (bench/settings_stock.py: Wagtail's own serve view, a plain page with the
-  same title and body, no page cache) serving the same laws, as the baseline.
+  same title and body, no page cache) serving the same laws, as the baseline;
+- the database queries per request of each kind, measured in-process on a page-cache miss.
 Item requests follow a popularity curve: 80% go to 2% of the items (what the public reads
 is mostly what is new), the rest anywhere. Throughput, p50/p95/p99 per kind and errors go
 to bench/results/load.json.
@@ -174,14 +176,15 @@ def serving_site(args) -> dict[str, list[str]]:
         )
         print(f"==> scaled to {args.items} items", flush=True)
         scale_up(args.items)
-        print("==> item pages rendered and stored, as publication does", flush=True)
-        started = time.perf_counter()
-        rendered = items_render()
-        print(f"  {rendered} items in {time.perf_counter() - started:.0f} s", flush=True)
         print("==> search index (OpenSearch)", flush=True)
         started = time.perf_counter()
         indexed = index_rebuild()
         print(f"  {indexed} documents in {time.perf_counter() - started:.0f} s", flush=True)
+    # What publication stores for each item (a reused database keeps what is current).
+    print("==> item pages rendered and stored, as publication does", flush=True)
+    started = time.perf_counter()
+    rendered = items_render()
+    print(f"  {rendered} rendered in {time.perf_counter() - started:.0f} s", flush=True)
     items = DisclosureItemPage.objects.live().count()
     site = Site.objects.get(is_default_site=True)
     newest_first = DisclosureItemPage.objects.live().order_by("-publish_date", "-pk")
@@ -199,6 +202,49 @@ def serving_site(args) -> dict[str, list[str]]:
         "feed": [f"/feeds/category/{category.pk}/rss/" for category in categories]
         + [f"/feeds/category/{category.pk}/atom/" for category in categories],
     }
+
+
+def queries_per_request(paths: dict[str, list[str]]) -> dict[str, float]:
+    """Database queries per request of each kind, in this process with the page cache
+    emptied before each request (what a miss costs), over a few paths of each kind."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from gov_disclosure.page_cache.store import page_cache_clear
+
+    client = Client(HTTP_HOST=f"127.0.0.1:{PORT}")
+    figures = {}
+    for kind in ("item", "catalogue", "search", "feed"):
+        sample = paths[kind][:: max(1, len(paths[kind]) // 10)][:10]
+        for path in sample:  # warm: the routing table, stored renderings, kept tables
+            client.get(path)
+        counts = []
+        for path in sample:
+            page_cache_clear()
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(path).status_code == 200, path
+            counts.append(len(queries.captured_queries))
+        figures[kind] = round(sum(counts) / len(counts), 1)
+    return figures
+
+
+def stock_queries_per_request(paths: list[str]) -> float:
+    code = f"""
+import django, json; django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_HOST="127.0.0.1:{STOCK_PORT}")
+counts = []
+for path in {paths[:10]!r}:
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    counts.append(len(queries.captured_queries))
+print(json.dumps(sum(counts) / len(counts)))
+"""
+    return _json_from(code)
 
 
 def stock_site(args) -> list[str]:
@@ -267,6 +313,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--limit", type=int, help="only the first N laws (a quick trial run)")
     parser.add_argument("--seconds", type=float, default=30, help="length of each phase")
+    parser.add_argument("--out", default="load.json", help="file name in bench/results/")
     parser.add_argument("--reuse", action="store_true",
                         help="measure the databases and index a previous run left")  # fmt: skip
     args = parser.parse_args()
@@ -286,11 +333,14 @@ def main() -> None:
         )
     ]
     search_paths = [("search", path) for path in paths["search"]]
+    catalogue_paths = [("catalogue", path) for path in paths["catalogue"]]
     # The ceiling of the page cache: only the popular items, every one stored after warm-up.
     hot = paths["item"][: max(1, len(paths["item"]) // 50)]
     hot_paths = [("item", path) for path in hot]
     stock_item_paths = [("item", path) for path in popular(stock_paths, n)]
 
+    queries = queries_per_request(paths)
+    queries["stock_item"] = stock_queries_per_request(stock_paths)
     results = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores (server and clients share them)",
         "date": datetime.date.today().isoformat(),
@@ -300,6 +350,8 @@ def main() -> None:
         "Redis, a Celery worker, OpenSearch; production profile",
         "clients": f"{CLIENTS} keep-alive clients in {GENERATORS} processes on loopback",
         "seconds_per_phase": args.seconds,
+        "queries_per_request": queries,
+        "out": args.out,
     }
     worker = celery_worker()
     try:
@@ -307,7 +359,8 @@ def main() -> None:
             ("with_page_cache", True, [("mixed", mixed), ("items", item_paths),
                                        ("popular_items_only", hot_paths),
                                        ("search", search_paths)]),
-            ("without_page_cache", False, [("items", item_paths)]),
+            ("without_page_cache", False, [("items", item_paths),
+                                           ("catalogue", catalogue_paths)]),
         ):  # fmt: skip
             server = gunicorn(
                 {**serving_env(page_cache=page_cache), "GUNICORN_CMD_ARGS": gthread()},
@@ -349,7 +402,7 @@ def main() -> None:
 
 def write(results: dict) -> None:
     """After every phase: a run stopped later keeps what it measured."""
-    out = ROOT / "bench" / "results" / "load.json"
+    out = ROOT / "bench" / "results" / results["out"]
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -63,6 +63,58 @@ def _stored(item: DisclosureItemPage) -> ItemRendering | None:
         return None
 
 
+def _current(item: DisclosureItemPage, *, site_id, fingerprint: str) -> ItemRendering | None:
+    stored = _stored(item)
+    if (
+        stored is not None
+        and stored.revision_id == item.live_revision_id
+        and stored.site_id == site_id
+        and stored.fingerprint == fingerprint
+    ):
+        return stored
+    return None
+
+
+def _render(item: DisclosureItemPage, request, *, agency_name: str | None = None) -> Rendered:
+    if agency_name is None:
+        agency = agency_for_page(page=item)
+        agency_name = agency.agency_name if agency else ""
+    context = {"page": item, "request": request}
+    return Rendered(
+        breadcrumbs=render_to_string(BREADCRUMBS_TEMPLATE, context),
+        article=render_to_string(ARTICLE_TEMPLATE, context),
+        agency_name=agency_name,
+    )
+
+
+def _row(item, rendered: Rendered, *, site_id, fingerprint: str) -> ItemRendering:
+    return ItemRendering(
+        item_id=item.pk,
+        revision_id=item.live_revision_id,
+        site_id=site_id,
+        fingerprint=fingerprint,
+        breadcrumbs=str(rendered.breadcrumbs),
+        article=str(rendered.article),
+        agency_name=rendered.agency_name,
+    )
+
+
+_STORED_FIELDS = ["revision_id", "site_id", "fingerprint", "breadcrumbs", "article",
+                  "agency_name", "rendered_at"]  # fmt: skip
+
+
+def _store(rows: list[ItemRendering]) -> None:
+    """Insert or replace these renderings in one statement."""
+    try:
+        with transaction.atomic():
+            ItemRendering.objects.bulk_create(
+                rows, update_conflicts=True, unique_fields=["item"], update_fields=_STORED_FIELDS
+            )
+    except IntegrityError:
+        # An item deleted meanwhile: its rendering has nothing to belong to.
+        pass
+
+
 def item_rendering(*, item: DisclosureItemPage, request) -> Rendered:
     """The item's public form for ``request``: the stored one when it is current, else
     rendered now (and stored, when ``item`` is the live page being served)."""
@@ -70,44 +122,58 @@ def item_rendering(*, item: DisclosureItemPage, request) -> Rendered:
     site = Site.find_for_request(request)
     site_id = site.pk if site else None
     fingerprint = _fingerprint()
+    if serving_live and (stored := _current(item, site_id=site_id, fingerprint=fingerprint)):
+        return Rendered(
+            mark_safe(stored.breadcrumbs), mark_safe(stored.article), stored.agency_name
+        )
+    rendered = _render(item, request)
     if serving_live:
-        stored = _stored(item)
-        if (
-            stored is not None
-            and stored.revision_id == item.live_revision_id
-            and stored.site_id == site_id
-            and stored.fingerprint == fingerprint
-        ):
-            return Rendered(
-                mark_safe(stored.breadcrumbs), mark_safe(stored.article), stored.agency_name
-            )
-    context = {"page": item, "request": request}
-    agency = agency_for_page(page=item)
-    rendered = Rendered(
-        breadcrumbs=render_to_string(BREADCRUMBS_TEMPLATE, context),
-        article=render_to_string(ARTICLE_TEMPLATE, context),
-        agency_name=agency.agency_name if agency else "",
-    )
-    if serving_live:
-        _store(item, rendered, site_id=site_id, fingerprint=fingerprint)
+        _store([_row(item, rendered, site_id=site_id, fingerprint=fingerprint)])
     return rendered
 
 
-def _store(item, rendered: Rendered, *, site_id, fingerprint: str) -> None:
-    values = {
-        "revision_id": item.live_revision_id,
-        "site_id": site_id,
-        "fingerprint": fingerprint,
-        "breadcrumbs": str(rendered.breadcrumbs),
-        "article": str(rendered.article),
-        "agency_name": rendered.agency_name,
-    }
-    try:
-        with transaction.atomic():
-            ItemRendering.objects.update_or_create(item_id=item.pk, defaults=values)
-    except IntegrityError:
-        # Another request stored it first, or the item was deleted meanwhile.
-        pass
+def items_render(*, page_ids=None, progress=None) -> int:
+    """Render and store the public form of these live, public items (all without ids) where
+    the stored one is missing or out of date, as publication does in the background: a
+    first visitor then finds it ready. Returns how many were rendered."""
+    items = (
+        DisclosureItemPage.objects.live()
+        .public()
+        .select_related("publisher", "rendering")
+        .order_by("path")  # an agency's items together: its name is looked up once
+    )
+    if page_ids is not None:
+        items = items.filter(pk__in=list(page_ids))
+    total = items.count() if progress else 0
+    fingerprint = _fingerprint()
+    sites: dict[int, Site] = {}
+    agency_names: dict[str, str] = {}
+    rows: list[ItemRendering] = []
+    looked_at = rendered_count = 0
+    for item in items.iterator(chunk_size=500):
+        looked_at += 1
+        if progress:
+            progress(looked_at, total, item.title)
+        site_id = (item.get_url_parts() or (None,))[0]
+        if site_id is None:  # not under any site: no visitor can reach it
+            continue
+        if _current(item, site_id=site_id, fingerprint=fingerprint):
+            continue
+        if site_id not in sites:
+            sites[site_id] = Site.objects.get(pk=site_id)
+        parent = item.path[: -item.steplen]
+        if parent not in agency_names:
+            agency = agency_for_page(page=item)
+            agency_names[parent] = agency.agency_name if agency else ""
+        request = _request_for(sites[site_id])
+        rendered = _render(item, request, agency_name=agency_names[parent])
+        rows.append(_row(item, rendered, site_id=site_id, fingerprint=fingerprint))
+        rendered_count += 1
+        if len(rows) >= 200:
+            _store(rows)
+            rows = []
+    _store(rows)
+    return rendered_count
 
 
 def _request_for(site: Site) -> HttpRequest:
@@ -135,27 +201,3 @@ def renderings_discard(*, page_ids) -> None:
 def renderings_discard_all() -> None:
     ItemRendering.objects.all().delete()
     transaction.on_commit(lambda: ItemRendering.objects.all().delete())
-
-
-def items_render(*, page_ids=None, progress=None) -> int:
-    """Render and store the public form of these live, public items (all without ids), as
-    publication does in the background: a first visitor then finds it ready."""
-    items = (
-        DisclosureItemPage.objects.live()
-        .public()
-        .select_related("publisher", "rendering")
-        .order_by("pk")
-    )
-    if page_ids is not None:
-        items = items.filter(pk__in=list(page_ids))
-    total = items.count() if progress else 0
-    rendered = 0
-    for item in items.iterator(chunk_size=500):
-        site = item.get_site()
-        if site is None:  # not under any site: no visitor can reach it
-            continue
-        item_rendering(item=item, request=_request_for(site))
-        rendered += 1
-        if progress:
-            progress(rendered, total, item.title)
-    return rendered

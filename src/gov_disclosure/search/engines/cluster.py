@@ -7,6 +7,7 @@ see a half-built index.
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -36,12 +37,21 @@ def bulk_actions(index: str, batch: list[dict]) -> list[dict]:
     ]
 
 
+def _spawnable() -> bool:
+    # A spawned process imports the main module again from its file: a program read from
+    # standard input has none.
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.exists(path)
+
+
 @contextmanager
 def term_makers() -> Iterator[tuple[Executor, int]]:
     """Processes that make the documents' terms, one per core; this process alone where it
-    may not start any (a Celery worker's pool process is a daemon) or has one core."""
+    may not start any (a Celery worker's pool process is a daemon), cannot (a program read
+    from standard input) or has one core."""
     cores = os.cpu_count() or 1
-    if cores < 2 or multiprocessing.current_process().daemon:
+    if cores < 2 or multiprocessing.current_process().daemon or not _spawnable():
         with ThreadPoolExecutor(1) as here:
             yield here, 1
         return
