@@ -156,3 +156,27 @@ def test_an_item_page_costs_a_handful_of_queries(client, item, django_assert_max
     with django_assert_max_num_queries(1):
         html = _page(client, item)
     assert item.summary in html
+
+
+def test_a_renamed_host_page_above_the_catalogue_shows_in_the_breadcrumbs(
+    client, root_page, make_item, publish, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Page, Site
+
+    from tests.factories import AgencyFactory, CategoryFactory
+
+    home = root_page.add_child(instance=Page(title="镇海区人民政府", slug="zhenhai"))
+    Site.objects.filter(is_default_site=True).update(root_page=home)
+    agency = AgencyFactory(parent=home, live=True)
+    category = CategoryFactory(parent=agency, live=True)
+    item = publish(make_item(parent=category))
+    category_url = category.get_url()
+    client.get(category_url)
+    assert "镇海区人民政府" in _page(client, item)  # stored with the host page's title
+
+    home.title = "镇海区政府门户"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(home)
+
+    assert "镇海区政府门户" in _page(client, item)
+    assert "镇海区政府门户" in client.get(category_url).content.decode()

@@ -46,8 +46,13 @@ def catalogue_version() -> str:
     return version
 
 
-def _new_version(sender, **kwargs):
+def catalogue_changed() -> None:
+    """Start a new ``catalogue_version`` once the current transaction commits."""
     transaction.on_commit(lambda: cache.set(_VERSION_KEY, uuid.uuid4().hex, None))
+
+
+def _new_version(sender, **kwargs):
+    catalogue_changed()
 
 
 def announce(page_ids) -> None:

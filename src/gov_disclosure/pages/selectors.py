@@ -163,6 +163,31 @@ ITEM_ORDERS = {
 DEFAULT_ITEM_ORDER = "date"
 
 
+def _category_items(*, category: DisclosureCategoryPage, year: str | None, sort: str | None):
+    items = item_list(within=category).order_by(
+        *ITEM_ORDERS.get(sort or "", ITEM_ORDERS[DEFAULT_ITEM_ORDER])
+    )
+    if year and year.isdigit():
+        items = items.filter(publish_date__year=int(year))
+    return items
+
+
+def category_item_count(*, category: DisclosureCategoryPage, year: str | None) -> int:
+    """How many items the category's table holds (in the year), kept per catalogue change."""
+    year = year if year and year.isdigit() else ""
+    return _kept(
+        f"count:{category.pk}:{year}",
+        lambda: _category_items(category=category, year=year, sort=None).count(),
+    )
+
+
+def category_page_number(*, category, page_number: str | None, year: str | None) -> int:
+    """The page of the table ``page_number`` asks for, as ``category_items_page`` settles it
+    (a malformed one is the first, one past the end the last), without reading an item."""
+    count = category_item_count(category=category, year=year)
+    return Paginator(range(count), ITEMS_PER_PAGE).get_page(page_number).number
+
+
 def category_items_page(
     *,
     category: DisclosureCategoryPage,
@@ -171,25 +196,29 @@ def category_items_page(
     sort: str | None = None,
 ) -> PaginatorPage:
     """One page of a category's table; a malformed page, year or order falls back gracefully."""
-    items = item_list(within=category).order_by(
-        *ITEM_ORDERS.get(sort or "", ITEM_ORDERS[DEFAULT_ITEM_ORDER])
-    )
-    if year and year.isdigit():
-        items = items.filter(publish_date__year=int(year))
-    paginator = Paginator(items, ITEMS_PER_PAGE)
-    paginator.count = _kept(f"count:{category.pk}:{year if year and year.isdigit() else ''}",
-                            items.count)  # fmt: skip
+    paginator = Paginator(_category_items(category=category, year=year, sort=sort), ITEMS_PER_PAGE)
+    paginator.count = category_item_count(category=category, year=year)
     return paginator.get_page(page_number)
+
+
+def agency_name_for(*, page: Page) -> str:
+    """The name of the agency holding ``page``, kept per catalogue change."""
+
+    def name():
+        agency = agency_for_page(page=page)
+        return agency.agency_name if agency else ""
+
+    return _kept(f"agency_name:{page.pk}", name)
 
 
 # The only parameters of a category's address its table's links carry along.
 _TABLE_PARAMETERS = {"page", "year", "sort"}
 
 
-def category_table_key(*, category, request, items_page, sort: str) -> str | None:
-    """What a category's rendered table (and its page links) is kept in the cache under,
-    until the next public change; None when the address carries other parameters, which
-    the links repeat (a table kept with them would show them to every visitor)."""
+def category_table_key(*, category, request, page_number: int, sort: str) -> str | None:
+    """What a category's rendered content (its table, page links, years, subcategories) is
+    kept in the cache under, until the next public change; None when the address carries
+    other parameters, which the links repeat (kept, they would show them to everyone)."""
     if not set(request.GET) <= _TABLE_PARAMETERS or any(
         len(values) > 1 for _, values in request.GET.lists()
     ):
@@ -199,7 +228,7 @@ def category_table_key(*, category, request, items_page, sort: str) -> str | Non
     return ":".join(
         str(part)
         for part in (catalogue_version(), category.pk, getattr(site, "pk", ""),
-                     items_page.number, year if year.isdigit() else "", sort)
+                     page_number, year if year.isdigit() else "", sort)
     )  # fmt: skip
 
 

@@ -50,6 +50,15 @@ def discard_renderings_linking_to_page(sender, instance, **kwargs):
     renderings_discard(page_ids=items_linking_to(instance, with_descendants=True))
 
 
+def discard_renderings_below(sender, instance, **kwargs):
+    # Any page above items (a host's home page, a portal) is named in their breadcrumbs.
+    if isinstance(instance, DisclosureItemPage) or instance.is_leaf():
+        return
+    below = DisclosureItemPage.objects.descendant_of(instance).values_list("pk", flat=True)
+    renderings_discard(page_ids=below)
+    public_changes.catalogue_changed()
+
+
 def discard_renderings_linking_to_file(sender, instance, **kwargs):
     renderings_discard(page_ids=items_linking_to(instance))
 
@@ -99,6 +108,9 @@ def connect_renderings() -> None:
             discard_renderings_linking_to_page,
             dispatch_uid=f"disclosure_pages.renderings.links.{id(signal)}",
         )
+    page_published.connect(
+        discard_renderings_below, dispatch_uid="disclosure_pages.renderings.below"
+    )
     post_delete.connect(_page_deleted, dispatch_uid="disclosure_pages.renderings.page_deleted")
     for model in (get_document_model(), get_image_model()):
         for signal in (post_save, post_delete):

@@ -84,20 +84,31 @@ class DisclosureCategoryPage(
         return parent.code + self.code if parent else self.code
 
     def get_context(self, request, *args, **kwargs):
+        from functools import cache
+
         from gov_disclosure.pages import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["subcategories"] = selectors.subcategory_list(category=self)
         sort = request.GET.get("sort")
-        context["sort"] = sort if sort in selectors.ITEM_ORDERS else selectors.DEFAULT_ITEM_ORDER
-        context["items_page"] = selectors.category_items_page(
-            category=self,
-            page_number=request.GET.get("page"),
-            year=request.GET.get("year"),
-            sort=context["sort"],
+        sort = sort if sort in selectors.ITEM_ORDERS else selectors.DEFAULT_ITEM_ORDER
+        page_number, year = request.GET.get("page"), request.GET.get("year")
+        context["sort"] = sort
+        # Read only if the template renders them: the page's content is kept per catalogue
+        # change (``table_key``), and a kept page reads no item. (A template calls these.)
+        context["items_page"] = cache(
+            lambda: selectors.category_items_page(
+                category=self, page_number=page_number, year=year, sort=sort
+            )
         )
-        context["years"] = selectors.category_item_years(category=self)
+        context["subcategories"] = cache(lambda: selectors.subcategory_list(category=self))
+        context["years"] = cache(lambda: selectors.category_item_years(category=self))
+        context["agency_name"] = selectors.agency_name_for(page=self)
         context["table_key"] = selectors.category_table_key(
-            category=self, request=request, items_page=context["items_page"], sort=context["sort"]
+            category=self,
+            request=request,
+            page_number=selectors.category_page_number(
+                category=self, page_number=page_number, year=year
+            ),
+            sort=sort,
         )
         return context
