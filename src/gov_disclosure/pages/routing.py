@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import transaction
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
@@ -55,11 +56,13 @@ def _table() -> dict:
     """Every site's fields, and the agencies below each site's root that its pages route
     to plainly, deepest address first."""
     now = time.monotonic()
-    if _local.get("until", 0) > now:
-        return _local["table"]
+    # One read of one entry: another thread may clear it at any moment.
+    until, table = _local.get("entry", (0, None))
+    if until > now:
+        return table
     table = cache.get(_TABLE_KEY)
     if table is not None:
-        _local.update(table=table, until=now + _LOCAL_SECONDS)
+        _local["entry"] = (now + _LOCAL_SECONDS, table)
         return table
     sites = list(Site.objects.values())
     roots = {site["root_page_id"]: site["id"] for site in sites}
@@ -86,15 +89,21 @@ def _table() -> dict:
         if site["root_page_id"] in site_pages
     }}  # fmt: skip
     cache.set(_TABLE_KEY, table, _TABLE_SECONDS)
-    _local.update(table=table, until=now + _LOCAL_SECONDS)
+    _local["entry"] = (now + _LOCAL_SECONDS, table)
     return table
 
 
 def routes_forget() -> None:
     """After a change to a site or to the tree: the table is made again when next needed
-    (by the other processes within ``_LOCAL_SECONDS``)."""
-    cache.delete(_TABLE_KEY)
-    _local.clear()
+    (by the other processes within ``_LOCAL_SECONDS``). Now and again once the current
+    transaction commits: a request may have made it from the data before the change."""
+
+    def forget():
+        cache.delete(_TABLE_KEY)
+        _local.clear()
+
+    forget()
+    transaction.on_commit(forget)
 
 
 def _site_for(sites: list[dict], hostname: str, port: int) -> dict | None:
