@@ -61,3 +61,22 @@ def test_an_address_with_other_parameters_is_never_kept_for_others(client, categ
 
     for params in ({"sort": "title"}, {}):
         assert "evil" not in _html(client, category_with_items.url, **params)
+
+
+def test_a_subcategory_restricted_later_leaves_the_kept_page(
+    client, category_with_items, publish, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import CategoryFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sub = publish(CategoryFactory(parent=category_with_items, title="内部资料", code="01"))
+    assert "内部资料" in _html(client, category_with_items.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=sub, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+
+    assert "内部资料" not in _html(client, category_with_items.url)

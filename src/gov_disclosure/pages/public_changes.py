@@ -100,6 +100,13 @@ def document_changed(sender, instance, created, **kwargs):
 
 def connect() -> None:
     public_pages_changed.connect(_new_version, dispatch_uid="public.version")
+    # A kept category page names its subcategories, even empty ones; a restriction hides one.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _new_version,
+            sender=PageViewRestriction,
+            dispatch_uid=f"public.version.restriction.{signal is post_save}",
+        )
     # A category's table is captioned with its title, even when it holds no items.
     for model in (DisclosureCategoryPage, DisclosureIndexPage):
         for signal in (page_published, page_unpublished):
