@@ -3,11 +3,11 @@
 What an item page shows of the item (its catalogue table, body, attachments and
 breadcrumbs) changes only when something public changes: its own publication, or one
 of the things it shows (its category, agency or department, its files, the pages, files
-and images its body links to). Those events discard the stored rendering
-(``renderings_discard``, sent by gov_disclosure.pages.signal_handlers), and a stored
-rendering is used only for the live revision, the site and the templates it was made
-with, so a missed event can leave it unused but never shows another revision.
-A preview, or anything other than the live page being served, renders afresh.
+and images its body links to, a page above it). Those events discard the stored
+rendering (``renderings_discard``, called by gov_disclosure.pages.signal_handlers), as
+does any write to the item's row; a stored rendering is used only with the live revision,
+the site and the templates it was made with, so another revision is never shown. A
+preview, or anything other than the live page being served, renders afresh.
 """
 
 import hashlib
