@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
@@ -103,7 +103,8 @@ def routes_forget() -> None:
         _local.clear()
 
     forget()
-    transaction.on_commit(forget)
+    if connection.in_atomic_block:
+        transaction.on_commit(forget)
 
 
 def _site_for(sites: list[dict], hostname: str, port: int) -> dict | None:
