@@ -7,7 +7,6 @@ and a request that read the old data can only store it under the old generation.
 """
 
 import hashlib
-import uuid
 
 from django.core.cache import cache
 from django.db import transaction
@@ -16,6 +15,8 @@ from django.utils import timezone
 
 from gov_disclosure.conf import disclosure_settings
 from gov_disclosure.core.display import display_of
+from gov_disclosure.core.generations import generation as current_generation
+from gov_disclosure.core.generations import generation_renew
 
 _GENERATION_KEY = "page_cache:generation"
 # Headers a cached response is served with; cookies are never stored.
@@ -46,8 +47,7 @@ def page_cache_lookup(request: HttpRequest) -> tuple[str, HttpResponse | None]:
     found = cache.get_many([_GENERATION_KEY, key])
     generation = found.get(_GENERATION_KEY)
     if generation is None:
-        cache.add(_GENERATION_KEY, uuid.uuid4().hex, None)
-        return cache.get(_GENERATION_KEY), None
+        return current_generation(_GENERATION_KEY), None
     entry = found.get(key)
     if entry is None or entry["generation"] != generation:
         return generation, None
@@ -73,4 +73,4 @@ def page_cache_store(request: HttpRequest, response: HttpResponse, *, generation
 
 def page_cache_clear() -> None:
     """Start a new generation once the current transaction commits (at once outside one)."""
-    transaction.on_commit(lambda: cache.set(_GENERATION_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(lambda: generation_renew(_GENERATION_KEY))

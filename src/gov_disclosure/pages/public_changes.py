@@ -7,15 +7,14 @@ moved, renamed category, agency or department, a view restriction, a replaced fi
 Receivers re-read those pages; an id that is no longer public means "remove".
 """
 
-import uuid
-
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from gov_disclosure.core.generations import generation, generation_renew
 
 from .models import (
     Department,
@@ -39,16 +38,12 @@ def catalogue_version() -> str:
     """Changes whenever ``public_pages_changed`` is sent (once its transaction commits):
     what is computed from the published items (a category's years and counts) can be kept
     in the cache under it."""
-    version = cache.get(_VERSION_KEY)
-    if version is None:
-        cache.add(_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(_VERSION_KEY)
-    return version
+    return generation(_VERSION_KEY)
 
 
 def catalogue_changed() -> None:
     """Start a new ``catalogue_version`` once the current transaction commits."""
-    transaction.on_commit(lambda: cache.set(_VERSION_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(lambda: generation_renew(_VERSION_KEY))
 
 
 def _new_version(sender, **kwargs):

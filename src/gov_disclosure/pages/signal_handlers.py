@@ -72,11 +72,6 @@ def forget_routes(sender, **kwargs):
     routes_forget()
 
 
-def forget_routes_for_agency(sender, instance, created=False, **kwargs):
-    # An agency added or removed; one published may have a new address.
-    routes_forget()
-
-
 def connect() -> None:
     post_save.connect(
         create_roles_of_new_agency,
@@ -142,7 +137,7 @@ def connect_routes() -> None:
             forget_routes, sender=Site, dispatch_uid=f"disclosure_pages.routes.site.{id(signal)}"
         )
         signal.connect(
-            forget_routes_for_agency,
+            forget_routes,  # an agency added or removed
             sender=DisclosureIndexPage,
             dispatch_uid=f"disclosure_pages.routes.agency.{id(signal)}",
         )

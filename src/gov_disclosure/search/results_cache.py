@@ -9,11 +9,12 @@ never older than the index; the time limit only bounds a process whose cache is 
 """
 
 import hashlib
-import uuid
 from collections.abc import Callable
 from dataclasses import astuple
 
 from django.core.cache import cache
+
+from gov_disclosure.core.generations import generation, generation_renew
 
 from .documents import items_alias
 from .queries import SearchRequest
@@ -24,16 +25,12 @@ RESULTS_SECONDS = 120
 
 
 def index_generation() -> str:
-    generation = cache.get(_GENERATION_KEY)
-    if generation is None:
-        cache.add(_GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(_GENERATION_KEY)
-    return generation
+    return generation(_GENERATION_KEY)
 
 
 def index_changed(**kwargs) -> None:
     """The index (or how it is searched) changed: results kept before are not used."""
-    cache.set(_GENERATION_KEY, uuid.uuid4().hex, None)
+    generation_renew(_GENERATION_KEY)
 
 
 def results_kept(request: SearchRequest, compute: Callable[[], SearchResults]) -> SearchResults:
