@@ -9,6 +9,11 @@ from openapi_spec_validator import validate
 
 from tests.disclosure_api.conftest import CHANGES, ITEMS
 
+try:
+    from compression import zstd
+except ImportError:
+    from backports import zstd
+
 pytestmark = pytest.mark.django_db
 
 SCHEMA = "/api/disclosure/v1/schema/"
@@ -106,3 +111,31 @@ def test_pages_are_gzipped_for_clients_that_accept_it(client, two_items):
     assert zipped["Content-Encoding"] == "gzip"
     assert len(zipped.content) < len(plain.content) / 3
     assert json.loads(gzip.decompress(zipped.content)) == plain.json()
+
+
+def test_pages_are_zstd_for_clients_that_accept_it(client, two_items):
+    plain = client.get(CHANGES)
+    packed = client.get(CHANGES, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+
+    assert packed["Content-Encoding"] == "zstd"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 3
+    assert json.loads(zstd.decompress(packed.content)) == plain.json()
+
+
+@pytest.mark.parametrize(
+    "accept, coding",
+    [
+        ("zstd;q=0, gzip", "gzip"),
+        ("gzip;q=1.0, zstd;q=0.5", "gzip"),
+        ("*", "zstd"),
+        ("*;q=0, gzip", "gzip"),
+        ("identity", None),
+        ("gzip;q=0", None),
+        ("gzip;q=x", None),
+    ],
+)
+def test_the_coding_follows_the_clients_preferences(client, two_items, accept, coding):
+    response = client.get(CHANGES, headers={"Accept-Encoding": accept})
+
+    assert response.get("Content-Encoding") == coding
