@@ -54,6 +54,31 @@ def test_a_restricted_item_is_still_refused(client, item):
     assert item.summary not in html and 'name="password"' in html
 
 
+def test_a_restriction_added_after_a_visit_is_followed(client, item):
+    assert client.get(item.url).status_code == 200  # the routing table is made
+    PageViewRestriction.objects.create(
+        page=item.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+
+    html = client.get(item.url).content.decode()
+
+    assert item.summary not in html and 'name="password"' in html
+
+
+def test_an_alias_of_a_restricted_category_is_refused_too(client, item):
+    """Wagtail applies the restrictions of an alias's source to the alias."""
+    category = item.get_parent()
+    PageViewRestriction.objects.create(
+        page=category, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert client.get(category.url).status_code == 200  # the routing table is made
+    alias = category.create_alias(parent=category.get_parent(), update_slug="budget-copy")
+
+    html = client.get(alias.url).content.decode()
+
+    assert alias.live and category.title not in html and 'name="password"' in html
+
+
 def test_a_renamed_category_and_a_moved_site_are_followed(client, item, publish):
     category = item.get_parent().specific
     old_url = item.url

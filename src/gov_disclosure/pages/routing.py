@@ -3,11 +3,12 @@
 Wagtail finds a page by asking for the site (one query), its root page and that page's
 specific form, then each level's child and its specific form: nine or more queries for
 an item. ``CatalogueRoutingMiddleware`` finds an item or category below an agency's
-catalogue in one query (``selectors.catalogue_page_at``), using a table of the sites
-and their agencies kept in the cache, and hands Wagtail's ``serve`` the result it would
-have reached itself. Only where that is certain: the pages between the site's root and
-the agency route as Wagtail's ``Page`` does (no host page with routes of its own), the
-site has no translations, and the page is live; else Wagtail routes as always.
+catalogue in one query (``selectors.catalogue_page_at``), using a table of the sites,
+their agencies and the addresses under a view restriction kept in the cache, and hands
+Wagtail's ``serve`` the result it would have reached itself. Only where that is
+certain: the pages between the site's root and the agency route as Wagtail's ``Page``
+does (no host page with routes of its own), the site has no translations, and the page
+is live; else Wagtail routes as always.
 """
 
 import time
@@ -30,7 +31,7 @@ from wagtail.models.sites import (
 
 from .models import DisclosureIndexPage
 from .models.mixins import DirectRouteMixin
-from .selectors import catalogue_page_at
+from .selectors import catalogue_page_at, restricted_addresses
 
 _TABLE_KEY = "disclosure:catalogue_routes"
 # How long a table is kept: bounds how long a process may use one another process
@@ -53,8 +54,8 @@ def _routes_as_wagtail_page(page_class) -> bool:
 
 
 def _table() -> dict:
-    """Every site's fields, and the agencies below each site's root that its pages route
-    to plainly, deepest address first."""
+    """Every site's fields, the agencies below each site's root that its pages route to
+    plainly (deepest address first), and the addresses under a view restriction."""
     now = time.monotonic()
     # One read of one entry: another thread may clear it at any moment.
     until, table = _local.get("entry", (0, None))
@@ -87,7 +88,7 @@ def _table() -> dict:
         site["id"]: site_pages[site["root_page_id"]].url_path
         for site in sites
         if site["root_page_id"] in site_pages
-    }}  # fmt: skip
+    }, "restricted": restricted_addresses()}  # fmt: skip
     cache.set(_TABLE_KEY, table, _TABLE_SECONDS)
     _local["entry"] = (now + _LOCAL_SECONDS, table)
     return table
@@ -150,7 +151,9 @@ def catalogue_route(request, path: str) -> None:
     else:
         return
     components = [part for part in url_path[len(agency.url_path) :].split("/") if part]
-    page = catalogue_page_at(root=agency, path_components=components)
+    page = catalogue_page_at(
+        root=agency, path_components=components, restricted=table["restricted"]
+    )
     if page is None:
         return
     try:

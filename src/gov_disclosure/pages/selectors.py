@@ -39,13 +39,16 @@ def agency_for_page(*, page: Page) -> DisclosureIndexPage | None:
     return DisclosureIndexPage.objects.ancestor_of(page, inclusive=True).first()
 
 
-def catalogue_page_at(*, root: Page, path_components: list[str]) -> Page | None:
+def catalogue_page_at(
+    *, root: Page, path_components: list[str], restricted: frozenset[str] | None = None
+) -> Page | None:
     """The item (with its stored rendering) or category at this path below ``root``, live
     or not (routing answers 404 for a page not live); None for any other page.
 
     The page comes with ``under_view_restriction``: whether a view restriction may cover
-    it (see ``ViewRestrictionsFromRouteMixin``), asked in the same query of the pages whose
-    addresses its own address begins with.
+    it (see ``ViewRestrictionsFromRouteMixin``): looked up in ``restricted`` (from
+    ``restricted_addresses``) when given, else asked in the same query of the pages
+    whose addresses its own address begins with.
     """
     url_path = root.url_path + "".join(f"{component}/" for component in path_components)
     segments = url_path.strip("/").split("/")
@@ -53,11 +56,16 @@ def catalogue_page_at(*, root: Page, path_components: list[str]) -> Page | None:
         "/",
         *("/" + "/".join(segments[:end]) + "/" for end in range(1, len(segments) + 1)),
     ]
-    restricted = Exists(
-        PageViewRestriction.objects.filter(
-            Q(page__url_path__in=addresses) | Q(page__aliases__url_path__in=addresses)
-        )
-    )
+    if restricted is None:
+        annotation = {
+            "under_view_restriction": Exists(
+                PageViewRestriction.objects.filter(
+                    Q(page__url_path__in=addresses) | Q(page__aliases__url_path__in=addresses)
+                )
+            )
+        }
+    else:
+        annotation = {}
     lookup = {
         "url_path": url_path,
         # The slug's index finds the few pages that share it; the path settles which.
@@ -75,9 +83,22 @@ def catalogue_page_at(*, root: Page, path_components: list[str]) -> Page | None:
     # Right below an agency are its categories; deeper, mostly items.
     kinds = (categories, items) if len(path_components) == 1 else (items, categories)
     for pages in kinds:
-        for page in pages.annotate(under_view_restriction=restricted).order_by()[:1]:
+        for page in pages.annotate(**annotation).order_by()[:1]:
+            if restricted is not None:
+                page.under_view_restriction = not restricted.isdisjoint(addresses)
             return page
     return None
+
+
+def restricted_addresses() -> frozenset[str]:
+    """The addresses (``url_path``) of the pages carrying a view restriction and of their
+    aliases: a page is covered when one of them begins its own address."""
+    restricted_pages = PageViewRestriction.objects.values("page")
+    return frozenset(
+        Page.objects.filter(
+            Q(pk__in=restricted_pages) | Q(alias_of__in=restricted_pages)
+        ).values_list("url_path", flat=True)
+    )
 
 
 def view_restrictions_over(*, page: Page) -> QuerySet[PageViewRestriction]:

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from gov_disclosure.core.task_queue import celery_in_use, queue_after_commit
@@ -143,3 +143,11 @@ def connect_routes() -> None:
         )
     post_page_move.connect(forget_routes, dispatch_uid="disclosure_pages.routes.moved")
     page_slug_changed.connect(forget_routes, dispatch_uid="disclosure_pages.routes.slug")
+    # The table holds the addresses under a view restriction and those of their aliases
+    # (a new alias gets copies of its source's restrictions).
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_routes,
+            sender=PageViewRestriction,
+            dispatch_uid=f"disclosure_pages.routes.restriction.{id(signal)}",
+        )

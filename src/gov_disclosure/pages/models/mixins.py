@@ -14,9 +14,9 @@ class AgencyContextMixin:
 
 class ViewRestrictionsFromRouteMixin:
     """Wagtail asks two queries per page view for the view restrictions over the page.
-    Routing (``selectors.catalogue_page_at``) finds the page and asks, in the same query,
-    whether any page on its address, or that page's source for an alias, is restricted:
-    if none is, none is asked for."""
+    Routing (``selectors.catalogue_page_at``) finds the page and tells, from the routing
+    table's restricted addresses or in the same query, whether any page on its address, or
+    that page's source for an alias, is restricted: if none is, none is asked for."""
 
     def get_view_restrictions(self):
         if getattr(self, "under_view_restriction", None) is False:
