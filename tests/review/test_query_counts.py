@@ -6,6 +6,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories import CategoryFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,9 +19,13 @@ def queries(client, path: str) -> int:
 
 
 def add_items(office, count: int) -> None:
-    """``count`` each of live items, drafts in review and live items revised in review."""
+    """``count`` each of live items, drafts in review and live items revised in review,
+    and of categories (each with a subcategory) the officer's department reports to."""
     officer = office.users["officer"]
     for n in range(count):
+        category = CategoryFactory(parent=office.agency, title=f"分类{n}", code=f"X{n}")
+        subcategory = CategoryFactory(parent=category, title=f"子分类{n}", code="01")
+        office.department_a.categories.add(category, subcategory)
         office.item(title=f"第{n}号通知", live=True)
         draft = office.item(title=f"第{n}号通知（待审）")
         revised = office.item(title=f"第{n}号公告", live=True)
@@ -43,6 +49,10 @@ def test_admin_pages_do_not_query_per_row(office, role):
     ]
     if role == "office":
         pages += ["/admin/review/log/", "/admin/review/timeliness/"]
+    else:
+        # The agency's categories. (For 党政办, who may delete a category, each category
+        # holding subcategories still costs one query: does it hold live items?)
+        pages += [f"/admin/pages/{office.agency.pk}/"]
     add_items(office, 3)
     few = {path: queries(client, path) for path in pages}
     add_items(office, 12)

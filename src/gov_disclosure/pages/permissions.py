@@ -67,6 +67,11 @@ class DisclosurePermissionTester(PagePermissionTester):
         return self._is_item() and self._owns_item()
 
     def can_add_subpage(self):
+        if self._is_category() and "is_subcategory" not in self.page.__dict__:
+            # Whether a subcategory may go here depends on the category's parent, an agency
+            # or a category: told by the agencies' paths, not a query per row of a listing.
+            parent_path = self.page.path[: -Page.steplen]
+            self.page.is_subcategory = parent_path not in roles.agency_paths_kept(self.user)
         if not super().can_add_subpage():
             return False
         if self.manages_catalogue:
@@ -85,9 +90,9 @@ class DisclosurePermissionTester(PagePermissionTester):
         return super().can_view_revisions() and self.can_edit()
 
     def can_delete(self, ignore_bulk=False):
-        # The office's rules first: they need no query for a live item, which Wagtail's
-        # check (any live page in the subtree?) would ask of every row of a listing.
-        if not self._within_scope() or self._holds_live_reviewed_pages():
+        # The office's rules first, then Wagtail's, then the one that needs a query: a
+        # listing asks this of every row.
+        if not self._within_scope() or self._is_live_reviewed_page():
             return False
         if (
             self.user.is_active
@@ -96,20 +101,20 @@ class DisclosurePermissionTester(PagePermissionTester):
             and not self.page.live
             and "change" in self.permissions
         ):
-            # Wagtail would ask whether the subtree holds a live page (one query per row
-            # of a listing of drafts); a leaf draft's subtree is itself.
+            # Wagtail would ask whether the subtree holds a live page; a leaf draft's
+            # subtree is itself.
             return True
-        return super().can_delete(ignore_bulk=ignore_bulk)
+        return super().can_delete(ignore_bulk=ignore_bulk) and not self._holds_live_reviewed_pages()
 
-    def _holds_live_reviewed_pages(self) -> bool:
+    def _is_live_reviewed_page(self) -> bool:
         # Taking a reviewed page (an item, an annual report) offline needs a written
         # reason in the accountability log: deletion would skip it. Unpublish first.
         page_type = self.page.specific_class or type(self.page)
-        if getattr(page_type, "publish_only_through_workflow", False) and self.page.live:
-            return True
-        if self.page.is_leaf():  # no query: a listing asks this of every row
-            return False
-        return (
+        return getattr(page_type, "publish_only_through_workflow", False) and self.page.live
+
+    def _holds_live_reviewed_pages(self) -> bool:
+        """Pages below hold such a page (deleting this one would delete them)."""
+        return not self.page.is_leaf() and (
             Page.objects.live()
             .descendant_of(self.page)
             .filter(content_type__in=reviewed_page_types())

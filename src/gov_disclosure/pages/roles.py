@@ -370,15 +370,20 @@ def agency_id_for_path(path: str, paths: dict[str, int]) -> int | None:
     return None
 
 
-def agency_id_of_page(page: Page, *, cache_on=None) -> int | None:
-    """The agency whose catalogue holds ``page``, from the agencies' tree paths (kept on
-    ``cache_on``, the request's user: a listing asks this of every row)."""
+def agency_paths_kept(cache_on=None) -> dict[str, int]:
+    """``agency_paths()``, kept on ``cache_on`` (the request's user: a listing asks of
+    every row)."""
     paths = cache_on.__dict__.get("_disclosure_agency_paths") if cache_on is not None else None
     if paths is None:
         paths = agency_paths()
         if cache_on is not None:
             cache_on.__dict__["_disclosure_agency_paths"] = paths
-    return agency_id_for_path(page.path, paths)
+    return paths
+
+
+def agency_id_of_page(page: Page, *, cache_on=None) -> int | None:
+    """The agency whose catalogue holds ``page``, from the agencies' tree paths."""
+    return agency_id_for_path(page.path, agency_paths_kept(cache_on))
 
 
 def user_department_ids(user) -> set[int]:
@@ -431,11 +436,15 @@ def user_category_ids(user) -> set[int]:
 
         allowed = DisclosureCategoryPage.objects.filter(
             allowed_departments__members=user
-        ).distinct()
-        cached = set()
-        for category in allowed:
-            cached.add(category.pk)
-            cached.update(category.get_descendants().values_list("pk", flat=True))
+        ).values_list("path", flat=True)
+        within = Q()
+        for path in set(allowed):
+            within |= Q(path__startswith=path)
+        cached = (
+            set(DisclosureCategoryPage.objects.filter(within).values_list("pk", flat=True))
+            if within
+            else set()
+        )
         user._disclosure_category_ids = cached
     return cached
 

@@ -1,7 +1,7 @@
 """Admin views of the catalogue beyond Wagtail's page explorer."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -41,9 +41,29 @@ class CatalogueMenuItem(MenuItem):
 
 
 class CatalogueIndexView(PageListingViewSet.index_view_class):
+    # What an officer looks an item up by in the catalogue, matched as substrings. Wagtail's
+    # search backend matched every indexed field, the body included: it read every body
+    # (16 s at 100,000 items). The public's full-text search covers the content.
+    search_fields = ["title", "index_number", "document_number", "keywords"]
+
     def annotate_queryset(self, pages):
         # Every row's 发布机构 in one query, not one per row.
         return super().annotate_queryset(pages).prefetch_related("publisher")
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        matches = Q()
+        for field in self.search_fields:
+            matches |= Q(**{f"{field}__icontains": self.search_query})
+        queryset = queryset.filter(matches)
+        if not self.is_explicitly_ordered:
+            # Wagtail leaves a search in the backend's order of relevance; these matches
+            # have none, so they keep the listing's own order (and paginate stably).
+            queryset = queryset.order_by(
+                F("latest_revision_created_at").desc(nulls_last=True), "-pk"
+            )
+        return queryset
 
 
 class DisclosureItemListingViewSet(PageListingViewSet):

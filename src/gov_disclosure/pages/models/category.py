@@ -1,5 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -73,7 +74,7 @@ class DisclosureCategoryPage(
             return parent.specific
         return None
 
-    @property
+    @cached_property
     def is_subcategory(self) -> bool:
         return self._parent_category() is not None
 
