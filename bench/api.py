@@ -6,9 +6,11 @@ Run by hand, with ./scripts/services up (PostgreSQL, Redis):
 In one run, on the same data (the 3,471 corpus laws, then repeated up to --scale items),
 served by gunicorn on PostgreSQL in the production profile:
 - building the feed's records (``feed_reconcile --fix``), records/s;
-- a full pull through /api/disclosure/v1/items/ (limit 1000, gzip) by one sequential
-  client, items/s, against the same client paging through stock Wagtail API v2
-  (/api/v2/pages/?type=…&fields=*, its default limit of 20);
+- a full pull through /api/disclosure/v1/items/ (limit 1000, compressed as the client
+  asks: requests with backports.zstd asks for zstd) by one sequential client, items/s,
+  against the same client paging through stock Wagtail API v2
+  (/api/v2/pages/?type=…&fields=*, its default limit of 20); at the corpus size the
+  median of --repeat pulls of each;
 - a district site's full sync (``source_sync`` into its own database: mirrors written
   and indexed), items/s, at the corpus size;
 - 100 changes published, then pulled incrementally: the client's pull and the
@@ -172,6 +174,13 @@ def pull(session: requests.Session, first_url: str, *, max_seconds: float | None
             "cursor": cursor}  # fmt: skip
 
 
+def median_pull(session: requests.Session, first_url: str, repeat: int) -> dict:
+    pulls = sorted(
+        (pull(session, first_url) for _ in range(repeat)), key=lambda p: p["items_per_second"]
+    )
+    return {**pulls[len(pulls) // 2], "pulls": [p["items_per_second"] for p in pulls]}
+
+
 def first_url_offset(url: str) -> int:
     return int(url.split("offset=")[1]) if "offset=" in url else 0
 
@@ -218,6 +227,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/laws.jsonl.gz")
     parser.add_argument("--scale", type=int, default=100_000)
     parser.add_argument("--limit", type=int, help="only the first N laws (a quick trial run)")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="full pulls at the corpus size (the median is reported)")  # fmt: skip
     parser.add_argument("--stock-max-seconds", type=float, default=1800,
                         help="stop paging stock API v2 after this long at --scale")  # fmt: skip
     args = parser.parse_args()
@@ -267,8 +278,9 @@ def main() -> None:
     try:
         print("==> full pulls at the corpus size", flush=True)
         corpus = results["corpus"]
-        corpus["stock_api_v2"] = pull(session, STOCK_URL)
-        corpus["feed"] = pull(session, "/api/disclosure/v1/items/?limit=1000")
+        # The median of a few pulls: the feed's takes well under a second.
+        corpus["stock_api_v2"] = median_pull(session, STOCK_URL, args.repeat)
+        corpus["feed"] = median_pull(session, "/api/disclosure/v1/items/?limit=1000", args.repeat)
         corpus["speedup"] = round(
             corpus["feed"]["items_per_second"] / corpus["stock_api_v2"]["items_per_second"], 1
         )
