@@ -172,6 +172,11 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.cache import cache
+
+    # The benches share one cache (Redis): what another bench's database left there
+    # (Wagtail's site root paths, the routing table, kept pages) must not be read here.
+    cache.clear()
     from gov_disclosure.pages.models import DisclosureIndexPage, DisclosureItemPage
 
     if not args.reuse:

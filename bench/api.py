@@ -240,6 +240,11 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.cache import cache
+
+    # The benches share one cache (Redis): what another bench's database left there
+    # (Wagtail's site root paths, the routing table, kept pages) must not be read here.
+    cache.clear()
     from gov_disclosure.api.models import ConsumerKey, Scope
     from gov_disclosure.api.services import consumer_key_issue
 

@@ -158,6 +158,11 @@ def serving_site(args) -> dict[str, list[str]]:
     import django
 
     django.setup()
+    from django.core.cache import cache
+
+    # The benches share one cache (Redis): what another bench's database left there
+    # (Wagtail's site root paths, the routing table, kept pages) must not be read here.
+    cache.clear()
     from wagtail.models import Site
 
     from gov_disclosure.pages.models import (
