@@ -1,4 +1,4 @@
-"""The admin's pages cost the same number of queries for five rows or twenty-five, items
+"""The admin's pages cost the same number of queries for nine rows or forty-five, items
 live or waiting in review: no query per row, for 党政办 and for an information officer."""
 
 import pytest
@@ -64,7 +64,7 @@ def test_admin_pages_do_not_query_per_row(office, role):
     assert max(many.values()) <= 60, many
 
 
-def test_the_item_editor_costs_the_same_for_a_long_item(office, django_assert_max_num_queries):
+def test_the_item_editor_of_a_long_item_needs_few_queries(office, django_assert_max_num_queries):
     client = Client()
     client.force_login(office.users["officer"])
     item = office.item(
