@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import PageListingMixin
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -45,6 +46,7 @@ class CatalogueIndexView(PageListingViewSet.index_view_class):
     # search backend matched every indexed field, the body included: it read every body
     # (16 s at 100,000 items). The public's full-text search covers the content.
     search_fields = ["title", "index_number", "document_number", "keywords"]
+    search_backend_name = None
 
     def annotate_queryset(self, pages):
         # Every row's 发布机构 in one query, not one per row.
@@ -53,10 +55,10 @@ class CatalogueIndexView(PageListingViewSet.index_view_class):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        matches = Q()
-        for field in self.search_fields:
-            matches |= Q(**{f"{field}__icontains": self.search_query})
-        queryset = queryset.filter(matches)
+        # Wagtail's generic listing matches ``search_fields`` in the database when there is
+        # no search backend; its page listing always asks the backend, so that step is
+        # skipped.
+        queryset = super(PageListingMixin, self).search_queryset(queryset)
         if not self.is_explicitly_ordered:
             # Wagtail leaves a search in the backend's order of relevance; these matches
             # have none, so they keep the listing's own order (and paginate stably).
