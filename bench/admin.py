@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.api import fresh_database, profile_env, scale_up  # noqa: E402
-from bench.common import load_pages, percentile  # noqa: E402
+from bench.common import load_pages, percentile, shared_cache_clear  # noqa: E402
 
 DATABASE = "cms_bench_admin"
 IN_REVIEW = 40
@@ -171,11 +171,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.cache import cache
-
-    # The benches share one cache (Redis): what another bench's database left there
-    # (Wagtail's site root paths, the routing table, kept pages) must not be read here.
-    cache.clear()
+    shared_cache_clear()
     from gov_disclosure.pages.models import DisclosureIndexPage, DisclosureItemPage
 
     if not args.reuse:

@@ -35,7 +35,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.common import gunicorn, load_pages  # noqa: E402
+from bench.common import gunicorn, load_pages, shared_cache_clear  # noqa: E402
 
 PORT = 8766
 SERVING_DB, DISTRICT_DB = "cms_bench_api", "cms_bench_api_district"
@@ -240,11 +240,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.cache import cache
-
-    # The benches share one cache (Redis): what another bench's database left there
-    # (Wagtail's site root paths, the routing table, kept pages) must not be read here.
-    cache.clear()
+    shared_cache_clear()
     from gov_disclosure.api.models import ConsumerKey, Scope
     from gov_disclosure.api.services import consumer_key_issue
 

@@ -18,6 +18,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
+def shared_cache_clear() -> None:
+    """Empty the cache (after ``django.setup()``): the benches share one (Redis), and what
+    another bench's database left there (Wagtail's site root paths, the routing table,
+    kept pages) must not be read."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def load_pages(corpus: Path, limit: int | None) -> int:
     """Every corpus law as a live item (created live: the workflow is not what is measured)."""
     from wagtail.models import Page

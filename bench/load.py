@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.api import database_url, fresh_database, profile_env, scale_up  # noqa: E402
-from bench.common import gunicorn, load_pages, percentile  # noqa: E402
+from bench.common import gunicorn, load_pages, percentile, shared_cache_clear  # noqa: E402
 
 PORT, STOCK_PORT = 8767, 8768
 DATABASE, STOCK_DATABASE = "cms_bench_load", "cms_bench_load_stock"
@@ -158,11 +158,7 @@ def serving_site(args) -> dict[str, list[str]]:
     import django
 
     django.setup()
-    from django.core.cache import cache
-
-    # The benches share one cache (Redis): what another bench's database left there
-    # (Wagtail's site root paths, the routing table, kept pages) must not be read here.
-    cache.clear()
+    shared_cache_clear()
     from wagtail.models import Site
 
     from gov_disclosure.pages.models import (
