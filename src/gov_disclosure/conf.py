@@ -55,6 +55,8 @@ DEFAULTS: dict[str, Any] = {
     "LETTER_SUBMIT_RATE": "10/h",
     "LETTER_STATUS_RATE": "30/h",
     "LETTER_RETENTION_DAYS": None,
+    # Satisfaction ratings (满意度): ratings per address; one per page per address a day.
+    "RATING_SUBMIT_RATE": "30/h",
     # Annual reports: CSS font families for the PDF after the bundled CJK font, and the
     # days before each deadline on which 党政办 is reminded.
     "ANNUAL_REPORT_PDF_FONTS": '"Noto Serif CJK SC", "Noto Sans CJK SC", serif',

@@ -69,6 +69,7 @@ urlpatterns = [
     path("disclosure/search/", search_page, name="disclosure_search"),
     path("requests/", include("gov_disclosure.requests.urls")),
     path("letters/", include("gov_disclosure.letters.urls")),
+    path("feedback/", include("gov_disclosure.feedback.urls")),
     path("feeds/agency/<int:page_id>/rss/", ItemsFeed(), name="agency_feed_rss"),
     path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),
     path("feeds/category/<int:page_id>/rss/", CategoryItemsFeed(), name="category_feed_rss"),

@@ -114,6 +114,9 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
         "letter status": reverse("disclosure_letters:status"),
         "public answers": reverse("disclosure_letters:answers", args=[site_root.pk]),
         "public answer": reverse("disclosure_letters:answer", args=[site_root.pk, letter.pk]),
+        "rating form": reverse("disclosure_feedback:rate", args=["item", item.pk]),
+        "rating thanks": reverse("disclosure_feedback:rated", args=["item", item.pk]),
+        "public ratings": reverse("disclosure_feedback:ratings", args=[site_root.pk]),
     }
 
 

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from gov_disclosure.core.admin_columns import DayColumn
+from gov_disclosure.core.admin_filters import recent_year_choices
 
 from .admin_views import (
     URL_NAMESPACE,
@@ -27,11 +28,6 @@ from .permissions import LetterPermissionPolicy
 register_permission_policy(Letter, LetterPermissionPolicy(Letter))
 
 
-def _year_choices():
-    this_year = timezone.localdate().year
-    return [(year, str(year)) for year in range(this_year, this_year - 10, -1)]
-
-
 class LetterFilterSet(WagtailFilterSet):
     state = django_filters.MultipleChoiceFilter(
         label=gettext_lazy("状态"), choices=LetterState.choices
@@ -45,7 +41,7 @@ class LetterFilterSet(WagtailFilterSet):
     year = django_filters.ChoiceFilter(
         label=gettext_lazy("来信年份"),
         field_name="received_on__year",
-        choices=_year_choices,
+        choices=recent_year_choices,
         empty_label=gettext_lazy("全部年份"),
     )
 

@@ -77,6 +77,7 @@ DISTRICT_PERMISSIONS = [
     ("disclosure_review", "view_timeliness_report"),
     ("disclosure_annual_reports", "view_annualfigures"),
     ("disclosure_letters", "view_letter_statistics"),
+    ("disclosure_feedback", "view_rating"),
 ]
 
 

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from gov_disclosure.core.admin_columns import DayColumn
+from gov_disclosure.core.admin_filters import recent_year_choices
 from gov_disclosure.core.people import person_name
 from gov_disclosure.pages.agency_admin import agency_scoped
 
@@ -42,11 +43,6 @@ class PersonFilter(django_filters.ModelChoiceFilter):
     field_class = UserChoiceField  # people by their names
 
 
-def _year_choices():
-    this_year = timezone.localdate().year
-    return [(year, str(year)) for year in range(this_year, this_year - 10, -1)]
-
-
 class RequestFilterSet(WagtailFilterSet):
     state = django_filters.MultipleChoiceFilter(label=gettext_lazy("状态"), choices=State.choices)
     due = django_filters.ChoiceFilter(
@@ -67,7 +63,7 @@ class RequestFilterSet(WagtailFilterSet):
     year = django_filters.ChoiceFilter(
         label=gettext_lazy("收到年份"),
         field_name="received_on__year",
-        choices=_year_choices,
+        choices=recent_year_choices,
         empty_label=gettext_lazy("全部年份"),
     )
 

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "disclosure_feedback"
+
+urlpatterns = [
+    path("rate/<str:kind>/<int:pk>/", views.rate, name="rate"),
+    path("rated/<str:kind>/<int:pk>/", views.rated, name="rated"),
+    path("ratings/<int:agency_id>/", views.agency_ratings, name="ratings"),
+]
