@@ -57,6 +57,10 @@ DEFAULTS: dict[str, Any] = {
     "LETTER_RETENTION_DAYS": None,
     # Satisfaction ratings (满意度): ratings per address; one per page per address a day.
     "RATING_SUBMIT_RATE": "30/h",
+    # Public topic proposals (群众点题): the answer's deadline, per-address limits.
+    "PROPOSAL_ANSWER_WORKING_DAYS": 15,
+    "PROPOSAL_SUBMIT_RATE": "10/h",
+    "PROPOSAL_STATUS_RATE": "30/h",
     # Annual reports: CSS font families for the PDF after the bundled CJK font, and the
     # days before each deadline on which 党政办 is reminded.
     "ANNUAL_REPORT_PDF_FONTS": '"Noto Serif CJK SC", "Noto Sans CJK SC", serif',

@@ -117,6 +117,9 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
         "rating form": reverse("disclosure_feedback:rate", args=["item", item.pk]),
         "rating thanks": reverse("disclosure_feedback:rated", args=["item", item.pk]),
         "public ratings": reverse("disclosure_feedback:ratings", args=[site_root.pk]),
+        "proposal form": reverse("disclosure_feedback:propose", args=[site_root.pk]),
+        "proposal status": reverse("disclosure_feedback:proposal_status"),
+        "public proposals": reverse("disclosure_feedback:proposals", args=[site_root.pk]),
     }
 
 

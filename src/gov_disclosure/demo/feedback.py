@@ -1,14 +1,19 @@
-"""Demo satisfaction ratings: a few weeks of the public rating items and answers, with
-comments waiting for 党政办, approved and hidden."""
+"""Demo public participation: a few weeks of satisfaction ratings (comments waiting for
+党政办, approved and hidden) and 群众点题 answered and waiting."""
 
 import datetime
 import random
 
 from django.utils import timezone
 
-from gov_disclosure.feedback.models import Rating, Satisfaction, TargetKind
+from gov_disclosure.feedback.models import Proposal, Rating, Satisfaction, TargetKind
 from gov_disclosure.feedback.selectors import rating_target
-from gov_disclosure.feedback.services import rating_comment_moderate, rating_submit
+from gov_disclosure.feedback.services import (
+    proposal_answer,
+    proposal_submit,
+    rating_comment_moderate,
+    rating_submit,
+)
 from gov_disclosure.letters.models import Letter
 from gov_disclosure.pages.models import DisclosureIndexPage, DisclosureItemPage
 
@@ -53,3 +58,45 @@ def demo_ratings_load(*, agency: DisclosureIndexPage, office) -> int:
         if decision is not None:
             rating_comment_moderate(rating=rating, user=office, approve=decision)
     return RATINGS
+
+
+# (topic, reason, days ago, answer: (kind, withheld ground, text, link the newest item?) or None)
+PROPOSALS = [
+    ("老旧小区改造资金使用情况", "小区改造已两年，居民想知道资金花在哪里。", 30,
+     ("will_publish", "", "街道将于下月在“财政预决算”栏目公开改造资金使用情况。", True)),
+    ("辖区内企业的纳税明细", "想了解各企业贡献。", 25,
+     ("not_disclosable", "withheld_third_party",
+      "企业纳税明细属于企业商业秘密，公开会损害第三方合法权益，"
+      "依据《条例》第十五条不予公开。", False)),
+    ("某拆迁户的安置补偿协议", "我是该户亲属。", 12,
+     ("refer_request", "",
+      "您所需信息涉及特定主体，请通过政府信息公开申请渠道提出申请。", False)),
+    ("菜市场改造工程进度", "", 2, None),
+]  # fmt: skip
+
+
+def demo_proposals_load(*, agency: DisclosureIndexPage, office) -> int:
+    """Create the demo proposals once per agency; returns how many were created."""
+    if Proposal.objects.filter(agency=agency).exists():
+        return 0
+    newest = DisclosureItemPage.objects.descendant_of(agency).live().order_by("-publish_date")
+    now = timezone.now()
+    for topic, reason, days_ago, answer in PROPOSALS:
+        proposal = proposal_submit(
+            agency=agency,
+            topic=topic,
+            reason=reason,
+            received_at=now - datetime.timedelta(days=days_ago),
+        )
+        if answer is not None:
+            kind, ground, text, link = answer
+            proposal_answer(
+                proposal=proposal,
+                user=office,
+                answer_kind=kind,
+                withheld_ground=ground,
+                answer=text,
+                public_topic=topic,
+                item=newest.first() if link else None,
+            )
+    return len(PROPOSALS)

@@ -26,7 +26,7 @@ from gov_disclosure.pages.selectors import disclosure_collection
 
 from . import content, second_agency
 from .building import child_page, morning_of, review_and_publish
-from .feedback import demo_ratings_load
+from .feedback import demo_proposals_load, demo_ratings_load
 from .letters import demo_letters_load
 from .reports import demo_report_load
 from .requests import demo_requests_load
@@ -276,6 +276,7 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
         demo_letters_load(agency=agency, users=users)
     with transaction.atomic():
         demo_ratings_load(agency=agency, office=users["dangzhengban"])
+        demo_proposals_load(agency=agency, office=users["dangzhengban"])
     with transaction.atomic():
         report = demo_report_load(agency=agency, office=office)
         if report is not None:

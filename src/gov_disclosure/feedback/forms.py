@@ -1,9 +1,13 @@
-"""The public satisfaction form."""
+"""The public forms: satisfaction (满意度) and proposals (群众点题)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gov_disclosure.core.public_forms import BotCheckedForm
+from gov_disclosure.core.public_forms import (
+    BotCheckedForm,
+    phone_validator,
+    required_messages_in_chinese,
+)
 
 from .models import Satisfaction
 
@@ -33,4 +37,55 @@ class RatingForm(BotCheckedForm):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": COMMENT_MAX}),
         help_text=_("请勿填写姓名、电话等个人信息。留言经审核后公开。"),
         error_messages={"max_length": _("意见建议不能超过500个字。")},
+    )
+
+
+class ProposalForm(BotCheckedForm):
+    """群众点题: a rejected form comes back with everything typed."""
+
+    topic = forms.CharField(
+        label=_("希望公开的内容"),
+        min_length=4,
+        max_length=100,
+        help_text=_("例如：老旧小区改造的资金使用情况。"),
+        error_messages={
+            "min_length": _("希望公开的内容至少4个字。"),
+            "max_length": _("希望公开的内容不能超过100个字。"),
+        },
+    )
+    reason = forms.CharField(
+        label=_("理由（选填）"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"max_length": _("理由不能超过2000个字。")},
+    )
+    name = forms.CharField(label=_("姓名（选填）"), max_length=60, required=False)
+    phone = forms.CharField(
+        label=_("联系电话（选填）"), max_length=30, required=False, validators=[phone_validator]
+    )
+    email = forms.EmailField(
+        label=_("电子邮箱（选填）"),
+        required=False,
+        help_text=_("填写后，答复会发到此邮箱。"),
+        error_messages={"invalid": _("请填写有效的电子邮箱地址。")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        required_messages_in_chinese(self)
+
+    def clean_topic(self):
+        return " ".join(self.cleaned_data["topic"].split())
+
+    def contact(self) -> dict:
+        return {key: self.cleaned_data[key].strip() for key in ("name", "phone", "email")}
+
+
+class ProposalLookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("查询码"),
+        max_length=30,
+        error_messages={"required": _("请填写查询码。")},
+        help_text=_("提交点题后页面给出的查询码，例如 K7Q2-M9XD-4TPA。"),
     )

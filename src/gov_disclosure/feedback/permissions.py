@@ -1,12 +1,17 @@
-"""Who may see which rating in the admin (``selectors.ratings_visible_to``).
+"""Who may see which rating and proposal in the admin (``selectors``).
 
-Ratings arrive from the public form and change only by moderation: never added, edited
-or deleted through the generic views.
+Both arrive from the public forms and change only by moderation or answer: never added,
+edited or deleted through the generic views.
 """
 
 from gov_disclosure.core.permission_policies import ViewOnlyPermissionPolicy
 
-from .selectors import rating_agencies, ratings_visible_to
+from .selectors import (
+    proposal_agencies,
+    proposals_visible_to,
+    rating_agencies,
+    ratings_visible_to,
+)
 
 
 class RatingPermissionPolicy(ViewOnlyPermissionPolicy):
@@ -15,3 +20,11 @@ class RatingPermissionPolicy(ViewOnlyPermissionPolicy):
 
     def visible_to(self, user):
         return ratings_visible_to(user=user)
+
+
+class ProposalPermissionPolicy(ViewOnlyPermissionPolicy):
+    def user_works_on(self, user):
+        return bool(proposal_agencies(user))
+
+    def visible_to(self, user):
+        return proposals_visible_to(user=user)

@@ -1,5 +1,6 @@
-"""Public pages of ratings: the form (posted from cached item and answer pages), the
-thanks, and an agency's ratings with the comments 党政办 approved."""
+"""Public pages: ratings (the form posted from cached item and answer pages, the thanks,
+an agency's ratings with the comments 党政办 approved) and proposals (the form, the
+receipt, the proposer's lookup, an agency's answered proposals)."""
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -10,13 +11,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from gov_disclosure.conf import disclosure_settings
-from gov_disclosure.core.public_forms import submission_limited
+from gov_disclosure.core.public_forms import started_token, submission_limited
 from gov_disclosure.pages.selectors import public_agencies
 
-from .forms import RatingForm
-from .models import Rating, TargetKind
-from .selectors import comments_public, rating_counts, rating_target
-from .services import rating_submit
+from .forms import ProposalForm, ProposalLookupForm, RatingForm
+from .models import Proposal, Rating, TargetKind
+from .selectors import (
+    comments_public,
+    item_shown,
+    items_public_among,
+    proposal_lookup,
+    proposals_public,
+    rating_counts,
+    rating_target,
+)
+from .services import proposal_submit, rating_submit
+
+_RECEIPT_SESSION_KEY = "disclosure_feedback.proposal_receipt"
 
 
 def _target_or_404(kind: str, pk: int):
@@ -75,3 +86,81 @@ def agency_ratings(request, agency_id: int):
     page = Paginator(comments_public(agency=agency), 20).get_page(request.GET.get("page"))
     context = {"agency": agency, "year": year, "counts": counts, "page_obj": page}
     return render(request, "disclosure_feedback/ratings.html", context)
+
+
+@never_cache
+def propose(request, agency_id: int):
+    agency = get_object_or_404(public_agencies(), pk=agency_id)
+    status = 200
+    if request.method == "POST":
+        form = ProposalForm(request.POST)
+        if submission_limited(
+            request, group="proposal-submit", rate=disclosure_settings.PROPOSAL_SUBMIT_RATE
+        ):
+            form.is_valid()
+            form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
+            status = 429
+        elif form.is_valid():
+            proposal = proposal_submit(
+                agency=agency,
+                topic=form.cleaned_data["topic"],
+                reason=form.cleaned_data["reason"].strip(),
+                contact=form.contact(),
+            )
+            request.session[_RECEIPT_SESSION_KEY] = proposal.pk
+            return redirect("disclosure_feedback:proposal_receipt")
+        else:
+            status = 400
+        form.data = form.redisplay_data()
+    else:
+        form = ProposalForm(initial={"started": started_token()})
+    context = {
+        "agency": agency,
+        "form": form,
+        "answer_days": disclosure_settings.PROPOSAL_ANSWER_WORKING_DAYS,
+    }
+    return render(request, "disclosure_feedback/propose.html", context, status=status)
+
+
+@never_cache
+def proposal_receipt(request):
+    pk = request.session.get(_RECEIPT_SESSION_KEY)
+    proposal = Proposal.objects.select_related("agency").filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    return render(request, "disclosure_feedback/proposal_receipt.html", {"proposal": proposal})
+
+
+@never_cache
+def proposal_status(request):
+    """The proposer's lookup by tracking code; each try counts against the address."""
+    found, status = None, 200
+    if request.method == "POST":
+        form = ProposalLookupForm(request.POST)
+        if submission_limited(
+            request, group="proposal-status", rate=disclosure_settings.PROPOSAL_STATUS_RATE
+        ):
+            form.is_valid()
+            form.add_error(None, _("查询过于频繁，请稍后再试。"))
+            status = 429
+        elif not form.is_valid():
+            status = 400
+        else:
+            found = proposal_lookup(code=form.cleaned_data["code"])
+            if found is None:
+                form.add_error(None, _("没有找到与查询码相符的点题，请核对后重试。"))
+                status = 404
+    else:
+        form = ProposalLookupForm()
+    context = {"form": form, "proposal": found, "item_shown": found and item_shown(found)}
+    return render(request, "disclosure_feedback/proposal_status.html", context, status=status)
+
+
+def agency_proposals(request, agency_id: int):
+    """The agency's answered proposals, with the items they led to once published."""
+    agency = get_object_or_404(public_agencies(), pk=agency_id)
+    page = Paginator(proposals_public(agency=agency), 20).get_page(request.GET.get("page"))
+    shown = items_public_among(page)
+    rows = [(proposal, proposal.item_id in shown) for proposal in page]
+    context = {"agency": agency, "page_obj": page, "rows": rows}
+    return render(request, "disclosure_feedback/proposals.html", context)

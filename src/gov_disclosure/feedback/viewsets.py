@@ -1,7 +1,9 @@
-"""公众评价 in the Wagtail admin: the list, a rating's page and its moderation."""
+"""公众参与 in the Wagtail admin: ratings (list, page, moderation) and proposals (list,
+page, history, answer)."""
 
 import django_filters
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,10 +19,18 @@ from .admin_views import (
     RatingInspectView,
     RatingModerateView,
 )
-from .models import Rating
-from .permissions import RatingPermissionPolicy
+from .models import Proposal, ProposalAnswerKind, ProposalState, Rating
+from .permissions import ProposalPermissionPolicy, RatingPermissionPolicy
+from .proposal_admin_views import URL_NAMESPACE as PROPOSALS_URL_NAMESPACE
+from .proposal_admin_views import (
+    ProposalAnswerView,
+    ProposalHistoryView,
+    ProposalIndexView,
+    ProposalInspectView,
+)
 
 register_permission_policy(Rating, RatingPermissionPolicy(Rating))
+register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
 
 
 class RatingFilterSet(WagtailFilterSet):
@@ -40,8 +50,7 @@ class RatingViewSet(ModelViewSet):
     model = Rating
     icon = "pick"
     menu_label = gettext_lazy("公众评价")
-    menu_order = 260
-    add_to_admin_menu = True
+    menu_order = 100
     url_namespace = URL_NAMESPACE
     url_prefix = "ratings"
     index_view_class = RatingIndexView
@@ -71,4 +80,63 @@ class RatingViewSet(ModelViewSet):
                 RatingModerateView.as_view(),
                 name="moderate",
             ),
+        ]
+
+
+class ProposalFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(label=gettext_lazy("状态"), choices=ProposalState.choices)
+    answer_kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("答复类型"), choices=ProposalAnswerKind.choices
+    )
+    overdue = django_filters.BooleanFilter(
+        label=gettext_lazy("已超期未答复"), method="filter_overdue"
+    )
+    year = django_filters.ChoiceFilter(
+        label=gettext_lazy("点题年份"),
+        field_name="received_on__year",
+        choices=recent_year_choices,
+        empty_label=gettext_lazy("全部年份"),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["state", "answer_kind", "overdue", "year", "agency"]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = {"state": ProposalState.RECEIVED, "answer_due_on__lt": timezone.localdate()}
+        return queryset.filter(**overdue) if value else queryset.exclude(**overdue)
+
+
+class ProposalViewSet(ModelViewSet):
+    model = Proposal
+    icon = "help"
+    menu_label = gettext_lazy("群众点题")
+    menu_order = 200
+    url_namespace = PROPOSALS_URL_NAMESPACE
+    url_prefix = "proposals"
+    index_view_class = ProposalIndexView
+    inspect_view_class = ProposalInspectView
+    history_view_class = ProposalHistoryView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = ProposalFilterSet
+    # Searched in the database, never through a search index: contact details stay out.
+    search_backend_name = None
+    search_fields = ["number", "tracking_code", "topic", "reason"]
+    list_per_page = 50
+    list_display = [
+        "number",
+        "topic",
+        DayColumn("received_on", sort_key="received_on", label=gettext_lazy("提出日期")),
+        DayColumn("answer_due_on", sort_key="answer_due_on", label=gettext_lazy("答复期限")),
+        "state",
+        "answer_kind",
+        "agency",
+    ]
+    # Never offered (the permission policy allows viewing only): answered by its action.
+    form_fields = ["topic"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("answer/<int:pk>/", ProposalAnswerView.as_view(), name="answer"),
         ]

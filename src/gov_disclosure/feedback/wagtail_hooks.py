@@ -2,36 +2,62 @@ import functools
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
 
 from gov_disclosure.pages.roles import agencies_where
 
 from .forms import RatingForm
-from .models import TargetKind
-from .panels import PendingCommentsPanel
-from .selectors import MODERATE, comments_pending
-from .services import APPROVE_COMMENT, REJECT_COMMENT
-from .viewsets import RatingViewSet
+from .models import ProposalState, TargetKind
+from .panels import FeedbackPanel
+from .selectors import MANAGE_PROPOSALS, MODERATE, comments_pending, proposals_visible_to
+from .services import ANSWER, APPROVE_COMMENT, REJECT_COMMENT, REVISE, SUBMIT
+from .viewsets import ProposalViewSet, RatingViewSet
+
+
+class FeedbackGroup(ViewSetGroup):
+    menu_label = _("公众参与")
+    menu_icon = "group"
+    menu_order = 255
+    items = (RatingViewSet("ratings_admin"), ProposalViewSet("proposals_admin"))
 
 
 @hooks.register("register_admin_viewset")
-def register_ratings():
-    return RatingViewSet("ratings_admin")
+def register_feedback():
+    return FeedbackGroup()
 
 
 @hooks.register("construct_homepage_panels")
-def add_pending_comments_panel(request, panels):
-    if agencies_where(request.user, MODERATE):
-        panels.append(PendingCommentsPanel(comments_pending(user=request.user).count()))
+def add_feedback_panel(request, panels):
+    user = request.user
+    counts = []
+    if agencies_where(user, MODERATE):
+        url = reverse("disclosure_feedback_admin:index") + "?comment_state=pending"
+        counts.append((_("条留言待审核"), comments_pending(user=user).count(), url, False))
+    if agencies_where(user, MANAGE_PROPOSALS):
+        waiting = proposals_visible_to(user=user).filter(state=ProposalState.RECEIVED)
+        index = reverse("disclosure_proposals_admin:index")
+        counts.append((_("条点题待答复"), waiting.count(), f"{index}?state=received", False))
+        overdue = waiting.filter(answer_due_on__lt=timezone.localdate()).count()
+        counts.append((_("条点题已超期"), overdue, f"{index}?overdue=true", bool(overdue)))
+    if counts:
+        panels.append(FeedbackPanel(counts))
 
 
 @hooks.register("register_log_actions")
-def register_rating_log_actions(actions):
-    actions.register_action(APPROVE_COMMENT, _("审核通过留言"), _("审核通过留言"))
-    actions.register_action(REJECT_COMMENT, _("留言不予显示"), _("留言不予显示"))
+def register_feedback_log_actions(actions):
+    for action, label in (
+        (APPROVE_COMMENT, _("审核通过留言")),
+        (REJECT_COMMENT, _("留言不予显示")),
+        (SUBMIT, _("收到点题")),
+        (ANSWER, _("答复点题")),
+        (REVISE, _("修改点题答复")),
+    ):
+        actions.register_action(action, label, label)
 
 
 @functools.cache

@@ -78,6 +78,7 @@ DISTRICT_PERMISSIONS = [
     ("disclosure_annual_reports", "view_annualfigures"),
     ("disclosure_letters", "view_letter_statistics"),
     ("disclosure_feedback", "view_rating"),
+    ("disclosure_feedback", "view_proposal"),
 ]
 
 

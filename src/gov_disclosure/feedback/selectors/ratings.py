@@ -10,7 +10,7 @@ from gov_disclosure.pages.models import DisclosureIndexPage, DisclosureItemPage
 from gov_disclosure.pages.roles import AgencyScope, agencies_where
 from gov_disclosure.pages.selectors import agency_for_page
 
-from .models import CommentState, Rating, Satisfaction, TargetKind
+from ..models import CommentState, Rating, Satisfaction, TargetKind
 
 VIEW = "disclosure_feedback.view_rating"
 MODERATE = "disclosure_feedback.moderate_ratings"

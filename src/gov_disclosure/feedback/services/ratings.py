@@ -7,8 +7,8 @@ from wagtail.log_actions import log
 
 from gov_disclosure.page_cache.store import page_cache_clear
 
-from .models import CommentState, Rating
-from .selectors import RatingTarget, user_may_moderate
+from ..models import CommentState, Rating
+from ..selectors.ratings import RatingTarget, user_may_moderate
 
 APPROVE_COMMENT = "disclosure_feedback.approve_comment"
 REJECT_COMMENT = "disclosure_feedback.reject_comment"
