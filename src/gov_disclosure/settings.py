@@ -23,6 +23,7 @@ from typing import Any
 # so the plugin's admin template overrides (notification mails) take effect.
 DISCLOSURE_APPS = [
     "gov_disclosure.demo",
+    "gov_disclosure.assessment",
     "gov_disclosure.feedback",
     "gov_disclosure.backups",
     "gov_disclosure.aggregation",

@@ -55,6 +55,12 @@ def test_a_letter_goes_from_citizen_to_department_to_leader_and_back(
         "兴庄路附近工地每天夜里十一点后仍在施工，噪音很大。我是×××，电话***。"
     )
     officer.get_by_label("答复内容").fill(REPLY)
+    # A complaint goes to the leader with what checking it found.
+    officer.get_by_role("button", name="提交领导审签").click()
+    expect(officer.get_by_text("投诉信件请填写核查结论。")).to_be_visible()
+    expect(officer.get_by_label("答复内容")).to_have_value(REPLY)
+    officer.get_by_label("核查结论").select_option(label="属实")
+    officer.get_by_label("整改情况").select_option(label="已整改")
     screenshot(officer, "reply")
     officer.get_by_role("button", name="提交领导审签").click()
     expect(officer.get_by_text("待领导审签").first).to_be_visible()

@@ -242,6 +242,40 @@ class DemoLoaderTests(TestCase):
             self.assertIn(expected, output)
         self.assertTrue(roles.user_is_district(User.objects.get(username="quzwgk")))
 
+    def test_the_district_assesses_both_subdistricts_and_every_figure_has_its_records(self):
+        from gov_disclosure.assessment.measures import MEASURES
+        from gov_disclosure.assessment.models import Rubric
+        from gov_disclosure.assessment.selectors import assessment_results
+
+        self.client.force_login(get_user_model().objects.get(username="quzwgk"))
+        second = DisclosureIndexPage.objects.get(slug="jiaochuan")
+        for rubric in Rubric.objects.filter(year__in=[2012, timezone.localdate().year]):
+            results = assessment_results(rubric=rubric)
+            self.assertEqual({r.agency for r in results}, {self.agency, second})
+            page = self.client.get(f"/admin/assessment/{rubric.pk}/results/")
+            self.assertContains(page, "蛟川街道")
+            for result in results:
+                for figure in result.figures:
+                    url = (
+                        f"/admin/assessment/{rubric.pk}/evidence/"
+                        f"{figure.indicator.pk}/{result.agency.pk}/"
+                    )
+                    evidence = self.client.get(url).content.decode()
+                    if figure.indicator.is_manual:
+                        continue
+                    met, total = map(int, re.search(r"(\d+) / (\d+) 条记录", evidence).groups())
+                    kind = MEASURES[figure.indicator.measure].kind
+                    expected = {"count": met, "yes_no": float(met > 0)}.get(
+                        kind, met / total if total else None
+                    )
+                    self.assertEqual(figure.value, expected, (rubric.year, url))
+        in_2012 = Rubric.objects.get(year=2012)
+        zhuangshi = assessment_results(rubric=in_2012, agencies=[self.agency])[0]
+        published = next(f for f in zhuangshi.figures if f.indicator.measure == "items_published")
+        self.assertEqual(published.value, 174)
+        training = next(f for f in zhuangshi.figures if f.indicator.is_manual)
+        self.assertEqual(training.score, training.indicator.weight)
+
     def test_running_twice_changes_nothing(self):
         before = snapshot()
         output = io.StringIO()

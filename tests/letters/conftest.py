@@ -104,6 +104,8 @@ def answered(office, letter, *, publish=True, reply="经核查，已责令施工
         public_content="兴庄路附近工地每天夜里十一点后仍在施工，噪音很大，请尽快处理。",
         publish_requested=publish,
         submit=True,
+        complaint_finding="substantiated",
+        rectification="done",
     )
     letter_approve(letter=letter, user=office.leader)
     letter.refresh_from_db()

@@ -52,6 +52,7 @@ def assigned(office, write):
 
 def submitted(office, letter, **changes):
     fields = {"reply": "经核查，已责令施工单位夜间停工。", "publish_requested": True}
+    fields.update(complaint_finding="substantiated", rectification="done")  # a complaint
     fields.update(CLEAN_PUBLIC)
     fields.update(changes)
     letter_reply_save(letter=letter, user=office.officer, submit=True, **fields)
@@ -120,6 +121,8 @@ def test_a_public_text_still_holding_personal_data_is_not_sent_for_approval(
             "publish_requested": "on",
             "public_subject": CLEAN_PUBLIC["public_subject"],
             "public_content": "联系电话13812345678。" + CLEAN_PUBLIC["public_content"],
+            "complaint_finding": "substantiated",
+            "rectification": "done",
             "submit": "1",
         },
     )
@@ -180,7 +183,13 @@ def test_only_a_leader_other_than_the_drafter_approves(client, office, assigned)
     roles.role_grant(user=office.leader, agency=office.agency, role=roles.INFORMATION_OFFICER)
     office.leader = type(office.leader).objects.get(pk=office.leader.pk)
     letter_return(letter=letter, user=office.second_leader, note="再核实")
-    letter_reply_save(letter=letter, user=office.leader, reply="领导改写的答复", submit=True)
+    letter_reply_save(
+        letter=letter,
+        user=office.leader,
+        reply="领导改写的答复",
+        submit=True,
+        complaint_finding="unsubstantiated",
+    )
     with pytest.raises(LetterActionRefused, match="拟稿人不能审签"):
         letter_approve(letter=letter, user=office.leader)
 

@@ -26,7 +26,13 @@ def year_of_letters(office, write):
     def answer(letter, department, officer, on):
         letter_assign(letter=letter, department=department, user=office.manager)
         with time_machine.travel(at(on), tick=False):
-            letter_reply_save(letter=letter, user=officer, reply="已办理。", submit=True)
+            letter_reply_save(
+                letter=letter,
+                user=officer,
+                reply="已办理。",
+                submit=True,
+                complaint_finding="unsubstantiated",
+            )
             letter_approve(letter=letter, user=office.leader)
 
     # 城建办: answered in 5 working days (on time) and in 20 (late; due 24 March).

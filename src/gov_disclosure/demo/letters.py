@@ -79,6 +79,8 @@ def demo_letters_load(*, agency: DisclosureIndexPage, users: dict) -> int:
             reply=reply,
             publish_requested=letter.allow_public,
             submit=True,
+            complaint_finding="substantiated" if letter.kind == LetterKind.COMPLAINT else "",
+            rectification="done" if letter.kind == LetterKind.COMPLAINT else "",
             **services.letter_public_draft(letter=letter),
         )
         services.letter_approve(letter=letter, user=leader, note="同意")

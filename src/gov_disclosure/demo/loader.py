@@ -25,6 +25,7 @@ from gov_disclosure.pages.models import (
 from gov_disclosure.pages.selectors import disclosure_collection
 
 from . import content, second_agency
+from .assessment import demo_assessment_load
 from .building import child_page, morning_of, review_and_publish
 from .feedback import demo_proposals_load, demo_ratings_load
 from .letters import demo_letters_load
@@ -281,4 +282,6 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
         report = demo_report_load(agency=agency, office=office)
         if report is not None:
             review_and_publish(report, office, reviewers)
+    with transaction.atomic():
+        demo_assessment_load(agency=agency, district_user=users["quzwgk"])
     return DemoResult(agency=agency, items_created=created, items_total=len(specs))

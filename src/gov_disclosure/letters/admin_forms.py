@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from gov_disclosure.pages.models import Department
 
 from . import services
-from .models import Letter
+from .models import ComplaintFinding, Letter, LetterKind, Rectification
 
 
 class LetterActionForm(forms.Form):
@@ -74,10 +74,25 @@ class ReplyForm(LetterActionForm):
         rows=8,
         help_text=_("已自动隐去写信人的姓名、电话、邮箱、地址和来信中的证件号码等，请核对。"),
     )
+    complaint_finding = forms.ChoiceField(
+        label=_("核查结论"),
+        choices=[("", "---------"), *ComplaintFinding.choices],
+        required=False,
+        help_text=_("投诉信件提交审签时必填。"),
+    )
+    rectification = forms.ChoiceField(
+        label=_("整改情况"),
+        choices=[("", "---------"), *Rectification.choices],
+        required=False,
+        help_text=_("投诉属实或部分属实的必填。"),
+    )
     note = _text(_("办理说明"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.letter.kind != LetterKind.COMPLAINT:
+            del self.fields["complaint_finding"]
+            del self.fields["rectification"]
         if not self.letter.allow_public:
             self.fields["publish_requested"].disabled = True
             self.fields["publish_requested"].help_text = _("写信人不同意公开，此信件不能公开。")
@@ -93,6 +108,8 @@ class ReplyForm(LetterActionForm):
             publish_requested=data["publish_requested"],
             submit=not self.pressed("draft"),
             note=data["note"],
+            complaint_finding=data.get("complaint_finding", ""),
+            rectification=data.get("rectification", ""),
         )
 
 

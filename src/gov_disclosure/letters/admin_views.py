@@ -21,6 +21,7 @@ from gov_disclosure.pages.models import DisclosureIndexPage
 from .admin_forms import ACTION_PAGES, ReplyForm
 from .models import Letter
 from .selectors import (
+    complaint_figures,
     letter_actions_for,
     letter_statistics,
     letter_statistics_agencies,
@@ -131,6 +132,8 @@ class LetterActionView(VisibleLetterMixin, WagtailAdminTemplateMixin, FormView):
         letter = self.letter
         return {
             "reply": letter.reply,
+            "complaint_finding": letter.complaint_finding,
+            "rectification": letter.rectification,
             "publish_requested": letter.publish_requested or letter.allow_public,
             **letter_public_draft(letter=letter),
         }
@@ -202,5 +205,6 @@ class LetterStatisticsView(WagtailAdminTemplateMixin, TemplateView):
             agencies=agencies,
             agency=agency,
             statistics=letter_statistics(letters=letters),
+            complaints=complaint_figures(letters=letters),
         )
         return context

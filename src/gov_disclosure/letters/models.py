@@ -26,6 +26,22 @@ class LetterState(models.TextChoices):
     CLOSED = "closed", _("不予处理")
 
 
+class ComplaintFinding(models.TextChoices):
+    """What checking a complaint (行政效能投诉) found."""
+
+    SUBSTANTIATED = "substantiated", _("属实")
+    PARTLY = "partly", _("部分属实")
+    UNSUBSTANTIATED = "unsubstantiated", _("不属实")
+
+
+SUBSTANTIATED_FINDINGS = (ComplaintFinding.SUBSTANTIATED, ComplaintFinding.PARTLY)
+
+
+class Rectification(models.TextChoices):
+    DONE = "done", _("已整改")
+    IN_PROGRESS = "in_progress", _("整改中")
+
+
 OPEN_STATES = (LetterState.RECEIVED, LetterState.ASSIGNED, LetterState.AWAITING_APPROVAL)
 
 
@@ -84,6 +100,14 @@ class Letter(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    # A complaint's outcome, stated with the reply: counted as the district asks
+    # (投诉受理、查实、整改、反馈).
+    complaint_finding = models.CharField(
+        _("核查结论"), max_length=20, choices=ComplaintFinding.choices, blank=True
+    )
+    rectification = models.CharField(
+        _("整改情况"), max_length=15, choices=Rectification.choices, blank=True
     )
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     replied_on = models.DateField(_("答复日期"), null=True, blank=True, editable=False)

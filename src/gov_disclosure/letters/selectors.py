@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
@@ -18,7 +18,14 @@ from gov_disclosure.pages.roles import (
 )
 from gov_disclosure.workcalendar.workdays import working_days_between
 
-from .models import OPEN_STATES, Letter, LetterState
+from .models import (
+    OPEN_STATES,
+    SUBSTANTIATED_FINDINGS,
+    Letter,
+    LetterKind,
+    LetterState,
+    Rectification,
+)
 from .transitions import ACTIONS, APPROVE, MANAGE, REPLY, log_action_name
 
 _PERMISSIONS = {
@@ -198,3 +205,35 @@ def letter_statistics(
             row.open += 1
             row.overdue += letter.reply_due_on < today
     return sorted(rows.values(), key=lambda row: (-row.received, row.name))
+
+
+@dataclass(frozen=True)
+class ComplaintFigures:
+    """行政效能投诉 as the district counts them: received, fed back (answered), answered on
+    time, found to hold (属实 or 部分属实), put right, closed without handling, open."""
+
+    received: int
+    fed_back: int
+    fed_back_on_time: int
+    substantiated: int
+    rectified: int
+    closed: int
+    open: int
+
+
+def complaint_figures(*, letters: QuerySet[Letter]) -> ComplaintFigures:
+    complaints = letters.filter(kind=LetterKind.COMPLAINT)
+    replied = Q(state=LetterState.REPLIED)
+    return ComplaintFigures(
+        **complaints.aggregate(
+            received=Count("pk"),
+            fed_back=Count("pk", filter=replied),
+            fed_back_on_time=Count("pk", filter=replied & Q(replied_on__lte=F("reply_due_on"))),
+            substantiated=Count(
+                "pk", filter=replied & Q(complaint_finding__in=SUBSTANTIATED_FINDINGS)
+            ),
+            rectified=Count("pk", filter=replied & Q(rectification=Rectification.DONE)),
+            closed=Count("pk", filter=Q(state=LetterState.CLOSED)),
+            open=Count("pk", filter=Q(state__in=OPEN_STATES)),
+        )
+    )

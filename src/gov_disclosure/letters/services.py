@@ -19,7 +19,14 @@ from gov_disclosure.page_cache.store import page_cache_clear
 from gov_disclosure.pages.models import Department, DisclosureIndexPage, sequence_next
 from gov_disclosure.workcalendar.workdays import add_working_days
 
-from .models import Letter, LetterSequence, LetterState, LetterWriter
+from .models import (
+    SUBSTANTIATED_FINDINGS,
+    Letter,
+    LetterKind,
+    LetterSequence,
+    LetterState,
+    LetterWriter,
+)
 from .redaction import letter_redact, public_text_problems
 from .selectors import user_may_act
 from .transitions import ACTIONS, log_action_name
@@ -123,9 +130,12 @@ def letter_reply_save(
     publish_requested: bool = False,
     submit: bool = False,
     note: str = "",
+    complaint_finding: str = "",
+    rectification: str = "",
 ) -> None:
     """Save the department's reply and the letter's public form; ``submit`` sends it to
-    the leader, which needs a reply and, for a letter to be published, public texts
+    the leader, which needs a reply, for a complaint what checking it found (and, if it
+    held, whether it was put right), and, for a letter to be published, public texts
     free of personal data."""
     current = _locked(letter, "submit_reply" if submit else "draft", user)
     if publish_requested and not current.allow_public:
@@ -135,8 +145,16 @@ def letter_reply_save(
     current.public_content = public_content.strip()
     current.publish_requested = publish_requested
     current.drafted_by = user
+    is_complaint = current.kind == LetterKind.COMPLAINT
+    current.complaint_finding = complaint_finding if is_complaint else ""
+    substantiated = current.complaint_finding in SUBSTANTIATED_FINDINGS
+    current.rectification = rectification if substantiated else ""
     if submit:
         _required(current.reply, _("请填写答复内容。"))
+        if is_complaint:
+            _required(current.complaint_finding, _("投诉信件请填写核查结论。"))
+            if substantiated:
+                _required(current.rectification, _("投诉属实或部分属实的，请填写整改情况。"))
         if publish_requested:
             _required(current.public_subject, _("公开的信件需要公开标题。"))
             _required(current.public_content, _("公开的信件需要公开的来信内容。"))

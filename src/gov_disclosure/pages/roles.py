@@ -69,8 +69,9 @@ PLATFORM_PERMISSIONS = {
 } | {("disclosure_api", "change_apisettings")}
 
 
-# What 区政务公开办 reads on every agency; it also keeps the platform's settings (the
-# template 党政办's permissions in PLATFORM_APPS and PLATFORM_PERMISSIONS).
+# What 区政务公开办 reads on every agency, and the yearly assessment rubric it keeps; it
+# also keeps the platform's settings (the template 党政办's permissions in PLATFORM_APPS
+# and PLATFORM_PERMISSIONS).
 DISTRICT_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("disclosure_review", "view_accountability_log"),
@@ -79,6 +80,10 @@ DISTRICT_PERMISSIONS = [
     ("disclosure_letters", "view_letter_statistics"),
     ("disclosure_feedback", "view_rating"),
     ("disclosure_feedback", "view_proposal"),
+    ("disclosure_assessment", "view_rubric"),
+    ("disclosure_assessment", "add_rubric"),
+    ("disclosure_assessment", "change_rubric"),
+    ("disclosure_assessment", "delete_rubric"),
 ]
 
 

@@ -1,0 +1,110 @@
+"""The district's yearly rubric (考核方案) and the figures entered by hand.
+
+Scores are not stored: they are computed from the platform's data when read, so a
+late answer or a correction shows at once, and every figure opens the records it
+counts (``measures``).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable
+
+from .measures import MANUAL, measure_choices
+
+
+class Rubric(ClusterableModel):
+    year = models.PositiveSmallIntegerField(_("考核年度"), unique=True)
+    title = models.CharField(_("考核方案名称"), max_length=100)
+    note = models.TextField(_("说明"), blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("title")]),
+        FieldPanel("note"),
+        InlinePanel("indicators", heading=_("考核指标"), label=_("指标"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("考核方案")
+        verbose_name_plural = _("考核方案")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"{self.year}年 {self.title}"
+
+    @property
+    def full_score(self):
+        return sum(indicator.weight for indicator in self.indicators.all())
+
+
+class Indicator(Orderable):
+    """One line of the rubric: what is measured, its points, and the values that earn all
+    of them and none (linear between; ``zero_at`` above ``full_at`` when less is better)."""
+
+    rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("指标名称"), max_length=100)
+    measure = models.CharField(_("计算方法"), max_length=40, choices=measure_choices())
+    weight = models.DecimalField(_("分值"), max_digits=5, decimal_places=1)
+    full_at = models.DecimalField(
+        _("满分值"),
+        max_digits=12,
+        decimal_places=4,
+        help_text=_("达到此值得满分。比例以小数表示（如 0.95 即 95%）；“是否”类：1。"),
+    )
+    zero_at = models.DecimalField(
+        _("零分值"),
+        max_digits=12,
+        decimal_places=4,
+        help_text=_("达到此值不得分，其间按比例得分；越少越好的指标，零分值大于满分值。"),
+    )
+    note = models.CharField(_("评分说明"), max_length=200, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("measure")]),
+        FieldRowPanel([FieldPanel("weight"), FieldPanel("full_at"), FieldPanel("zero_at")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("考核指标")
+        verbose_name_plural = _("考核指标")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_manual(self) -> bool:
+        return self.measure == MANUAL
+
+
+class ManualValue(models.Model):
+    """A figure the platform does not hold, entered by the district with its evidence."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    agency = models.ForeignKey(
+        "disclosure_pages.DisclosureIndexPage", on_delete=models.CASCADE, related_name="+"
+    )
+    value = models.DecimalField(_("数值"), max_digits=12, decimal_places=4)
+    evidence = models.TextField(_("依据"))
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("填报人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("填报时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("手工填报的考核数据")
+        verbose_name_plural = _("手工填报的考核数据")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "agency"], name="manual_value_once")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} · {self.agency_id}: {self.value}"
