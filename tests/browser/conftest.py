@@ -13,6 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connections
 from django.urls import reverse
+from django.utils import timezone
 
 from gov_disclosure.pages.models import ItemAttachment
 from tests.conftest import require_service
@@ -93,6 +94,8 @@ def screenshot(request):
 @pytest.fixture
 def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
     """One public page of each kind, with content: name → path."""
+    from gov_disclosure.feedback.models import Campaign, Question
+    from gov_disclosure.feedback.services.campaigns import invitations_add
     from gov_disclosure.letters.services import letter_submit
 
     publish(GuideFactory(parent=site_root))
@@ -103,6 +106,16 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
     letter = answered(
         office, letter_submit(agency=site_root, letter_fields=LETTER, writer_fields=WRITER)
     )
+    campaign = Campaign.objects.create(
+        agency=site_root,
+        title="政务公开民主评议",
+        intro="请对本街道政务公开工作作出评价。",
+        opens_on=timezone.localdate(),
+        closes_on=timezone.localdate(),
+    )
+    Question.objects.create(campaign=campaign, text="主动公开的及时性", kind="scale")
+    Question.objects.create(campaign=campaign, text="意见和建议", kind="text")
+    [invitation] = invitations_add(campaign=campaign, text="张代表，人大代表", user=office.manager)
     return {
         "agency home": "/",
         "category": category.url,
@@ -120,6 +133,8 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
         "proposal form": reverse("disclosure_feedback:propose", args=[site_root.pk]),
         "proposal status": reverse("disclosure_feedback:proposal_status"),
         "public proposals": reverse("disclosure_feedback:proposals", args=[site_root.pk]),
+        "review code": reverse("disclosure_feedback:review_code"),
+        "review form": reverse("disclosure_feedback:review", args=[invitation.code]),
     }
 
 

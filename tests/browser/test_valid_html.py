@@ -58,6 +58,7 @@ def test_the_public_pages_have_no_html_errors(client, public_pages, site_root, t
     )
     pages["rating form with errors"] = client.post(public_pages["rating form"], {})
     pages["proposal form with errors"] = client.post(public_pages["proposal form"], {})
+    pages["review form with errors"] = client.post(public_pages["review form"], {})
     pages["request status not found"] = client.post(
         reverse("disclosure_requests:status"), {"tracking_code": "0000-0000-0000"}
     )
@@ -68,5 +69,6 @@ def test_the_public_pages_have_no_html_errors(client, public_pages, site_root, t
     assert 'role="alert"' in html["letter form with errors"]
     assert 'role="alert"' in html["rating form with errors"]
     assert 'role="alert"' in html["proposal form with errors"]
+    assert 'role="alert"' in html["review form with errors"]
 
     assert nu_errors(html, tmp_path) == {}

@@ -26,11 +26,11 @@ def tracking_code_normalise(text: str) -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
-def tracking_code_unused(model) -> str:
-    """A new code no row of ``model`` (with a ``tracking_code`` field) holds yet."""
+def tracking_code_unused(model, field: str = "tracking_code") -> str:
+    """A new code no row of ``model`` holds yet in ``field``."""
     while True:
         code = tracking_code_new()
-        if not model.objects.filter(tracking_code=code).exists():
+        if not model.objects.filter(**{field: code}).exists():
             return code
 
 

@@ -6,7 +6,14 @@ import random
 
 from django.utils import timezone
 
-from gov_disclosure.feedback.models import Proposal, Rating, Satisfaction, TargetKind
+from gov_disclosure.feedback.models import (
+    Campaign,
+    Proposal,
+    Question,
+    Rating,
+    Satisfaction,
+    TargetKind,
+)
 from gov_disclosure.feedback.selectors import rating_target
 from gov_disclosure.feedback.services import (
     proposal_answer,
@@ -14,6 +21,7 @@ from gov_disclosure.feedback.services import (
     rating_comment_moderate,
     rating_submit,
 )
+from gov_disclosure.feedback.services.campaigns import campaign_answer, invitations_add
 from gov_disclosure.letters.models import Letter
 from gov_disclosure.pages.models import DisclosureIndexPage, DisclosureItemPage
 
@@ -100,3 +108,51 @@ def demo_proposals_load(*, agency: DisclosureIndexPage, office) -> int:
                 item=newest.first() if link else None,
             )
     return len(PROPOSALS)
+
+
+REVIEWERS = "\n".join(
+    [
+        "陈代表，人大代表",
+        "林委员，政协委员",
+        "黄代表，人大代表",
+        "周阿姨，群众代表",
+        "吴师傅，群众代表",
+        "郑老师，其他",
+    ]
+)
+# Scales given to the two scale questions, and a text, by the first four reviewers.
+REVIEW_ANSWERS = [(5, 4, "希望进一步公开老旧小区改造资金使用情况。"), (4, 4, ""), (4, 3, ""),
+                  (3, 2, "依申请公开的办理进度希望能短信通知。")]  # fmt: skip
+
+
+def demo_campaign_load(*, agency: DisclosureIndexPage, office) -> None:
+    """This year's 民主评议, open now, four of six reviewers answered."""
+    if Campaign.objects.filter(agency=agency).exists():
+        return
+    today = timezone.localdate()
+    campaign = Campaign.objects.create(
+        agency=agency,
+        title=f"{today.year}年度政务公开工作民主评议",
+        intro="为提高政务公开工作质量，现邀请您对本街道政务公开工作进行评议。",
+        opens_on=today - datetime.timedelta(days=7),
+        closes_on=today + datetime.timedelta(days=14),
+    )
+    questions = [
+        Question.objects.create(campaign=campaign, sort_order=n, text=text, kind=kind)
+        for n, (text, kind) in enumerate(
+            [
+                ("主动公开信息的及时性和完整性", "scale"),
+                ("依申请公开和来信的办理", "scale"),
+                ("意见和建议", "text"),
+            ]  # fmt: skip
+        )
+    ]
+    invitations = invitations_add(campaign=campaign, text=REVIEWERS, user=office)
+    for invitation, (first, second, text) in zip(invitations, REVIEW_ANSWERS, strict=False):
+        answers = [{"scale": first}, {"scale": second}, {"text": text}]
+        campaign_answer(
+            invitation=invitation,
+            answers={
+                question.pk: answer for question, answer in zip(questions, answers, strict=True)
+            },
+        )

@@ -27,7 +27,7 @@ from gov_disclosure.pages.selectors import disclosure_collection
 from . import content, second_agency
 from .assessment import demo_assessment_load
 from .building import child_page, morning_of, review_and_publish
-from .feedback import demo_proposals_load, demo_ratings_load
+from .feedback import demo_campaign_load, demo_proposals_load, demo_ratings_load
 from .letters import demo_letters_load
 from .reports import demo_report_load
 from .requests import demo_requests_load
@@ -278,6 +278,7 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
     with transaction.atomic():
         demo_ratings_load(agency=agency, office=users["dangzhengban"])
         demo_proposals_load(agency=agency, office=users["dangzhengban"])
+        demo_campaign_load(agency=agency, office=users["dangzhengban"])
     with transaction.atomic():
         report = demo_report_load(agency=agency, office=office)
         if report is not None:

@@ -9,7 +9,7 @@ from gov_disclosure.core.public_forms import (
     required_messages_in_chinese,
 )
 
-from .models import Satisfaction
+from .models import QuestionKind, Satisfaction, Scale
 
 COMMENT_MAX = 500
 
@@ -89,3 +89,47 @@ class ProposalLookupForm(forms.Form):
         error_messages={"required": _("请填写查询码。")},
         help_text=_("提交点题后页面给出的查询码，例如 K7Q2-M9XD-4TPA。"),
     )
+
+
+class ReviewCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("评议码"),
+        max_length=30,
+        error_messages={"required": _("请填写评议码。")},
+        help_text=_("邀请函或邀请邮件中的评议码，例如 K7Q2-M9XD-4TPA。"),
+    )
+
+
+class ReviewForm(forms.Form):
+    """The campaign's questions: a five-point scale (required) or a text (optional)."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            if question.kind == QuestionKind.SCALE:
+                self.fields[f"q{question.pk}"] = forms.TypedChoiceField(
+                    label=question.text,
+                    choices=Scale.choices,
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": _("请作出评价。")},
+                )
+            else:
+                self.fields[f"q{question.pk}"] = forms.CharField(
+                    label=question.text,
+                    required=False,
+                    max_length=2000,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                    error_messages={"max_length": _("意见不能超过2000个字。")},
+                )
+
+    def answers(self) -> dict[int, dict]:
+        return {
+            question.pk: (
+                {"scale": self.cleaned_data[f"q{question.pk}"]}
+                if question.kind == QuestionKind.SCALE
+                else {"text": self.cleaned_data[f"q{question.pk}"]}
+            )
+            for question in self.questions
+        }

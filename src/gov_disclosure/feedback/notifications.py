@@ -1,12 +1,14 @@
-"""E-mails about proposals: to 党政办 when one arrives (the number and a link to the
-admin only), and to the proposer with the answer, if they left an address."""
+"""E-mails: to 党政办 when a proposal arrives (the number and a link to the admin only),
+to the proposer with the answer, if they left an address, and to an invited reviewer
+with their one-time link."""
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from gov_disclosure.core.mail import mail_send, site_url
 
-from .models import Proposal
+from .models import Invitation, Proposal
 from .selectors import item_shown, proposal_managers
 
 
@@ -48,3 +50,23 @@ def proposer_answer(*, proposal_id: int) -> None:
         },
         recipients=[contact.email],
     )
+
+
+def reviewer_invitation(*, invitation_id: int) -> None:
+    invitation = (
+        Invitation.objects.select_related("campaign", "campaign__agency")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None or not invitation.email or invitation.answered_at:
+        return
+    campaign = invitation.campaign
+    link = site_url(campaign.agency, reverse("disclosure_feedback:review", args=[invitation.code]))
+    sent = mail_send(
+        subject=f"邀请您参加{campaign.title}",
+        template="disclosure_feedback/mail/invitation.txt",
+        context={"invitation": invitation, "campaign": campaign, "link": link},
+        recipients=[invitation.email],
+    )
+    if sent:
+        Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())

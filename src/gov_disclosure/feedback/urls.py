@@ -12,4 +12,6 @@ urlpatterns = [
     path("proposals/receipt/", views.proposal_receipt, name="proposal_receipt"),
     path("proposals/status/", views.proposal_status, name="proposal_status"),
     path("proposals/<int:agency_id>/", views.agency_proposals, name="proposals"),
+    path("review/", views.review_code, name="review_code"),
+    path("review/<str:code>/", views.review, name="review"),
 ]

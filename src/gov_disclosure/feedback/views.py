@@ -14,7 +14,7 @@ from gov_disclosure.conf import disclosure_settings
 from gov_disclosure.core.public_forms import started_token, submission_limited
 from gov_disclosure.pages.selectors import public_agencies
 
-from .forms import ProposalForm, ProposalLookupForm, RatingForm
+from .forms import ProposalForm, ProposalLookupForm, RatingForm, ReviewCodeForm, ReviewForm
 from .models import Proposal, Rating, TargetKind
 from .selectors import (
     comments_public,
@@ -25,7 +25,9 @@ from .selectors import (
     rating_counts,
     rating_target,
 )
+from .selectors.campaigns import campaign_is_open, invitation_by_code
 from .services import proposal_submit, rating_submit
+from .services.campaigns import CampaignActionRefused, campaign_answer
 
 _RECEIPT_SESSION_KEY = "disclosure_feedback.proposal_receipt"
 
@@ -164,3 +166,58 @@ def agency_proposals(request, agency_id: int):
     rows = [(proposal, proposal.item_id in shown) for proposal in page]
     context = {"agency": agency, "page_obj": page, "rows": rows}
     return render(request, "disclosure_feedback/proposals.html", context)
+
+
+@never_cache
+def review_code(request):
+    """民主评议: a reviewer types the code printed on their letter of invitation."""
+    status = 200
+    form = ReviewCodeForm(request.POST or None)
+    if request.method == "POST":
+        if submission_limited(
+            request, group="review-code", rate=disclosure_settings.PROPOSAL_STATUS_RATE
+        ):
+            form.is_valid()
+            form.add_error(None, _("尝试过于频繁，请稍后再试。"))
+            status = 429
+        elif form.is_valid():
+            invitation = invitation_by_code(form.cleaned_data["code"])
+            if invitation is not None:
+                return redirect("disclosure_feedback:review", code=invitation.code)
+            form.add_error("code", _("评议码不正确，请核对邀请函。"))
+            status = 404
+        else:
+            status = 400
+    return render(request, "disclosure_feedback/review_code.html", {"form": form}, status=status)
+
+
+@never_cache
+def review(request, code: str):
+    """The reviewer's questionnaire, by their one-time link; answered once."""
+    invitation = invitation_by_code(code)
+    if invitation is None:
+        raise Http404
+    campaign = invitation.campaign
+    context = {"invitation": invitation, "campaign": campaign}
+    if invitation.answered_at is not None:
+        return render(request, "disclosure_feedback/review_done.html", context)
+    if not campaign_is_open(campaign):
+        return render(request, "disclosure_feedback/review_closed.html", context, status=410)
+    questions = campaign.questions.all()
+    status = 200
+    if request.method == "POST":
+        form = ReviewForm(request.POST, questions=questions)
+        if form.is_valid():
+            try:
+                campaign_answer(invitation=invitation, answers=form.answers())
+            except CampaignActionRefused as refused:
+                form.add_error(None, str(refused))
+                status = 409
+            else:
+                return redirect("disclosure_feedback:review", code=invitation.code)
+        else:
+            status = 400
+    else:
+        form = ReviewForm(questions=questions)
+    context["form"] = form
+    return render(request, "disclosure_feedback/review.html", context, status=status)

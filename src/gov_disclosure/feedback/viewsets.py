@@ -19,7 +19,15 @@ from .admin_views import (
     RatingInspectView,
     RatingModerateView,
 )
-from .models import Proposal, ProposalAnswerKind, ProposalState, Rating
+from .campaign_admin_views import URL_NAMESPACE as CAMPAIGNS_URL_NAMESPACE
+from .campaign_admin_views import (
+    CampaignInspectView,
+    CampaignPermissionPolicy,
+    InvitationCodesView,
+    InvitationsAddView,
+    SummaryDraftView,
+)
+from .models import Campaign, Proposal, ProposalAnswerKind, ProposalState, Rating
 from .permissions import ProposalPermissionPolicy, RatingPermissionPolicy
 from .proposal_admin_views import URL_NAMESPACE as PROPOSALS_URL_NAMESPACE
 from .proposal_admin_views import (
@@ -31,6 +39,7 @@ from .proposal_admin_views import (
 
 register_permission_policy(Rating, RatingPermissionPolicy(Rating))
 register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
+register_permission_policy(Campaign, CampaignPermissionPolicy(Campaign))
 
 
 class RatingFilterSet(WagtailFilterSet):
@@ -139,4 +148,29 @@ class ProposalViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("answer/<int:pk>/", ProposalAnswerView.as_view(), name="answer"),
+        ]
+
+
+class CampaignViewSet(ModelViewSet):
+    model = Campaign
+    icon = "group"
+    menu_label = gettext_lazy("民主评议")
+    menu_order = 300
+    url_namespace = CAMPAIGNS_URL_NAMESPACE
+    url_prefix = "campaigns"
+    inspect_view_class = CampaignInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "title",
+        "agency",
+        DayColumn("opens_on", sort_key="opens_on", label=gettext_lazy("开始日期")),
+        DayColumn("closes_on", sort_key="closes_on", label=gettext_lazy("截止日期")),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("invite/<int:pk>/", InvitationsAddView.as_view(), name="invite"),
+            path("codes/<int:pk>/", InvitationCodesView.as_view(), name="codes"),
+            path("summary/<int:pk>/", SummaryDraftView.as_view(), name="summary"),
         ]

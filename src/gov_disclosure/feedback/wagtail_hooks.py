@@ -16,14 +16,19 @@ from .models import ProposalState, TargetKind
 from .panels import FeedbackPanel
 from .selectors import MANAGE_PROPOSALS, MODERATE, comments_pending, proposals_visible_to
 from .services import ANSWER, APPROVE_COMMENT, REJECT_COMMENT, REVISE, SUBMIT
-from .viewsets import ProposalViewSet, RatingViewSet
+from .services.campaigns import INVITE, SUMMARY
+from .viewsets import CampaignViewSet, ProposalViewSet, RatingViewSet
 
 
 class FeedbackGroup(ViewSetGroup):
     menu_label = _("公众参与")
     menu_icon = "group"
     menu_order = 255
-    items = (RatingViewSet("ratings_admin"), ProposalViewSet("proposals_admin"))
+    items = (
+        RatingViewSet("ratings_admin"),
+        ProposalViewSet("proposals_admin"),
+        CampaignViewSet("campaigns_admin"),
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -56,6 +61,8 @@ def register_feedback_log_actions(actions):
         (SUBMIT, _("收到点题")),
         (ANSWER, _("答复点题")),
         (REVISE, _("修改点题答复")),
+        (INVITE, _("邀请评议人")),
+        (SUMMARY, _("生成评议结果信息")),
     ):
         actions.register_action(action, label, label)
 

@@ -80,6 +80,7 @@ DISTRICT_PERMISSIONS = [
     ("disclosure_letters", "view_letter_statistics"),
     ("disclosure_feedback", "view_rating"),
     ("disclosure_feedback", "view_proposal"),
+    ("disclosure_feedback", "view_campaign"),
     ("disclosure_assessment", "view_rubric"),
     ("disclosure_assessment", "add_rubric"),
     ("disclosure_assessment", "change_rubric"),

@@ -1,3 +1,4 @@
+from .campaigns import Answer, Campaign, Invitation, Question, QuestionKind, ReviewerGroup, Scale
 from .proposals import (
     WITHHELD_GROUNDS,
     Proposal,
@@ -9,6 +10,13 @@ from .proposals import (
 from .ratings import CommentState, Rating, Satisfaction, TargetKind
 
 __all__ = [
+    "Answer",
+    "Campaign",
+    "Invitation",
+    "Question",
+    "QuestionKind",
+    "ReviewerGroup",
+    "Scale",
     "WITHHELD_GROUNDS",
     "CommentState",
     "Proposal",
