@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from gov_disclosure.assessment.models import ManualValue
@@ -58,6 +59,7 @@ def test_every_indicator_is_the_known_answer_and_the_agencies_are_ranked(year):
         (0, 2, 3, "0.0"),
         (0, 2, 0, "10.0"),
         (3, 0, 9, "10.0"),
+        (0, 1, 1, "0.0"),  # exactly at zero_at where fewer is better: 0, not -0
     ],
 )
 def test_scores_are_linear_between_zero_and_full(year, full, zero, value, points):
@@ -67,7 +69,8 @@ def test_scores_are_linear_between_zero_and_full(year, full, zero, value, points
         Decimal(full),
         Decimal(str(zero)),
     )
-    assert indicator_score(indicator, value) == Decimal(points)
+    score = indicator_score(indicator, value)
+    assert score == Decimal(points) and str(score) == points
 
 
 def test_each_figure_opens_the_records_it_counts(client, year):
@@ -171,3 +174,14 @@ def test_the_district_keeps_the_rubric_and_agencies_do_not(client, year, office)
     assert client.get(reverse("disclosure_assessment:add")).status_code in (302, 403)
     listing = client.get(reverse("disclosure_assessment:index"))
     assert listing.status_code == 200 and "查看结果" in listing.content.decode()
+
+
+def test_timeliness_counts_what_was_answered_early_in_the_year(office, write):
+    """A letter answered today, days before its deadline, counts as on time this year."""
+    from gov_disclosure.assessment.measures import MEASURES
+    from gov_disclosure.letters.models import Letter
+
+    letter = write()
+    Letter.objects.filter(pk=letter.pk).update(state="replied", replied_on=timezone.localdate())
+    [row] = MEASURES["letters_on_time"].rows(agency=office.agency, year=timezone.localdate().year)
+    assert row.title == letter.number and row.meets

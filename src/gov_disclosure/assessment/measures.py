@@ -70,11 +70,18 @@ def _due_by_now(year: int) -> datetime.date:
     return min(datetime.date(year, 12, 31), timezone.localdate() - datetime.timedelta(days=1))
 
 
+def _answered_or_due(year: int, *, answered: str, due: str) -> Q:
+    """What a timeliness figure of ``year`` counts: everything answered in the year, and
+    everything whose deadline fell in it and has passed (answered or not)."""
+    return Q(**{f"{answered}__year": year}) | Q(
+        **{f"{due}__year": year, f"{due}__lte": _due_by_now(year)}
+    )
+
+
 # -- the catalogue ---------------------------------------------------------------------
 
 
 def _items_published(*, agency, year: int) -> list[EvidenceRow]:
-
     items = (
         DisclosureItemPage.objects.descendant_of(agency)
         .live()
@@ -89,7 +96,6 @@ def _items_published(*, agency, year: int) -> list[EvidenceRow]:
 
 
 def _items_timely(*, agency, year: int) -> list[EvidenceRow]:
-
     items = (
         DisclosureItemPage.objects.descendant_of(agency)
         .live()
@@ -110,7 +116,6 @@ def _items_timely(*, agency, year: int) -> list[EvidenceRow]:
 
 
 def _guide_updated(*, agency, year: int) -> list[EvidenceRow]:
-
     return [
         EvidenceRow(
             guide.title,
@@ -125,7 +130,6 @@ def _guide_updated(*, agency, year: int) -> list[EvidenceRow]:
 
 def _annual_report_on_time(*, agency, year: int) -> list[EvidenceRow]:
     """The report on the year before, published by 31 January (条例 Art. 49)."""
-
     deadline = datetime.date(year, 1, 31)
     rows = []
     for report in AnnualReportPage.objects.child_of(agency).filter(year=year - 1):
@@ -146,12 +150,11 @@ def _annual_report_on_time(*, agency, year: int) -> list[EvidenceRow]:
 
 
 def _requests_on_time(*, agency, year: int) -> list[EvidenceRow]:
-    """Requests whose answer fell due in the year (up to yesterday): answered by then?"""
-
+    """Requests answered in the year or whose answer fell due in it: answered in time?"""
     requests = DisclosureRequest.objects.filter(
+        _answered_or_due(year, answered="answered_on", due="answer_due_on"),
         agency=agency,
-        answer_due_on__year=year,
-        answer_due_on__lte=_due_by_now(year),
+        answer_due_on__isnull=False,
         merged_into__isnull=True,
     ).order_by("answer_due_on", "pk")
     return [
@@ -168,7 +171,6 @@ def _requests_on_time(*, agency, year: int) -> list[EvidenceRow]:
 
 def _requests_corrected(*, agency, year: int) -> list[EvidenceRow]:
     """复议 and lawsuits decided in the year, the office's decision corrected or not."""
-
     appeals = Appeal.objects.filter(agency=agency, decided_on__year=year).order_by("decided_on")
     return [
         EvidenceRow(
@@ -183,10 +185,9 @@ def _requests_corrected(*, agency, year: int) -> list[EvidenceRow]:
 
 
 def _letters_on_time(*, agency, year: int) -> list[EvidenceRow]:
-
     letters = (
         Letter.objects.filter(
-            agency=agency, reply_due_on__year=year, reply_due_on__lte=_due_by_now(year)
+            _answered_or_due(year, answered="replied_on", due="reply_due_on"), agency=agency
         )
         .exclude(state=LetterState.CLOSED)
         .order_by("reply_due_on", "pk")
@@ -224,7 +225,6 @@ def _complaints_substantiated(*, agency, year: int) -> list[EvidenceRow]:
 
 
 def _satisfaction(*, agency, year: int) -> list[EvidenceRow]:
-
     ratings = Rating.objects.filter(agency=agency, created_at__year=year).order_by("created_at")
     return [
         EvidenceRow(
@@ -239,11 +239,8 @@ def _satisfaction(*, agency, year: int) -> list[EvidenceRow]:
 
 
 def _proposals_on_time(*, agency, year: int) -> list[EvidenceRow]:
-
     proposals = Proposal.objects.filter(
-        Q(answered_on__isnull=False) | Q(answer_due_on__lte=_due_by_now(year)),
-        agency=agency,
-        answer_due_on__year=year,
+        _answered_or_due(year, answered="answered_on", due="answer_due_on"), agency=agency
     ).order_by("answer_due_on", "pk")
     return [
         EvidenceRow(

@@ -40,7 +40,8 @@ def indicator_score(indicator: Indicator, value: float | None) -> Decimal:
     if full == zero:
         fraction = 1.0 if value >= full else 0.0
     else:
-        fraction = min(max((value - zero) / (full - zero), 0.0), 1.0)
+        fraction = (value - zero) / (full - zero)
+        fraction = 0.0 if fraction <= 0 else min(fraction, 1.0)  # never -0.0
     return (indicator.weight * Decimal(str(fraction))).quantize(Decimal("0.1"))
 
 
