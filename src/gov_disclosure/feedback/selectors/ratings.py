@@ -8,7 +8,7 @@ from django.urls import reverse
 from gov_disclosure.letters.models import Letter
 from gov_disclosure.pages.models import DisclosureIndexPage, DisclosureItemPage
 from gov_disclosure.pages.roles import AgencyScope, agencies_where
-from gov_disclosure.pages.selectors import agency_for_page
+from gov_disclosure.pages.selectors import agency_for_page, public_agencies
 
 from ..models import CommentState, Rating, Satisfaction, TargetKind
 
@@ -35,13 +35,13 @@ def rating_target(*, kind: str, pk: int) -> RatingTarget | None:
     if kind == TargetKind.ITEM:
         item = DisclosureItemPage.objects.live().public().defer("body").filter(pk=pk).first()
         agency = item and agency_for_page(page=item)
-        if agency is None or not agency.live:
+        if agency is None or not public_agencies().filter(pk=agency.pk).exists():
             return None
         return RatingTarget(kind, pk, agency, item.title, item.url, item=item)
     if kind == TargetKind.LETTER:
         letter = (
             Letter.objects.select_related("agency")
-            .filter(pk=pk, published_at__isnull=False, agency__live=True)
+            .filter(pk=pk, published_at__isnull=False, agency__in=public_agencies())
             .first()
         )
         if letter is None:
