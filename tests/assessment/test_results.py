@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from gov_disclosure.assessment.models import ManualValue
+from gov_disclosure.assessment.models import Indicator, ManualValue
 from gov_disclosure.assessment.selectors import assessment_results, indicator_score
 from tests.letters.test_handling import login
 
@@ -62,13 +62,8 @@ def test_every_indicator_is_the_known_answer_and_the_agencies_are_ranked(year):
         (0, 1, 1, "0.0"),  # exactly at zero_at where fewer is better: 0, not -0
     ],
 )
-def test_scores_are_linear_between_zero_and_full(year, full, zero, value, points):
-    indicator = year.rubric.indicators.first()
-    indicator.weight, indicator.full_at, indicator.zero_at = (
-        Decimal(10),
-        Decimal(full),
-        Decimal(str(zero)),
-    )
+def test_scores_are_linear_between_zero_and_full(full, zero, value, points):
+    indicator = Indicator(weight=Decimal(10), full_at=Decimal(full), zero_at=Decimal(str(zero)))
     score = indicator_score(indicator, value)
     assert score == Decimal(points) and str(score) == points
 
