@@ -1,6 +1,7 @@
 """Public pages: ratings (the form posted from cached item and answer pages, the thanks,
 an agency's ratings with the comments 党政办 approved) and proposals (the form, the
-receipt, the proposer's lookup, an agency's answered proposals)."""
+receipt, the proposer's lookup, an agency's answered proposals) and 民主评议 (the code
+entry and the reviewer's one-time questionnaire)."""
 
 from django.core.paginator import Paginator
 from django.http import Http404
