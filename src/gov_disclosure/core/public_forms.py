@@ -45,6 +45,16 @@ def submission_limited(request, *, group: str, rate: str) -> bool:
     )
 
 
+def submission_status(request, form: forms.Form, *, group: str, rate: str) -> int:
+    """A public form's POST checked: 429 when the address is over its limit (the form then
+    says so and keeps what was typed), 400 when the form is invalid, 200 when it may go."""
+    if submission_limited(request, group=group, rate=rate):
+        form.is_valid()
+        form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
+        return 429
+    return 200 if form.is_valid() else 400
+
+
 class BotCheckedForm(forms.Form):
     """A public form with the robot checks; templates render ``homepage`` hidden (``.trap``)."""
 
@@ -116,21 +126,24 @@ def required_messages_in_chinese(form: forms.Form) -> None:
             field.error_messages["required"] = _("请填写“%(label)s”。") % {"label": field.label}
 
 
-def tracking_lookup_handle(request, *, group: str, rate: str, lookup, not_found: str):
+def tracking_lookup_handle(
+    request, *, group: str, rate: str, lookup, not_found: str, form_class=TrackingLookupForm
+):
     """The status page's form: (form, what the code opens or None, HTTP status).
 
-    ``lookup(code=, phone_last4=)`` finds the row; each POST counts against the client
-    address's limit, so codes cannot be guessed by trying."""
+    ``lookup(**the form's cleaned data)`` finds the row (``TrackingLookupForm``: ``code``
+    and ``phone_last4``); each POST counts against the client address's limit, so codes
+    cannot be guessed by trying."""
     if request.method != "POST":
-        return TrackingLookupForm(), None, 200
-    form = TrackingLookupForm(request.POST)
+        return form_class(), None, 200
+    form = form_class(request.POST)
     if submission_limited(request, group=group, rate=rate):
         form.is_valid()
         form.add_error(None, _("查询过于频繁，请稍后再试。"))
         return form, None, 429
     if not form.is_valid():
         return form, None, 400
-    found = lookup(code=form.cleaned_data["code"], phone_last4=form.cleaned_data["phone_last4"])
+    found = lookup(**form.cleaned_data)
     if found is None:
         form.add_error(None, not_found)
         return form, None, 404

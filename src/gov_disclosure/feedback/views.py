@@ -12,7 +12,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from gov_disclosure.conf import disclosure_settings
-from gov_disclosure.core.public_forms import started_token, submission_limited
+from gov_disclosure.core.public_forms import (
+    started_token,
+    submission_limited,
+    submission_status,
+    tracking_lookup_handle,
+)
 from gov_disclosure.pages.selectors import public_agencies
 
 from .forms import ProposalForm, ProposalLookupForm, RatingForm, ReviewCodeForm, ReviewForm
@@ -49,18 +54,13 @@ def rate(request, kind: str, pk: int):
     status = 200
     if request.method == "POST":
         form = RatingForm(request.POST)
-        if submission_limited(
-            request, group="rating-submit", rate=disclosure_settings.RATING_SUBMIT_RATE
-        ):
-            form.is_valid()
-            form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
-            status = 429
-        elif not form.is_valid():
-            status = 400
-        elif submission_limited(request, group=f"rating:{kind}:{pk}", rate="1/d"):
+        status = submission_status(
+            request, form, group="rating-submit", rate=disclosure_settings.RATING_SUBMIT_RATE
+        )
+        if status == 200 and submission_limited(request, group=f"rating:{kind}:{pk}", rate="1/d"):
             form.add_error(None, _("您今天已经评价过本页内容，感谢您的参与。"))
             status = 429
-        else:
+        elif status == 200:
             rating_submit(
                 target=target,
                 satisfaction=form.cleaned_data["satisfaction"],
@@ -97,13 +97,10 @@ def propose(request, agency_id: int):
     status = 200
     if request.method == "POST":
         form = ProposalForm(request.POST)
-        if submission_limited(
-            request, group="proposal-submit", rate=disclosure_settings.PROPOSAL_SUBMIT_RATE
-        ):
-            form.is_valid()
-            form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
-            status = 429
-        elif form.is_valid():
+        status = submission_status(
+            request, form, group="proposal-submit", rate=disclosure_settings.PROPOSAL_SUBMIT_RATE
+        )
+        if status == 200:
             proposal = proposal_submit(
                 agency=agency,
                 topic=form.cleaned_data["topic"],
@@ -112,8 +109,6 @@ def propose(request, agency_id: int):
             )
             request.session[_RECEIPT_SESSION_KEY] = proposal.pk
             return redirect("disclosure_feedback:proposal_receipt")
-        else:
-            status = 400
         form.data = form.redisplay_data()
     else:
         form = ProposalForm(initial={"started": started_token()})
@@ -137,24 +132,14 @@ def proposal_receipt(request):
 @never_cache
 def proposal_status(request):
     """The proposer's lookup by tracking code; each try counts against the address."""
-    found, status = None, 200
-    if request.method == "POST":
-        form = ProposalLookupForm(request.POST)
-        if submission_limited(
-            request, group="proposal-status", rate=disclosure_settings.PROPOSAL_STATUS_RATE
-        ):
-            form.is_valid()
-            form.add_error(None, _("查询过于频繁，请稍后再试。"))
-            status = 429
-        elif not form.is_valid():
-            status = 400
-        else:
-            found = proposal_lookup(code=form.cleaned_data["code"])
-            if found is None:
-                form.add_error(None, _("没有找到与查询码相符的点题，请核对后重试。"))
-                status = 404
-    else:
-        form = ProposalLookupForm()
+    form, found, status = tracking_lookup_handle(
+        request,
+        group="proposal-status",
+        rate=disclosure_settings.PROPOSAL_STATUS_RATE,
+        lookup=proposal_lookup,
+        not_found=_("没有找到与查询码相符的点题，请核对后重试。"),
+        form_class=ProposalLookupForm,
+    )
     context = {"form": form, "proposal": found, "item_shown": found and item_shown(found)}
     return render(request, "disclosure_feedback/proposal_status.html", context, status=status)
 

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from gov_disclosure.conf import disclosure_settings
 from gov_disclosure.core.public_forms import (
     started_token,
-    submission_limited,
+    submission_status,
     tracking_lookup_handle,
 )
 from gov_disclosure.pages.selectors import public_agencies
@@ -47,13 +47,10 @@ def write(request, agency_id: int):
     status = 200
     if request.method == "POST":
         form = LetterForm(request.POST)
-        if submission_limited(
-            request, group="letter-submit", rate=disclosure_settings.LETTER_SUBMIT_RATE
-        ):
-            form.is_valid()
-            form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
-            status = 429
-        elif form.is_valid():
+        status = submission_status(
+            request, form, group="letter-submit", rate=disclosure_settings.LETTER_SUBMIT_RATE
+        )
+        if status == 200:
             letter = letter_submit(
                 agency=agency,
                 letter_fields=form.letter_fields(),
@@ -61,8 +58,6 @@ def write(request, agency_id: int):
             )
             request.session[_RECEIPT_SESSION_KEY] = letter.pk
             return redirect("disclosure_letters:receipt")
-        else:
-            status = 400
         form.data = form.redisplay_data()
     else:
         form = LetterForm(initial={"started": started_token()})

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from gov_disclosure.conf import disclosure_settings
 from gov_disclosure.core.public_forms import (
     started_token,
-    submission_limited,
+    submission_status,
     tracking_lookup_handle,
 )
 from gov_disclosure.pages.selectors import public_agencies
@@ -39,14 +39,13 @@ def apply(request, agency_id: int):
     status = 200
     if request.method == "POST":
         form = ApplicationForm(request.POST, request.FILES)
-        limited = submission_limited(
-            request, group="disclosure-request-submit", rate=disclosure_settings.REQUEST_SUBMIT_RATE
+        status = submission_status(
+            request,
+            form,
+            group="disclosure-request-submit",
+            rate=disclosure_settings.REQUEST_SUBMIT_RATE,
         )
-        if limited:
-            form.is_valid()
-            form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留。"))
-            status = 429
-        elif form.is_valid():
+        if status == 200:
             with transaction.atomic():
                 files = form.kept + [
                     applicant_file_store(upload=upload, kind=kind)
@@ -61,11 +60,9 @@ def apply(request, agency_id: int):
                 )
             request.session[_RECEIPT_SESSION_KEY] = submitted.pk
             return redirect("disclosure_requests:receipt")
-        else:
-            status = 400
         # Uploads that passed their checks are kept, so a correction never means
         # choosing the files again; not for robots or a client over its limit.
-        if not limited and form.passed_bot_checks():
+        if status != 429 and form.passed_bot_checks():
             form.kept += [
                 applicant_file_store(upload=upload, kind=kind)
                 for upload, kind in getattr(form, "accepted_uploads", [])
