@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.pages.models.sequence import AgencyYearSequence
+
 
 class LetterKind(models.TextChoices):
     CONSULTATION = "consultation", _("咨询")
@@ -162,20 +164,11 @@ class LetterWriter(models.Model):
         return str(_("写信人信息"))
 
 
-class LetterSequence(models.Model):
+class LetterSequence(AgencyYearSequence):
     """The last 信件编号 serial of one agency in one year (taken under a row lock)."""
-
-    agency = models.ForeignKey(
-        "disclosure_pages.DisclosureIndexPage", on_delete=models.CASCADE, related_name="+"
-    )
-    year = models.PositiveSmallIntegerField()
-    last_serial = models.PositiveIntegerField(default=0)
 
     class Meta:
         default_permissions = ()
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="letter_sequence_per_year")
         ]
-
-    def __str__(self):
-        return f"{self.agency_id}/{self.year}: {self.last_serial}"

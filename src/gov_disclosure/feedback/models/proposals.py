@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.pages.models.sequence import AgencyYearSequence
 from gov_disclosure.requests.models import AnswerType
 
 # The grounds of 条例 Art. 14–16 a topic is not disclosed on (the request answers' wording).
@@ -112,20 +113,11 @@ class ProposalContact(models.Model):
         return str(_("点题人联系方式"))
 
 
-class ProposalSequence(models.Model):
+class ProposalSequence(AgencyYearSequence):
     """The last 点题编号 serial of one agency in one year (taken under a row lock)."""
-
-    agency = models.ForeignKey(
-        "disclosure_pages.DisclosureIndexPage", on_delete=models.CASCADE, related_name="+"
-    )
-    year = models.PositiveSmallIntegerField()
-    last_serial = models.PositiveIntegerField(default=0)
 
     class Meta:
         default_permissions = ()
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="proposal_sequence_per_year")
         ]
-
-    def __str__(self):
-        return f"{self.agency_id}/{self.year}: {self.last_serial}"

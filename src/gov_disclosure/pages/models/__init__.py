@@ -7,7 +7,7 @@ from .item import PUBLICATION_DEADLINE_WORKING_DAYS, DisclosureItemPage, ItemAtt
 from .portal import DisclosurePortalPage
 from .rendering import ItemRendering
 from .roles import AgencyRole, Role
-from .sequence import IndexNumberSequence, sequence_next
+from .sequence import AgencyYearSequence, IndexNumberSequence, sequence_next
 
 __all__ = [
     "DEFAULT_INDEX_NUMBER_PATTERN",
@@ -29,4 +29,5 @@ __all__ = [
     "Role",
     "Validity",
     "sequence_next",
+    "AgencyYearSequence",
 ]

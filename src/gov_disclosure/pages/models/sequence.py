@@ -15,6 +15,23 @@ def sequence_next(model: type[models.Model], *, agency_id: int, year: int) -> in
     return sequence.last_serial
 
 
+class AgencyYearSequence(models.Model):
+    """The last serial of a numbering (信件编号, 受理编号, …) for one agency in one year,
+    taken with ``sequence_next``; each subclass adds its per-(agency, year) constraint."""
+
+    agency = models.ForeignKey(
+        "disclosure_pages.DisclosureIndexPage", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.agency_id}/{self.year}: {self.last_serial}"
+
+
 class IndexNumberSequence(models.Model):
     """The last 索引号 serial handed out for one agency in one year.
 

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.pages.models.sequence import AgencyYearSequence
+
 from .choices import (
     OPEN_STATES,
     AnswerType,
@@ -154,22 +156,13 @@ class RequestHandling(models.Model):
         return str(self._meta.verbose_name)
 
 
-class RequestSequence(models.Model):
+class RequestSequence(AgencyYearSequence):
     """The last 受理编号 serial of one agency in one year (locked while taken)."""
-
-    agency = models.ForeignKey(
-        "disclosure_pages.DisclosureIndexPage", on_delete=models.CASCADE, related_name="+"
-    )
-    year = models.PositiveSmallIntegerField()
-    last_serial = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="request_sequence_per_year")
         ]
-
-    def __str__(self):
-        return f"{self.agency_id}/{self.year}: {self.last_serial}"
 
 
 class RequestPause(models.Model):
