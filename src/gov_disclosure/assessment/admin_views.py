@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .charts import totals_chart, trend_chart
 from .exports import results_workbook
 from .measures import MANUAL, MEASURES
-from .models import Indicator, ManualValue, Rubric
+from .models import ManualValue, Rubric
 from .selectors import (
     assessed_agencies,
     assessment_agencies,
@@ -80,17 +80,13 @@ class ResultsView(ScopedMixin, WagtailAdminTemplateMixin, TemplateView):
         indicators = list(self.rubric.indicators.all())
         context.update(
             rubric=self.rubric,
-            indicators=[(ind, _measure_unit(ind)) for ind in indicators],
+            indicators=indicators,
             results=self.results(),
             full_score=self.rubric.full_score,
             manages=user_manages_assessment(self.request.user),
             everywhere=self.scope.everywhere,
         )
         return context
-
-
-def _measure_unit(indicator: Indicator) -> str:
-    return "" if indicator.measure == MANUAL else MEASURES[indicator.measure].kind
 
 
 class EvidenceView(ScopedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -171,7 +167,7 @@ class TrendChartView(ScopedMixin, View):
                 title=indicator.name,
                 years=years,
                 series={agency.agency_name: trend[agency.pk] for agency in agencies},
-                percent=MEASURES[indicator.measure].kind == "share",
+                percent=indicator.kind == "share",
             )
         )
 

@@ -7,17 +7,14 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from .measures import MANUAL, MEASURES
 from .models import Rubric
 from .selectors import AgencyResult
 
 
-def _shown(value: float | None, measure_code: str):
+def _shown(value: float | None, kind: str):
     if value is None:
         return "—"
-    if measure_code != MANUAL and MEASURES[measure_code].kind == "share":
-        return round(value, 4)
-    return value
+    return round(value, 4) if kind == "share" else value
 
 
 def results_workbook(*, rubric: Rubric, results: list[AgencyResult]) -> bytes:
@@ -33,13 +30,13 @@ def results_workbook(*, rubric: Rubric, results: list[AgencyResult]) -> bytes:
     for result in results:
         row = [result.rank, result.agency.agency_name, float(result.total)]
         for figure in result.figures:
-            row += [_shown(figure.value, figure.indicator.measure), float(figure.score)]
+            row += [_shown(figure.value, figure.indicator.kind), float(figure.score)]
         sheet.append(row)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True)
     for column, indicator in enumerate(indicators):
-        if indicator.measure != MANUAL and MEASURES[indicator.measure].kind == "share":
+        if indicator.kind == "share":
             letter = sheet.cell(row=2, column=4 + 2 * column).column_letter
             for cell in sheet[letter][2:]:
                 cell.number_format = "0.0%"

@@ -56,10 +56,6 @@ class Measure:
             return 1.0 if met else 0.0
         return met / len(rows) if rows else None
 
-    @property
-    def unit(self) -> str:
-        return {"count": _("件"), "share": "%", "yes_no": ""}[self.kind]
-
 
 def _edit_page(page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])

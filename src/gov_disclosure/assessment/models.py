@@ -13,7 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from .measures import MANUAL, measure_choices
+from .measures import MANUAL, MEASURES, measure_choices
 
 
 class Rubric(ClusterableModel):
@@ -79,6 +79,11 @@ class Indicator(Orderable):
     @property
     def is_manual(self) -> bool:
         return self.measure == MANUAL
+
+    @property
+    def kind(self) -> str:
+        """``count``, ``share``, ``yes_no`` (the measure's), or ``manual``."""
+        return MANUAL if self.is_manual else MEASURES[self.measure].kind
 
 
 class ManualValue(models.Model):

@@ -1,17 +1,14 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from ..measures import MANUAL, MEASURES
-
 register = template.Library()
 
 
 @register.simple_tag
-def figure_display(value, measure_code: str) -> str:
+def figure_display(value, kind: str) -> str:
     """A figure as read: a share as a percentage, a yes/no as 是/否, a count as is."""
     if value is None:
         return "—"
-    kind = MEASURES[measure_code].kind if measure_code != MANUAL else "manual"
     if kind == "share":
         return f"{value:.1%}"
     if kind == "yes_no":

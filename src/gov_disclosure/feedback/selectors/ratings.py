@@ -99,16 +99,6 @@ def rating_counts(ratings: QuerySet[Rating]) -> RatingCounts:
     return RatingCounts(**figures)
 
 
-def rating_counts_by_agency(ratings: QuerySet[Rating]) -> dict[int, RatingCounts]:
-    rows = ratings.values("agency").annotate(
-        **{
-            choice.value: Count("pk", filter=Q(satisfaction=choice.value))
-            for choice in Satisfaction
-        }
-    )
-    return {row.pop("agency"): RatingCounts(**row) for row in rows}
-
-
 def comments_pending(*, user) -> QuerySet[Rating]:
     """Comments waiting for ``user``'s moderation."""
     return agencies_where(user, MODERATE).filter(
