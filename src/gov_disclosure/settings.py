@@ -24,6 +24,7 @@ from typing import Any
 DISCLOSURE_APPS = [
     "gov_disclosure.demo",
     "gov_disclosure.assessment",
+    "gov_disclosure.website_reports",
     "gov_disclosure.feedback",
     "gov_disclosure.backups",
     "gov_disclosure.aggregation",

@@ -97,6 +97,10 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
     from gov_disclosure.feedback.models import Campaign, Question
     from gov_disclosure.feedback.services.campaigns import invitations_add
     from gov_disclosure.letters.services import letter_submit
+    from gov_disclosure.website_reports.services import website_report_generate
+    from gov_disclosure.website_reports.spec import normalized
+    from tests.website_reports.conftest import MANUAL_ENTRIES
+    from tests.workflow import publish_through_workflow
 
     publish(GuideFactory(parent=site_root))
     document = DocumentFactory(title="预算表", file=ContentFile(b"a,b\n1,2\n", name="budget.csv"))
@@ -116,6 +120,11 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
     Question.objects.create(campaign=campaign, text="主动公开的及时性", kind="scale")
     Question.objects.create(campaign=campaign, text="意见和建议", kind="text")
     [invitation] = invitations_add(campaign=campaign, text="张代表，人大代表", user=office.manager)
+    website_report = website_report_generate(
+        agency=site_root, year=timezone.localdate().year - 1, user=office.manager
+    ).report
+    website_report.figures = {**website_report.figures, **normalized(MANUAL_ENTRIES)}
+    website_report = publish_through_workflow(website_report, submitter=office.manager)
     return {
         "agency home": "/",
         "category": category.url,
@@ -135,6 +144,7 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
         "public proposals": reverse("disclosure_feedback:proposals", args=[site_root.pk]),
         "review code": reverse("disclosure_feedback:review_code"),
         "review form": reverse("disclosure_feedback:review", args=[invitation.code]),
+        "website report": website_report.url,
     }
 
 

@@ -221,6 +221,21 @@ class DemoLoaderTests(TestCase):
         self.assertContains(page, "五、存在的主要问题及改进情况")
         self.assertContains(page, "信息员业务培训不足")
 
+    def test_the_catalogue_years_website_report_counts_its_items_and_was_published(self):
+        from gov_disclosure.website_reports.models import WebsiteReportPage
+
+        report = WebsiteReportPage.objects.child_of(self.agency).get(year=2012)
+
+        self.assertTrue(report.live)
+        values = report.values()
+        # The 174 items of 2012: 70 in 工作动态, 8 in 机构概况 (content.CATEGORIES).
+        self.assertEqual(values["published_catalogue"], 174)
+        self.assertEqual(values["published_overview"], 8)
+        self.assertEqual(values["published_news"], 70)
+        page = self.client.get(report.url)
+        self.assertContains(page, "信息公开目录信息更新量")
+        self.assertContains(page, "庄市发布")
+
     def test_a_second_subdistrict_has_its_own_staff_and_work(self):
         second = DisclosureIndexPage.objects.get(slug="jiaochuan")
         self.assertEqual(second.get_parent().pk, self.agency.get_parent().pk)

@@ -28,17 +28,20 @@ URL_NAMESPACE = "annual_reports_admin"
 class ReportAccessMixin:
     """The permission to generate reports, for an agency whose catalogue the user may add to."""
 
+    permission = PERMISSION
+    report_model = AnnualReportPage
+
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
+        if not request.user.has_perm(self.permission):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_report(self, report_id: int) -> AnnualReportPage:
-        report = get_object_or_404(AnnualReportPage, pk=report_id)
+    def get_report(self, report_id: int):
+        report = get_object_or_404(self.report_model, pk=report_id)
         user = self.request.user
         if not (
             report.permissions_for_user(user).can_edit()
-            and agency_id_of_page(report, cache_on=user) in agencies_where(user, PERMISSION)
+            and agency_id_of_page(report, cache_on=user) in agencies_where(user, self.permission)
         ):
             raise PermissionDenied
         return report

@@ -107,6 +107,16 @@ class ReportTableField(forms.Field):
 SENDING_ACTIONS = ("action-submit", "action-restart-workflow", "action-publish")
 
 
+def sending_to_review(data) -> bool:
+    """Whether the page editor's POST ``data`` submits, resubmits, approves or publishes
+    (a plain save may leave a report unfinished)."""
+    if any(data.get(action) for action in SENDING_ACTIONS):
+        return True
+    return bool(data.get("action-workflow-action")) and (
+        data.get("workflow-action-name") == "approve"
+    )
+
+
 class AnnualReportPageForm(WagtailAdminPageForm):
     """The tables as grids; a report whose table 三 does not balance is not sent to review."""
 
@@ -114,17 +124,10 @@ class AnnualReportPageForm(WagtailAdminPageForm):
     requests_table = ReportTableField(tables.REQUESTS, label=gettext_lazy("表三"))
     appeals_table = ReportTableField(tables.APPEALS, label=gettext_lazy("表四"))
 
-    def _sending(self) -> bool:
-        if any(self.data.get(action) for action in SENDING_ACTIONS):
-            return True
-        return bool(self.data.get("action-workflow-action")) and (
-            self.data.get("workflow-action-name") == "approve"
-        )
-
     def clean(self):
         cleaned_data = super().clean()
         table = cleaned_data.get("requests_table")
-        if table is not None and self._sending():
+        if table is not None and sending_to_review(self.data):
             imbalances = tables.request_imbalances(tables.from_json(tables.REQUESTS, table))
             if imbalances:
                 self.add_error(

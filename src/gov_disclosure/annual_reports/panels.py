@@ -9,7 +9,9 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
 
 
-def _moment(text: str | None) -> datetime.datetime | None:
+def generated_moment(generated: dict | None) -> datetime.datetime | None:
+    """When a report was last generated, from what the generation stored."""
+    text = (generated or {}).get("at")
     try:
         return datetime.datetime.fromisoformat(text) if text else None
     except ValueError:
@@ -46,7 +48,7 @@ class GenerationPanel(Panel):
             fresh_overview = agency_overview_html(agency=agency, year=report.year, figures=fresh)
             context.update(
                 report=report,
-                generated_at=_moment((report.generated or {}).get("at")),
+                generated_at=generated_moment(report.generated),
                 imbalances=tables.request_imbalances(current[tables.REQUESTS]),
                 differing=differing,
                 fresh_overview=None

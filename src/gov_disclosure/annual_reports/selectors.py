@@ -236,10 +236,12 @@ def report_latest_submission(*, report: AnnualReportPage) -> ReportSubmission | 
     return report.submissions.select_related("submitted_by").first()
 
 
-def agencies_for_reports(*, user) -> list[DisclosureIndexPage]:
+def agencies_for_reports(
+    *, user, permission: str = "disclosure_annual_reports.generate_annual_report"
+) -> list[DisclosureIndexPage]:
     """Agencies whose reports ``user`` may generate and submit: the permission to do so
-    and the right to add pages to the agency's catalogue."""
-    scope = agencies_where(user, "disclosure_annual_reports.generate_annual_report")
+    (by default the annual report's) and the right to add pages to the agency's catalogue."""
+    scope = agencies_where(user, permission)
     return [
         agency
         for agency in scope.filter(DisclosureIndexPage.objects.order_by("path"), "pk")

@@ -30,7 +30,8 @@ class Generation:
     overview_kept: bool = False
 
 
-def _check_year(year: int) -> None:
+def check_report_year(year: int) -> None:
+    """A report's year: from the Regulations' first year to this one."""
     this_year = timezone.localdate().year
     if not FIRST_YEAR <= year <= this_year:
         raise ValidationError(
@@ -39,8 +40,8 @@ def _check_year(year: int) -> None:
         )
 
 
-def _free_slug(agency: DisclosureIndexPage, year: int) -> str:
-    base = f"annual-report-{year}"
+def free_child_slug(agency: DisclosureIndexPage, base: str) -> str:
+    """``base``, or ``base-2``… when the agency has a page there already."""
     taken = set(agency.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, suffix = base, 2
     while slug in taken:
@@ -55,7 +56,7 @@ def report_generate(*, agency: DisclosureIndexPage, year: int, user) -> Generati
     the current data unless the office changed them since the last generation,
     in which case its edit stands. A report under review is not touched.
     """
-    _check_year(year)
+    check_report_year(year)
     with transaction.atomic():
         # One report per agency and year, even when two people press the button at once.
         agency = DisclosureIndexPage.objects.select_for_update().get(pk=agency.pk)
@@ -71,7 +72,7 @@ def report_generate(*, agency: DisclosureIndexPage, year: int, user) -> Generati
             report = AnnualReportPage(
                 # The document's own title, in Chinese whatever the admin language.
                 title=f"{agency.agency_name}{year}年政府信息公开工作年度报告",
-                slug=_free_slug(agency, year),
+                slug=free_child_slug(agency, f"annual-report-{year}"),
                 year=year,
                 overview=fresh_overview,
                 generated=baseline,

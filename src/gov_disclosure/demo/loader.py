@@ -31,6 +31,7 @@ from .feedback import demo_campaign_load, demo_proposals_load, demo_ratings_load
 from .letters import demo_letters_load
 from .reports import demo_report_load
 from .requests import demo_requests_load
+from .website_report import demo_website_report_load
 
 # Shown at start by load_demo; these accounts exist only in demo databases.
 DEMO_PASSWORD = "demo-zhuangshi-2012"
@@ -283,6 +284,10 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
         report = demo_report_load(agency=agency, office=office)
         if report is not None:
             review_and_publish(report, office, reviewers)
+    with transaction.atomic():
+        website_report = demo_website_report_load(agency=agency, office=office)
+        if website_report is not None:
+            review_and_publish(website_report, office, reviewers)
     with transaction.atomic():
         demo_assessment_load(agency=agency, district_user=users["quzwgk"])
     return DemoResult(agency=agency, items_created=created, items_total=len(specs))

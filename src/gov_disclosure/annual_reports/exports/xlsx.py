@@ -15,7 +15,7 @@ SHEET_NAMES = {tables.PROACTIVE: "表二 主动公开", tables.REQUESTS: "表三
                tables.APPEALS: "表四 复议诉讼"}  # fmt: skip
 
 
-def _write_grid(sheet, rows, *, first_row: int) -> int:
+def write_grid(sheet, rows, *, first_row: int) -> int:
     """Write a grid with its merged cells; returns the next free row."""
     taken: set[tuple[int, int]] = set()
     for offset, line in enumerate(rows):
@@ -66,7 +66,7 @@ def tables_workbook(*, title: str, figures: dict[str, dict]) -> bytes:
         sheet["A2"] = TITLES[key]
         sheet["A2"].font = Font(bold=True)
         rows = grid(key, figures[key])
-        _write_grid(sheet, rows, first_row=4)
+        write_grid(sheet, rows, first_row=4)
         width = sum(cell.colspan for cell in rows[0])
         for column in range(1, width + 1):
             sheet.column_dimensions[get_column_letter(column)].width = 12

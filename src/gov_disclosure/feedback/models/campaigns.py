@@ -68,6 +68,16 @@ class Campaign(ClusterableModel):
     opens_on = models.DateField(_("开始日期"))
     closes_on = models.DateField(_("截止日期"))
     created_at = models.DateTimeField(auto_now_add=True)
+    # The item drafted from the results (campaign_summary_draft); published through review.
+    summary_item = models.ForeignKey(
+        "disclosure_pages.DisclosureItemPage",
+        verbose_name=_("评议结果公开信息"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     base_form_class = CampaignForm
     panels = [

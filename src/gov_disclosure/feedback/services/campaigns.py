@@ -151,5 +151,7 @@ def campaign_summary_draft(
     )
     category.add_child(instance=item)
     item.save_revision(user=user)
+    campaign.summary_item = item
+    campaign.save(update_fields=["summary_item"])
     log(instance=campaign, action=SUMMARY, user=user, data={"item": item.pk})
     return item

@@ -1,0 +1,91 @@
+"""The website reports in the admin: the list with "generate", and draft downloads."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from gov_disclosure.annual_reports.admin_views import ReportAccessMixin
+from gov_disclosure.annual_reports.forms import GenerateReportForm
+
+from . import selectors, services
+from .exports import report_download
+from .models import WebsiteReportPage
+
+URL_NAMESPACE = "website_reports_admin"
+
+
+class WebsiteReportAccessMixin(ReportAccessMixin):
+    permission = selectors.PERMISSION
+    report_model = WebsiteReportPage
+
+
+class WebsiteReportIndexView(WebsiteReportAccessMixin, WagtailAdminTemplateMixin, FormView):
+    template_name = "disclosure_website_reports/admin/index.html"
+    form_class = GenerateReportForm
+    header_icon = "doc-full"
+    page_title = gettext_lazy("政府网站工作年度报表")
+
+    @cached_property
+    def agencies(self):
+        return selectors.agencies_for_website_reports(user=self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "agencies": self.agencies}
+
+    def form_valid(self, form):
+        try:
+            result = services.website_report_generate(
+                agency=form.cleaned_data["agency"],
+                year=form.cleaned_data["year"],
+                user=self.request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        report = result.report
+        if result.created:
+            messages.success(
+                self.request,
+                _("已按 %(year)s 年的数据生成报表草稿，请填写其余栏目后提交审核。")
+                % {"year": report.year},
+            )
+        else:
+            messages.success(self.request, _("已按最新数据更新报表草稿。"))
+        if report.year >= timezone.localdate().year:
+            messages.warning(
+                self.request,
+                _("%(year)s 年尚未结束：报表中的数据截至今天，年度结束后请重新生成。")
+                % {"year": report.year},
+            )
+        if result.kept:
+            messages.warning(
+                self.request,
+                _("以下栏目保留了您修改过的内容（与最新数据不同）：%(entries)s")
+                % {"entries": "；".join(entry.full_label for entry in result.kept)},
+            )
+        return redirect("wagtailadmin_pages:edit", report.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["reports"] = [
+            (agency, report)
+            for agency in self.agencies
+            for report in WebsiteReportPage.objects.child_of(agency).order_by("-year")
+        ]
+        return context
+
+
+class WebsiteReportDraftDownloadView(WebsiteReportAccessMixin, View):
+    """The latest revision as XLSX, for checking and for sending to the district."""
+
+    def get(self, request, report_id: int):
+        report = self.get_report(report_id)
+        return report_download(report.get_latest_revision_as_object())
