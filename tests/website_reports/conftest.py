@@ -6,7 +6,6 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import querydict_from_html
 
 from gov_disclosure.feedback.models import Campaign, Invitation
 from gov_disclosure.feedback.services import proposal_submit
@@ -14,6 +13,7 @@ from gov_disclosure.letters.models import Letter
 from gov_disclosure.letters.services import letter_submit
 from gov_disclosure.pages.models import Genre
 from gov_disclosure.website_reports import services
+from tests.annual_reports.conftest import report_form_data as edit_form_data  # noqa: F401
 from tests.factories import AgencyFactory, CategoryFactory
 from tests.letters.conftest import LETTER, WRITER
 from tests.review import conftest as review_conftest
@@ -127,16 +127,6 @@ def generate(office, year=YEAR):
     return services.website_report_generate(
         agency=office.agency, year=year, user=office.users["office"]
     )
-
-
-def edit_form_data(client, report, **changes) -> dict:
-    """The report's editor form as the browser sends it, with ``changes`` applied."""
-    response = client.get(f"/admin/pages/{report.pk}/edit/")
-    assert response.status_code == 200, response.status_code
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    for name, value in changes.items():
-        data[name] = value
-    return data
 
 
 # Every entry the office fills, as a complete report has them.

@@ -47,24 +47,29 @@ class ReportAccessMixin:
         return report
 
 
-class ReportIndexView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
-    """Every report of the user's agencies, with its state, and the form to generate one."""
+class GenerateReportView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
+    """A list of reports with the form to generate one (agency and year); subclasses say
+    how a report is generated and what the office is told."""
 
-    template_name = "disclosure_annual_reports/admin/index.html"
     form_class = GenerateReportForm
     header_icon = "doc-full"
-    page_title = gettext_lazy("年度报告")
 
     @cached_property
     def agencies(self):
-        return selectors.agencies_for_reports(user=self.request.user)
+        return selectors.agencies_for_reports(user=self.request.user, permission=self.permission)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "agencies": self.agencies}
 
+    def generate(self, *, agency, year: int, user):
+        raise NotImplementedError
+
+    def tell(self, result) -> None:
+        """Messages after a generation."""
+
     def form_valid(self, form):
         try:
-            result = services.report_generate(
+            result = self.generate(
                 agency=form.cleaned_data["agency"],
                 year=form.cleaned_data["year"],
                 user=self.request.user,
@@ -73,6 +78,20 @@ class ReportIndexView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
             for message in error.messages:
                 form.add_error(None, message)
             return self.form_invalid(form)
+        self.tell(result)
+        return redirect("wagtailadmin_pages:edit", result.report.pk)
+
+
+class ReportIndexView(GenerateReportView):
+    """Every report of the user's agencies, with its state, and the form to generate one."""
+
+    template_name = "disclosure_annual_reports/admin/index.html"
+    page_title = gettext_lazy("年度报告")
+
+    def generate(self, *, agency, year: int, user):
+        return services.report_generate(agency=agency, year=year, user=user)
+
+    def tell(self, result) -> None:
         report = result.report
         if result.created:
             messages.success(
@@ -98,7 +117,6 @@ class ReportIndexView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
                 _("以下单元格保留了您修改过的数值（与最新数据不同）：%(cells)s")
                 % {"cells": "；".join(result.kept_cells)},
             )
-        return redirect("wagtailadmin_pages:edit", report.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,18 +1,12 @@
 """The website reports in the admin: the list with "generate", and draft downloads."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from gov_disclosure.annual_reports.admin_views import ReportAccessMixin
-from gov_disclosure.annual_reports.forms import GenerateReportForm
+from gov_disclosure.annual_reports.admin_views import GenerateReportView, ReportAccessMixin
 
 from . import selectors, services
 from .exports import report_download
@@ -26,30 +20,14 @@ class WebsiteReportAccessMixin(ReportAccessMixin):
     report_model = WebsiteReportPage
 
 
-class WebsiteReportIndexView(WebsiteReportAccessMixin, WagtailAdminTemplateMixin, FormView):
+class WebsiteReportIndexView(WebsiteReportAccessMixin, GenerateReportView):
     template_name = "disclosure_website_reports/admin/index.html"
-    form_class = GenerateReportForm
-    header_icon = "doc-full"
     page_title = gettext_lazy("政府网站工作年度报表")
 
-    @cached_property
-    def agencies(self):
-        return selectors.agencies_for_website_reports(user=self.request.user)
+    def generate(self, *, agency, year: int, user):
+        return services.website_report_generate(agency=agency, year=year, user=user)
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "agencies": self.agencies}
-
-    def form_valid(self, form):
-        try:
-            result = services.website_report_generate(
-                agency=form.cleaned_data["agency"],
-                year=form.cleaned_data["year"],
-                user=self.request.user,
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
+    def tell(self, result) -> None:
         report = result.report
         if result.created:
             messages.success(
@@ -71,7 +49,6 @@ class WebsiteReportIndexView(WebsiteReportAccessMixin, WagtailAdminTemplateMixin
                 _("以下栏目保留了您修改过的内容（与最新数据不同）：%(entries)s")
                 % {"entries": "；".join(entry.full_label for entry in result.kept)},
             )
-        return redirect("wagtailadmin_pages:edit", report.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
