@@ -27,6 +27,7 @@ from gov_disclosure.pages.models import (
     DisclosureItemPage,
 )
 from gov_disclosure.requests.models import Appeal, AppealResult, DisclosureRequest
+from gov_disclosure.website_reports.models import WebsiteReportPage
 
 MANUAL = "manual"
 
@@ -124,21 +125,26 @@ def _guide_updated(*, agency, year: int) -> list[EvidenceRow]:
     ]
 
 
-def _annual_report_on_time(*, agency, year: int) -> list[EvidenceRow]:
-    """The report on the year before, published by 31 January (条例 Art. 49)."""
-    deadline = datetime.date(year, 1, 31)
-    rows = []
-    for report in AnnualReportPage.objects.child_of(agency).filter(year=year - 1):
-        published = report.first_published_at and timezone.localdate(report.first_published_at)
-        rows.append(
-            EvidenceRow(
-                report.title,
-                published or None,
-                bool(published and published <= deadline),
-                _("应于%(deadline)s前发布") % {"deadline": deadline.isoformat()},
-                _edit_page(report),
+def _published_by_31_january(model) -> Callable[..., list[EvidenceRow]]:
+    """Rows of ``model``'s reports on the year before: first published by 31 January?
+    (the annual report, 条例 Art. 49; the website's yearly report, 《政府网站发展指引》)."""
+
+    def rows(*, agency, year: int) -> list[EvidenceRow]:
+        deadline = datetime.date(year, 1, 31)
+        found = []
+        for report in model.objects.child_of(agency).filter(year=year - 1):
+            published = report.first_published_at and timezone.localdate(report.first_published_at)
+            found.append(
+                EvidenceRow(
+                    report.title,
+                    published or None,
+                    bool(published and published <= deadline),
+                    _("应于%(deadline)s前发布") % {"deadline": deadline.isoformat()},
+                    _edit_page(report),
+                )
             )
-        )
+        return found
+
     return rows
 
 
@@ -267,7 +273,14 @@ MEASURES = {
             _("上年度报告1月31日前发布"),
             "yes_no",
             _("1月31日前发布"),
-            _annual_report_on_time,
+            _published_by_31_january(AnnualReportPage),
+        ),
+        Measure(
+            "website_report_on_time",
+            _("上年度网站工作年度报表1月31日前发布"),
+            "yes_no",
+            _("1月31日前发布"),
+            _published_by_31_january(WebsiteReportPage),
         ),
         Measure(
             "requests_on_time",

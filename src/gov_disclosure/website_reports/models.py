@@ -35,7 +35,7 @@ class WebsiteReportPage(
     """
 
     year = models.PositiveSmallIntegerField(_("年度"), editable=False)
-    figures = models.JSONField(_("报表"), default=dict)
+    figures = models.JSONField(_("报表"), default=dict, blank=True)
     # What the last generation wrote: an entry still equal to it was not edited, so the
     # next generation may refresh it.
     generated = models.JSONField(default=dict, editable=False)

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('year', models.PositiveSmallIntegerField(editable=False, verbose_name='年度')),
-                ('figures', models.JSONField(default=dict, verbose_name='报表')),
+                ('figures', models.JSONField(blank=True, default=dict, verbose_name='报表')),
                 ('generated', models.JSONField(default=dict, editable=False)),
             ],
             options={
