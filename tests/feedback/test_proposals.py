@@ -267,3 +267,28 @@ def test_the_counts_of_a_constructed_year(office):
     assert counts.answered_on_time == 1
     assert counts.on_time_rate == pytest.approx(1 / 3)  # 1 on time of 2 answered + 1 overdue
     assert counts.by_answer["will_publish"] == 1 and counts.by_answer["refer_request"] == 1
+
+
+def test_the_public_list_gives_this_years_figures(client, office):
+    today = timezone.localdate()
+    now = timezone.make_aware(datetime.datetime(today.year, today.month, today.day, 9))
+    answered = proposal_submit(agency=office.agency, topic="希望公开菜场改造方案", received_at=now)
+    proposal_submit(agency=office.agency, topic="希望公开垃圾分类收运时间", received_at=now)
+    last_year = now.replace(year=today.year - 1, month=6, day=1)
+    proposal_submit(agency=office.agency, topic="去年的点题", received_at=last_year)
+    other = AgencyFactory(parent=office.agency.get_parent())
+    proposal_submit(agency=other, topic="其他机关的点题", received_at=now)
+    proposal_answer(
+        proposal=answered,
+        user=office.manager,
+        answer_kind="will_publish",
+        answer="将于下月公开。",
+        public_topic="菜场改造方案",
+    )
+
+    page = client.get(reverse("disclosure_feedback:proposals", args=[office.agency.pk]))
+
+    text = page.content.decode()
+    assert f"{today.year}年点题情况" in text
+    assert "收到点题 2 条，已答复 1 条（按期答复 1 条），待答复 1 条。" in text
+    assert "答复中：将予公开 1 条、已经公开 0 条、不予公开 0 条、请依申请公开 0 条。" in text

@@ -21,11 +21,12 @@ from gov_disclosure.core.public_forms import (
 from gov_disclosure.pages.selectors import public_agencies
 
 from .forms import ProposalForm, ProposalLookupForm, RatingForm, ReviewCodeForm, ReviewForm
-from .models import Proposal, Rating, TargetKind
+from .models import Proposal, ProposalAnswerKind, Rating, TargetKind
 from .selectors import (
     comments_public,
     item_shown,
     items_public_among,
+    proposal_counts,
     proposal_lookup,
     proposals_public,
     rating_counts,
@@ -145,12 +146,23 @@ def proposal_status(request):
 
 
 def agency_proposals(request, agency_id: int):
-    """The agency's answered proposals, with the items they led to once published."""
+    """The agency's answered proposals, with the items they led to once published, and this
+    year's figures (received, answered, on time, by answer)."""
     agency = get_object_or_404(public_agencies(), pk=agency_id)
     page = Paginator(proposals_public(agency=agency), 20).get_page(request.GET.get("page"))
     shown = items_public_among(page)
     rows = [(proposal, proposal.item_id in shown) for proposal in page]
-    context = {"agency": agency, "page_obj": page, "rows": rows}
+    year = timezone.localdate().year
+    counts = proposal_counts(Proposal.objects.filter(agency=agency, received_on__year=year))
+    by_answer = [(kind.label, counts.by_answer[kind.value]) for kind in ProposalAnswerKind]
+    context = {
+        "agency": agency,
+        "page_obj": page,
+        "rows": rows,
+        "year": year,
+        "counts": counts,
+        "by_answer": by_answer,
+    }
     return render(request, "disclosure_feedback/proposals.html", context)
 
 
