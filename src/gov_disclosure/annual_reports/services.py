@@ -192,7 +192,7 @@ def _figure(header: str, raw: str):
         if not value.is_finite() or value < 0 or value.as_tuple().exponent < -tables.FEE_PLACES:
             raise ValueError(_("须为不小于 0、最多 4 位小数的数字"))
         return value
-    if not raw.isdigit():
+    if not raw.isdecimal():  # not isdigit: int() refuses "²"
         raise ValueError(_("须为不小于 0 的整数"))
     return int(raw)
 

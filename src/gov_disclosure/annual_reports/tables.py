@@ -187,7 +187,7 @@ def parse_cell(row: Row, raw) -> int | Decimal:
         raw = int(raw)
     if isinstance(raw, str):
         raw = raw.strip()
-        if not raw.isdigit():
+        if not raw.isdecimal():  # not isdigit: int() refuses "²"
             raise TableError("须为不小于 0 的整数")
         raw = int(raw)
     if not isinstance(raw, int) or raw < 0:

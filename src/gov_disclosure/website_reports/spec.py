@@ -239,7 +239,8 @@ def parse_value(entry: Entry, raw) -> tuple[object, str]:
         return None, ""
     if entry.kind == COUNT:
         text = text.replace(",", "")
-        if not text.isdigit() or int(text) > MAX_COUNT:
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        if not text.isdecimal() or int(text) > MAX_COUNT:
             return None, "须为不小于 0 的整数"
         return int(text), ""
     if entry.kind == DAYS:
