@@ -33,6 +33,7 @@ def test_other_roles_cannot_generate_or_download(client, office, report, usernam
 
     assert is_denied(client.get("/admin/website-reports/"))
     assert is_denied(client.get(f"/admin/website-reports/{report.pk}/download.xlsx"))
+    assert is_denied(client.get(f"/admin/pages/{report.pk}/edit/"))
     assert is_denied(
         client.post("/admin/website-reports/", {"agency": office.agency.pk, "year": YEAR})
     )
