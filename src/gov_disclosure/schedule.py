@@ -24,6 +24,10 @@ BEAT_SCHEDULE = {
         "task": "gov_disclosure.aggregation.tasks.sync_due_sources",
         "schedule": 300.0,
     },
+    "assessment-figures-sync": {
+        "task": "gov_disclosure.assessment.tasks.sync_remote_figures",
+        "schedule": crontab(hour=4, minute=10),
+    },
     "request-reminders": {
         "task": "gov_disclosure.requests.tasks.send_request_reminders",
         "schedule": crontab(hour=8, minute=30),

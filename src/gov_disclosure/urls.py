@@ -15,6 +15,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from gov_disclosure.annual_reports.api import ReportsView
 from gov_disclosure.api import urls as feed_urls
+from gov_disclosure.assessment.api import FiguresView
 from gov_disclosure.core.views import display_preference
 from gov_disclosure.pages.feeds import (
     AtomItemsFeed,
@@ -29,6 +30,7 @@ FEED_PREFIX = "api/disclosure/v1/"
 feed_urlpatterns = [
     *feed_urls.urlpatterns,
     path("reports/", ReportsView.as_view(), name="disclosure_reports"),
+    path("assessment-figures/", FiguresView.as_view(), name="disclosure_assessment_figures"),
 ]
 search_api_urlpatterns = [
     path("api/search/", SearchAPIView.as_view(), name="disclosure_search_api"),

@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 REPORTS_PATH = "/api/disclosure/v1/reports/"
+FIGURES_PATH = "/api/disclosure/v1/assessment-figures/"
 
 
 class FakeSource:
@@ -18,7 +19,8 @@ class FakeSource:
         # Answers for particular paths, (status, body); the rest get status and body.
         # Like a site of an earlier release, it has no reports until a test gives some.
         self.routes: dict[str, tuple[int, bytes]] = {
-            REPORTS_PATH: (404, b'{"detail": "Not found."}')
+            REPORTS_PATH: (404, b'{"detail": "Not found."}'),
+            FIGURES_PATH: (404, b'{"detail": "Not found."}'),
         }
         owner = self
 
@@ -49,6 +51,10 @@ class FakeSource:
         """What /api/disclosure/v1/reports/ answers (404: a site without it)."""
         body = json.dumps({"schema_version": "1.0", "results": results}, ensure_ascii=False)
         self.routes[REPORTS_PATH] = (status, body.encode())
+
+    def answer_figures(self, page: dict, *, status=200):
+        """What /api/disclosure/v1/assessment-figures/ answers (whatever the year asked)."""
+        self.routes[FIGURES_PATH] = (status, json.dumps(page, ensure_ascii=False).encode())
 
 
 def record_of(item) -> dict:

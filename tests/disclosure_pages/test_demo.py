@@ -260,7 +260,7 @@ class DemoLoaderTests(TestCase):
     def test_the_district_assesses_both_subdistricts_and_every_figure_has_its_records(self):
         from gov_disclosure.assessment.measures import MEASURES
         from gov_disclosure.assessment.models import Rubric
-        from gov_disclosure.assessment.selectors import assessment_results
+        from gov_disclosure.assessment.selectors import Assessed, assessment_results
 
         self.client.force_login(get_user_model().objects.get(username="quzwgk"))
         second = DisclosureIndexPage.objects.get(slug="jiaochuan")
@@ -285,7 +285,7 @@ class DemoLoaderTests(TestCase):
                     )
                     self.assertEqual(figure.value, expected, (rubric.year, url))
         in_2012 = Rubric.objects.get(year=2012)
-        zhuangshi = assessment_results(rubric=in_2012, agencies=[self.agency])[0]
+        zhuangshi = assessment_results(rubric=in_2012, units=[Assessed(agency=self.agency)])[0]
         published = next(f for f in zhuangshi.figures if f.indicator.measure == "items_published")
         self.assertEqual(published.value, 174)
         training = next(f for f in zhuangshi.figures if f.indicator.is_manual)

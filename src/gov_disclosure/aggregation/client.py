@@ -62,6 +62,21 @@ class FeedClient:
             raise SyncError(_("来源站点返回的年度报告数据格式不符：缺少 results。"))
         return results
 
+    def assessment_figures(self, *, year: int) -> dict | None:
+        """The source's assessment figures for ``year`` (checked by the caller, who knows
+        their format); None when the source serves none (an earlier release)."""
+        response = self._get(
+            self.source.assessment_figures_url, params={"year": year}, missing_ok=True
+        )
+        if response is None:
+            return None
+        try:
+            data = response.json()
+        except ValueError:
+            raise SyncError(_("来源站点返回的不是 JSON 数据。")) from None
+        _check_version(data)
+        return data
+
     def download(self, url: str, *, max_bytes: int) -> bytes:
         response = self._get(url, stream=True)
         content = bytearray()

@@ -40,6 +40,10 @@ class Source(models.Model):
     def reports_url(self) -> str:
         return self.base_url.rstrip("/") + "/api/disclosure/v1/reports/"
 
+    @property
+    def assessment_figures_url(self) -> str:
+        return self.base_url.rstrip("/") + "/api/disclosure/v1/assessment-figures/"
+
 
 class MirroredItem(models.Model):
     """A published item of a source, as its feed last described it."""

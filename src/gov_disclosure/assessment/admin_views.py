@@ -8,6 +8,7 @@ Results are scoped like everything else: the district reads every agency; an age
 import datetime
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -19,16 +20,22 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from gov_disclosure.aggregation.models import Source
+
 from .charts import totals_chart, trend_chart
 from .exports import results_workbook
 from .measures import MANUAL, MEASURES
 from .models import ManualValue, Rubric
+from .remote import remote_figures_sync_sources
 from .selectors import (
+    Assessed,
     assessed_agencies,
+    assessed_units,
     assessment_agencies,
     assessment_results,
     indicator_evidence,
     indicator_trend,
+    remote_agencies,
     user_manages_assessment,
 )
 from .services import AssessmentActionRefused, manual_value_save
@@ -46,17 +53,24 @@ class ScopedMixin:
         self.rubric = get_object_or_404(Rubric, pk=kwargs["rubric_id"])
         return super().dispatch(request, *args, **kwargs)
 
-    def visible_agencies(self):
-        return list(self.scope.filter(assessed_agencies(), "pk"))
+    def visible_units(self) -> list[Assessed]:
+        return assessed_units(scope=self.scope, year=self.rubric.year)
 
-    def visible_agency(self, agency_id: int):
-        agency = self.scope.filter(assessed_agencies(), "pk").filter(pk=agency_id).first()
-        if agency is None:
-            raise Http404
-        return agency
+    def visible_unit(self) -> Assessed:
+        """The agency of the URL (``agency_id`` on this platform, ``remote_id`` aggregated),
+        if the user reads it."""
+        if "remote_id" in self.kwargs:
+            if not self.scope.everywhere:
+                raise Http404
+            remote = remote_agencies(year=self.rubric.year).filter(pk=self.kwargs["remote_id"])
+            unit = Assessed(remote=get_object_or_404(remote))
+        else:
+            agencies = self.scope.filter(assessed_agencies(), "pk")
+            unit = Assessed(agency=get_object_or_404(agencies, pk=self.kwargs["agency_id"]))
+        return unit
 
     def results(self):
-        return assessment_results(rubric=self.rubric, agencies=self.visible_agencies())
+        return assessment_results(rubric=self.rubric, units=self.visible_units())
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -85,6 +99,7 @@ class ResultsView(ScopedMixin, WagtailAdminTemplateMixin, TemplateView):
             full_score=self.rubric.full_score,
             manages=user_manages_assessment(self.request.user),
             everywhere=self.scope.everywhere,
+            has_sources=Source.objects.filter(enabled=True).exists(),
         )
         return context
 
@@ -99,23 +114,28 @@ class EvidenceView(ScopedMixin, WagtailAdminTemplateMixin, TemplateView):
         return self.indicator.name
 
     def get_page_subtitle(self):
-        return self.agency.agency_name
+        return self.unit.name
 
     def get(self, request, *args, **kwargs):
         self.indicator = get_object_or_404(self.rubric.indicators, pk=kwargs["indicator_id"])
-        self.agency = self.visible_agency(kwargs["agency_id"])
+        self.unit = self.visible_unit()
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         value, rows, manual = indicator_evidence(
-            self.indicator, agency=self.agency, year=self.rubric.year
+            self.indicator, unit=self.unit, year=self.rubric.year
         )
         measure = MEASURES.get(self.indicator.measure)
         context.update(
             rubric=self.rubric,
             indicator=self.indicator,
-            agency=self.agency,
+            unit=self.unit,
+            remote_figures=(
+                self.unit.remote.figures.filter(year=self.rubric.year).first()
+                if self.unit.remote
+                else None
+            ),
             measure=measure,
             value=value,
             met=sum(row.meets for row in rows),
@@ -124,10 +144,7 @@ class EvidenceView(ScopedMixin, WagtailAdminTemplateMixin, TemplateView):
             page_obj=Paginator(rows, 100).get_page(self.request.GET.get("p")),
             results_url=reverse("disclosure_assessment:results", args=[self.rubric.pk]),
             manual_url=(
-                reverse(
-                    "disclosure_assessment:manual",
-                    args=[self.rubric.pk, self.indicator.pk, self.agency.pk],
-                )
+                self.unit.url("manual", self.indicator)
                 if self.indicator.is_manual and user_manages_assessment(self.request.user)
                 else ""
             ),
@@ -147,7 +164,7 @@ class TotalsChartView(ScopedMixin, View):
         return _svg(
             totals_chart(
                 title=_("总分"),
-                names=[result.agency.agency_name for result in results],
+                names=[result.unit.name for result in results],
                 totals=[float(result.total) for result in results],
                 full=float(self.rubric.full_score),
             )
@@ -159,14 +176,14 @@ class TrendChartView(ScopedMixin, View):
         indicator = get_object_or_404(self.rubric.indicators, pk=kwargs["indicator_id"])
         if indicator.is_manual:
             raise Http404
-        agencies = self.visible_agencies()
+        units = self.visible_units()
         years = list(range(self.rubric.year - TREND_YEARS + 1, self.rubric.year + 1))
-        trend = indicator_trend(indicator=indicator, agencies=agencies, years=years)
+        trend = indicator_trend(indicator=indicator, units=units, years=years)
         return _svg(
             trend_chart(
                 title=indicator.name,
                 years=years,
-                series={agency.agency_name: trend[agency.pk] for agency in agencies},
+                series={unit.name: trend[unit.key] for unit in units},
                 percent=indicator.kind == "share",
             )
         )
@@ -216,18 +233,23 @@ class ManualValueView(ScopedMixin, WagtailAdminTemplateMixin, FormView):
         return _("填报考核数据")
 
     def get_page_subtitle(self):
-        return f"{self.indicator.name} · {self.agency.agency_name}"
+        return f"{self.indicator.name} · {self.unit.name}"
 
     def get_form(self, form_class=None):
         self.indicator = get_object_or_404(
             self.rubric.indicators, pk=self.kwargs["indicator_id"], measure=MANUAL
         )
-        self.agency = self.visible_agency(self.kwargs["agency_id"])
+        self.unit = self.visible_unit()
         return super().get_form(form_class)
 
     def get_initial(self):
+        whose = (
+            {"agency_id": self.kwargs["agency_id"]}
+            if "agency_id" in self.kwargs
+            else {"remote_agency_id": self.kwargs["remote_id"]}
+        )
         manual = ManualValue.objects.filter(
-            indicator_id=self.kwargs["indicator_id"], agency_id=self.kwargs["agency_id"]
+            indicator_id=self.kwargs["indicator_id"], **whose
         ).first()
         return {"value": manual.value, "evidence": manual.evidence} if manual else {}
 
@@ -240,7 +262,7 @@ class ManualValueView(ScopedMixin, WagtailAdminTemplateMixin, FormView):
         try:
             manual_value_save(
                 indicator=self.indicator,
-                agency=self.agency,
+                unit=self.unit,
                 value=form.cleaned_data["value"],
                 evidence=form.cleaned_data["evidence"],
                 user=self.request.user,
@@ -252,3 +274,33 @@ class ManualValueView(ScopedMixin, WagtailAdminTemplateMixin, FormView):
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class RemoteSyncView(ScopedMixin, View):
+    """The district pulls the aggregated sites' figures now (also done daily)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_manages_assessment(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        years = list(range(self.rubric.year - TREND_YEARS + 1, self.rubric.year + 1))
+        for result in remote_figures_sync_sources(years=years):
+            if result.error:
+                messages.error(
+                    request,
+                    _("%(source)s：%(error)s") % {"source": result.source, "error": result.error},
+                )
+            elif not result.served:
+                messages.warning(
+                    request,
+                    _("%(source)s 的平台版本较早，尚不提供考核数据。") % {"source": result.source},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("%(source)s：已同步 %(count)s 个机关的考核数据。")
+                    % {"source": result.source, "count": result.agencies},
+                )
+        return redirect("disclosure_assessment:results", self.rubric.pk)

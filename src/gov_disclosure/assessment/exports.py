@@ -28,7 +28,7 @@ def results_workbook(*, rubric: Rubric, results: list[AgencyResult]) -> bytes:
     sheet.append([str(rubric)])
     sheet.append(heading)
     for result in results:
-        row = [result.rank, result.agency.agency_name, float(result.total)]
+        row = [result.rank, result.unit.name, float(result.total)]
         for figure in result.figures:
             row += [_shown(figure.value, figure.indicator.kind), float(figure.score)]
         sheet.append(row)

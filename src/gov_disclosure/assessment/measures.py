@@ -246,7 +246,9 @@ def _proposals_on_time(*, agency, year: int) -> list[EvidenceRow]:
     ).order_by("answer_due_on", "pk")
     return [
         EvidenceRow(
-            f"{proposal.number} {proposal.topic}",
+            # The wording 党政办 published with the answer; until then the number only
+            # (the citizen's own text may hold personal data).
+            f"{proposal.number} {proposal.public_topic if proposal.answered_on else ''}".strip(),
             proposal.answer_due_on,
             bool(proposal.answered_on and proposal.answered_on <= proposal.answer_due_on),
             _("答复日期 %(day)s") % {"day": proposal.answered_on or "—"},

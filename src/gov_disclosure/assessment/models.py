@@ -90,8 +90,15 @@ class ManualValue(models.Model):
     """A figure the platform does not hold, entered by the district with its evidence."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    # The agency on this platform, or one whose figures come through the sync.
     agency = models.ForeignKey(
-        "disclosure_pages.DisclosureIndexPage", on_delete=models.CASCADE, related_name="+"
+        "disclosure_pages.DisclosureIndexPage",
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    remote_agency = models.ForeignKey(
+        "RemoteAgency", null=True, on_delete=models.CASCADE, related_name="+"
     )
     value = models.DecimalField(_("数值"), max_digits=12, decimal_places=4)
     evidence = models.TextField(_("依据"))
@@ -108,8 +115,64 @@ class ManualValue(models.Model):
         verbose_name = _("手工填报的考核数据")
         verbose_name_plural = _("手工填报的考核数据")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "agency"], name="manual_value_once")
+            models.UniqueConstraint(fields=["indicator", "agency"], name="manual_value_once"),
+            models.UniqueConstraint(
+                fields=["indicator", "remote_agency"], name="manual_value_once_remote"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(agency__isnull=False, remote_agency__isnull=True)
+                | models.Q(agency__isnull=True, remote_agency__isnull=False),
+                name="manual_value_of_one_agency",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.indicator} · {self.agency_id}: {self.value}"
+        return f"{self.indicator} · {self.agency_id or self.remote_agency_id}: {self.value}"
+
+
+class RemoteAgency(models.Model):
+    """An agency of a site the district aggregates (``aggregation.Source``), assessed from
+    the figures its site computes and serves (``api.FiguresView``)."""
+
+    source = models.ForeignKey(
+        "disclosure_aggregation.Source",
+        verbose_name=_("来源"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    org_code = models.CharField(_("机关代码"), max_length=20)
+    name = models.CharField(_("机关"), max_length=120)
+
+    class Meta:
+        verbose_name = _("汇聚来源的机关")
+        verbose_name_plural = _("汇聚来源的机关")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "org_code"], name="remote_agency_once")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class RemoteFigures(models.Model):
+    """What a source's site computed for one of its agencies and a year: each measure's
+    value and the records it counts, as served (``{code: {"value", "rows"}}``)."""
+
+    remote_agency = models.ForeignKey(
+        RemoteAgency, on_delete=models.CASCADE, related_name="figures"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    measures = models.JSONField(_("指标数据"))
+    figures_version = models.CharField(max_length=10)
+    computed_at = models.DateTimeField(_("来源计算时间"))
+    synced_at = models.DateTimeField(_("同步时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("汇聚的考核数据")
+        verbose_name_plural = _("汇聚的考核数据")
+        constraints = [
+            models.UniqueConstraint(fields=["remote_agency", "year"], name="remote_figures_once")
+        ]
+
+    def __str__(self):
+        return f"{self.remote_agency} · {self.year}"

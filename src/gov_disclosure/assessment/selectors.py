@@ -1,16 +1,18 @@
 """Reads of the assessment: who sees which agency, each figure with its evidence, scores
 and ranking, and an indicator's figures over the years."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from gov_disclosure.pages.models import DisclosureIndexPage
 from gov_disclosure.pages.roles import AgencyScope, agencies_where
 
 from .measures import MANUAL, MEASURES, EvidenceRow
-from .models import Indicator, ManualValue, Rubric
+from .models import Indicator, ManualValue, RemoteAgency, RemoteFigures, Rubric
 
 VIEW = "disclosure_assessment.view_rubric"
 MANAGE = "disclosure_assessment.change_rubric"
@@ -46,34 +48,119 @@ def indicator_score(indicator: Indicator, value: float | None) -> Decimal:
 
 
 @dataclass(frozen=True)
+class Assessed:
+    """An agency assessed: one on this platform (``agency``), or one of a site the district
+    aggregates (``remote``), whose figures came with the sync (``remote.py``)."""
+
+    agency: DisclosureIndexPage | None = None
+    remote: RemoteAgency | None = None
+
+    @property
+    def key(self) -> str:
+        return f"a{self.agency.pk}" if self.agency else f"r{self.remote.pk}"
+
+    @property
+    def name(self) -> str:
+        return self.agency.agency_name if self.agency else self.remote.name
+
+    @property
+    def sort_key(self) -> tuple:
+        if self.agency:
+            return (0, self.agency.path, "")
+        return (1, self.remote.source.name, self.remote.name)
+
+    def url(self, view: str, indicator: Indicator) -> str:
+        """The ``evidence`` or ``manual`` page of this agency's figure."""
+        if self.agency:
+            return reverse(
+                f"disclosure_assessment:{view}",
+                args=[indicator.rubric_id, indicator.pk, self.agency.pk],
+            )
+        return reverse(
+            f"disclosure_assessment:{view}_remote",
+            args=[indicator.rubric_id, indicator.pk, self.remote.pk],
+        )
+
+
+def remote_agencies(*, year: int) -> QuerySet[RemoteAgency]:
+    """Agencies of aggregated sites with figures for ``year``."""
+    return (
+        RemoteAgency.objects.filter(figures__year=year)
+        .select_related("source")
+        .order_by("source__name", "name")
+    )
+
+
+def assessed_units(*, scope: AgencyScope | None, year: int) -> list[Assessed]:
+    """Who is assessed for ``year`` and seen by a user of ``scope`` (None: everyone):
+    agencies of this platform, and — for the district — those of aggregated sites."""
+    local = assessed_agencies()
+    if scope is not None:
+        local = scope.filter(local, "pk")
+    units = [Assessed(agency=agency) for agency in local]
+    if scope is None or scope.everywhere:
+        units += [Assessed(remote=remote) for remote in remote_agencies(year=year)]
+    return units
+
+
+@dataclass(frozen=True)
 class Figure:
     indicator: Indicator
     value: float | None
     score: Decimal
     evidence_count: int
     manual: ManualValue | None = None
+    url: str = ""
+
+
+def _remote_measure(remote: RemoteAgency, code: str, year: int) -> dict | None:
+    figures = RemoteFigures.objects.filter(remote_agency=remote, year=year).first()
+    return figures.measures.get(code) if figures else None
+
+
+def _remote_rows(figure: dict | None) -> list[EvidenceRow]:
+    return [
+        EvidenceRow(
+            row["title"],
+            datetime.date.fromisoformat(row["day"]) if row.get("day") else None,
+            bool(row["meets"]),
+            row.get("detail", ""),
+        )
+        for row in (figure or {}).get("rows", [])
+    ]
 
 
 def indicator_evidence(
-    indicator: Indicator, *, agency: DisclosureIndexPage, year: int
+    indicator: Indicator, *, unit: Assessed, year: int
 ) -> tuple[float | None, list[EvidenceRow], ManualValue | None]:
     """The figure and the records behind it (or the value entered by hand)."""
     if indicator.measure == MANUAL:
-        manual = ManualValue.objects.filter(indicator=indicator, agency=agency).first()
+        whose = {"agency": unit.agency} if unit.agency else {"remote_agency": unit.remote}
+        manual = ManualValue.objects.filter(indicator=indicator, **whose).first()
         return (float(manual.value) if manual else None), [], manual
     measure = MEASURES[indicator.measure]
-    rows = measure.rows(agency=agency, year=year)
+    if unit.remote:
+        figure = _remote_measure(unit.remote, indicator.measure, year)
+        return (figure or {}).get("value"), _remote_rows(figure), None
+    rows = measure.rows(agency=unit.agency, year=year)
     return measure.value(rows), rows, None
 
 
-def indicator_figure(indicator: Indicator, *, agency, year: int) -> Figure:
-    value, rows, manual = indicator_evidence(indicator, agency=agency, year=year)
-    return Figure(indicator, value, indicator_score(indicator, value), len(rows), manual)
+def indicator_figure(indicator: Indicator, *, unit: Assessed, year: int) -> Figure:
+    value, rows, manual = indicator_evidence(indicator, unit=unit, year=year)
+    return Figure(
+        indicator,
+        value,
+        indicator_score(indicator, value),
+        len(rows),
+        manual,
+        unit.url("evidence", indicator),
+    )
 
 
 @dataclass
 class AgencyResult:
-    agency: DisclosureIndexPage
+    unit: Assessed
     figures: list[Figure]
     rank: int = 0
     total: Decimal = field(init=False)
@@ -81,39 +168,52 @@ class AgencyResult:
     def __post_init__(self):
         self.total = sum((figure.score for figure in self.figures), Decimal(0))
 
+    @property
+    def agency(self) -> DisclosureIndexPage | None:
+        return self.unit.agency
+
 
 def assessment_results(
-    *, rubric: Rubric, agencies: list[DisclosureIndexPage] | None = None
+    *, rubric: Rubric, units: list[Assessed] | None = None
 ) -> list[AgencyResult]:
     """Every assessed agency's figures and total, ranked (equal totals share a rank);
-    ``agencies`` narrows what is returned, not the ranking."""
+    ``units`` narrows what is returned, not the ranking."""
     indicators = list(rubric.indicators.all())
     results = [
         AgencyResult(
-            agency,
-            [indicator_figure(ind, agency=agency, year=rubric.year) for ind in indicators],
+            unit,
+            [indicator_figure(ind, unit=unit, year=rubric.year) for ind in indicators],
         )
-        for agency in assessed_agencies()
+        for unit in assessed_units(scope=None, year=rubric.year)
     ]
-    results.sort(key=lambda result: (-result.total, result.agency.path))
+    results.sort(key=lambda result: (-result.total, result.unit.sort_key))
     for position, result in enumerate(results, 1):
         previous = results[position - 2] if position > 1 else None
         result.rank = previous.rank if previous and previous.total == result.total else position
-    if agencies is not None:
-        wanted = {agency.pk for agency in agencies}
-        results = [result for result in results if result.agency.pk in wanted]
+    if units is not None:
+        wanted = {unit.key for unit in units}
+        results = [result for result in results if result.unit.key in wanted]
     return results
 
 
 def indicator_trend(
-    *, indicator: Indicator, agencies: list[DisclosureIndexPage], years: list[int]
-) -> dict[int, list[float | None]]:
-    """The indicator's figure per agency (by pk) for each of ``years`` (oldest first):
-    the same measure counted over earlier years, whatever their rubrics were."""
+    *, indicator: Indicator, units: list[Assessed], years: list[int]
+) -> dict[str, list[float | None]]:
+    """The indicator's figure per agency (by key) for each of ``years`` (oldest first):
+    the same measure counted over earlier years, whatever their rubrics were; for an
+    aggregated agency, what its site computed for the years synced."""
     if indicator.measure == MANUAL:
-        return {agency.pk: [None] * len(years) for agency in agencies}
+        return {unit.key: [None] * len(years) for unit in units}
     measure = MEASURES[indicator.measure]
-    return {
-        agency.pk: [measure.value(measure.rows(agency=agency, year=year)) for year in years]
-        for agency in agencies
-    }
+    trend = {}
+    for unit in units:
+        if unit.remote:
+            trend[unit.key] = [
+                (_remote_measure(unit.remote, indicator.measure, year) or {}).get("value")
+                for year in years
+            ]
+        else:
+            trend[unit.key] = [
+                measure.value(measure.rows(agency=unit.agency, year=year)) for year in years
+            ]
+    return trend

@@ -5,10 +5,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from gov_disclosure.pages.models import DisclosureIndexPage
-
 from .models import Indicator, ManualValue
-from .selectors import user_manages_assessment
+from .selectors import Assessed, user_manages_assessment
 
 MANUAL_VALUE_SAVE = "disclosure_assessment.manual_value"
 
@@ -18,7 +16,7 @@ class AssessmentActionRefused(Exception):
 
 
 def manual_value_save(
-    *, indicator: Indicator, agency: DisclosureIndexPage, value: Decimal, evidence: str, user
+    *, indicator: Indicator, unit: Assessed, value: Decimal, evidence: str, user
 ) -> ManualValue:
     """Enter (or correct) a hand-entered figure; the evidence is required and logged."""
     if not user_manages_assessment(user):
@@ -28,15 +26,16 @@ def manual_value_save(
     evidence = evidence.strip()
     if not evidence:
         raise AssessmentActionRefused(_("请填写数值的依据。"))
+    whose = {"agency": unit.agency} if unit.agency else {"remote_agency": unit.remote}
     manual, _created = ManualValue.objects.update_or_create(
         indicator=indicator,
-        agency=agency,
+        **whose,
         defaults={"value": value, "evidence": evidence, "entered_by": user},
     )
     log(
         instance=indicator.rubric,
         action=MANUAL_VALUE_SAVE,
         user=user,
-        data={"indicator": indicator.name, "agency": agency.agency_name, "value": str(value)},
+        data={"indicator": indicator.name, "agency": unit.name, "value": str(value)},
     )
     return manual

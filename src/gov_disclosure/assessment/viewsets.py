@@ -10,6 +10,7 @@ from .admin_views import (
     EvidenceView,
     ExportView,
     ManualValueView,
+    RemoteSyncView,
     ResultsView,
     TotalsChartView,
     TrendChartView,
@@ -58,4 +59,16 @@ class RubricViewSet(ModelViewSet):
                 ManualValueView.as_view(),
                 name="manual",
             ),
+            # Agencies of aggregated sites (RemoteAgency), district only.
+            path(
+                "<int:rubric_id>/evidence/<int:indicator_id>/remote/<int:remote_id>/",
+                EvidenceView.as_view(),
+                name="evidence_remote",
+            ),
+            path(
+                "<int:rubric_id>/manual/<int:indicator_id>/remote/<int:remote_id>/",
+                ManualValueView.as_view(),
+                name="manual_remote",
+            ),
+            path("<int:rubric_id>/sync/", RemoteSyncView.as_view(), name="sync"),
         ]

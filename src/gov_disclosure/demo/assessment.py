@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from gov_disclosure.assessment.defaults import rubric_with_default_indicators
 from gov_disclosure.assessment.models import ManualValue
+from gov_disclosure.assessment.selectors import Assessed
 from gov_disclosure.assessment.services import manual_value_save
 from gov_disclosure.pages.models import DisclosureIndexPage
 
@@ -21,7 +22,7 @@ def demo_assessment_load(*, agency: DisclosureIndexPage, district_user) -> None:
         if not ManualValue.objects.filter(indicator=training, agency=agency).exists():
             manual_value_save(
                 indicator=training,
-                agency=agency,
+                unit=Assessed(agency=agency),
                 value=Decimal(1),
                 evidence=f"{year}年3月组织全体信息员政务公开业务培训，签到表和课件已存档（党政办）。",
                 user=district_user,
