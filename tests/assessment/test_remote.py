@@ -116,6 +116,8 @@ def test_the_district_assesses_a_subdistrict_it_aggregates_like_its_own(
     names = [row[1] for row in load_workbook(io.BytesIO(export.content)).active.iter_rows(
         min_row=3, values_only=True)]  # fmt: skip
     assert names.count(year.agency.agency_name) == 2
+    chart = client.get(reverse("disclosure_assessment:totals_chart", args=[year.rubric.pk]))
+    assert f"{year.agency.agency_name}（庄市街道）" in chart.content.decode()
 
     # An agency's own 党政办 sees neither the aggregated agencies nor their records.
     login(client, office.manager)

@@ -164,7 +164,7 @@ class TotalsChartView(ScopedMixin, View):
         return _svg(
             totals_chart(
                 title=_("总分"),
-                names=[result.unit.name for result in results],
+                names=[result.unit.label for result in results],
                 totals=[float(result.total) for result in results],
                 full=float(self.rubric.full_score),
             )
@@ -183,7 +183,7 @@ class TrendChartView(ScopedMixin, View):
             trend_chart(
                 title=indicator.name,
                 years=years,
-                series={unit.name: trend[unit.key] for unit in units},
+                series={unit.label: trend[unit.key] for unit in units},
                 percent=indicator.kind == "share",
             )
         )

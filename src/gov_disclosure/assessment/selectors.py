@@ -64,6 +64,11 @@ class Assessed:
         return self.agency.agency_name if self.agency else self.remote.name
 
     @property
+    def label(self) -> str:
+        """The name, with the source for an aggregated agency (charts' legends)."""
+        return self.name if self.agency else f"{self.name}（{self.remote.source.name}）"
+
+    @property
     def sort_key(self) -> tuple:
         if self.agency:
             return (0, self.agency.path, "")
