@@ -180,3 +180,14 @@ def test_timeliness_counts_what_was_answered_early_in_the_year(office, write):
     Letter.objects.filter(pk=letter.pk).update(state="replied", replied_on=timezone.localdate())
     [row] = MEASURES["letters_on_time"].rows(agency=office.agency, year=timezone.localdate().year)
     assert row.title == letter.number and row.meets
+
+
+def test_each_figure_counted_in_sql_is_the_count_of_its_evidence_list(year):
+    """The results page counts in the database; the evidence page lists the records: the
+    two must agree for every measure and agency."""
+    from gov_disclosure.assessment.measures import MEASURES
+
+    for agency in (year.agency, year.other):
+        for code, measure in MEASURES.items():
+            rows = measure.rows(agency=agency, year=YEAR)
+            assert measure.figure(agency=agency, year=YEAR) == measure.value(rows), code

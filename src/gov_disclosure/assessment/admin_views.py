@@ -10,7 +10,6 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -33,7 +32,7 @@ from .selectors import (
     assessed_units,
     assessment_agencies,
     assessment_results,
-    indicator_evidence,
+    indicator_evidence_page,
     indicator_trend,
     remote_agencies,
     user_manages_assessment,
@@ -123,10 +122,12 @@ class EvidenceView(ScopedMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        value, rows, manual = indicator_evidence(
-            self.indicator, unit=self.unit, year=self.rubric.year
+        evidence = indicator_evidence_page(
+            self.indicator,
+            unit=self.unit,
+            year=self.rubric.year,
+            page_number=self.request.GET.get("p"),
         )
-        measure = MEASURES.get(self.indicator.measure)
         context.update(
             rubric=self.rubric,
             indicator=self.indicator,
@@ -136,12 +137,13 @@ class EvidenceView(ScopedMixin, WagtailAdminTemplateMixin, TemplateView):
                 if self.unit.remote
                 else None
             ),
-            measure=measure,
-            value=value,
-            met=sum(row.meets for row in rows),
-            total=len(rows),
-            manual=manual,
-            page_obj=Paginator(rows, 100).get_page(self.request.GET.get("p")),
+            measure=MEASURES.get(self.indicator.measure),
+            value=evidence.value,
+            met=evidence.met,
+            total=evidence.total,
+            manual=evidence.manual,
+            page_obj=evidence.page,
+            rows=evidence.rows,
             results_url=reverse("disclosure_assessment:results", args=[self.rubric.pk]),
             manual_url=(
                 self.unit.url("manual", self.indicator)

@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.urls import reverse
 
@@ -113,7 +114,6 @@ class Figure:
     indicator: Indicator
     value: float | None
     score: Decimal
-    evidence_count: int
     manual: ManualValue | None = None
     url: str = ""
 
@@ -151,15 +151,54 @@ def indicator_evidence(
     return measure.value(rows), rows, None
 
 
+EVIDENCE_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One figure's evidence page: the value, the counts, and one page of the records."""
+
+    value: float | None
+    met: int
+    total: int
+    page: Page
+    rows: list[EvidenceRow]
+    manual: ManualValue | None = None
+
+
+def indicator_evidence_page(
+    indicator: Indicator, *, unit: Assessed, year: int, page_number
+) -> Evidence:
+    """The evidence of one figure, a page of records at a time: an agency here reads
+    only that page from the database (and counts the rest there)."""
+    if indicator.measure == MANUAL or unit.remote:
+        value, rows, manual = indicator_evidence(indicator, unit=unit, year=year)
+        page = Paginator(rows, EVIDENCE_PER_PAGE).get_page(page_number)
+        met = sum(row.meets for row in rows)
+        return Evidence(value, met, len(rows), page, list(page.object_list), manual)
+    measure = MEASURES[indicator.measure]
+    met, total = measure.counts(agency=unit.agency, year=year)
+    records = measure.flagged(agency=unit.agency, year=year)
+    page = Paginator(records, EVIDENCE_PER_PAGE).get_page(page_number)
+    rows = [measure.row(record, bool(record.criterion_met)) for record in page.object_list]
+    return Evidence(measure.value_of(met, total), met, total, page, rows)
+
+
+def indicator_value(
+    indicator: Indicator, *, unit: Assessed, year: int
+) -> tuple[float | None, ManualValue | None]:
+    """The figure alone: counted in SQL for an agency here (the evidence page lists what
+    it counts), as sent for an aggregated one, or as entered by hand."""
+    if indicator.measure == MANUAL or unit.remote:
+        value, _rows, manual = indicator_evidence(indicator, unit=unit, year=year)
+        return value, manual
+    return MEASURES[indicator.measure].figure(agency=unit.agency, year=year), None
+
+
 def indicator_figure(indicator: Indicator, *, unit: Assessed, year: int) -> Figure:
-    value, rows, manual = indicator_evidence(indicator, unit=unit, year=year)
+    value, manual = indicator_value(indicator, unit=unit, year=year)
     return Figure(
-        indicator,
-        value,
-        indicator_score(indicator, value),
-        len(rows),
-        manual,
-        unit.url("evidence", indicator),
+        indicator, value, indicator_score(indicator, value), manual, unit.url("evidence", indicator)
     )
 
 
@@ -218,7 +257,5 @@ def indicator_trend(
                 for year in years
             ]
         else:
-            trend[unit.key] = [
-                measure.value(measure.rows(agency=unit.agency, year=year)) for year in years
-            ]
+            trend[unit.key] = [measure.figure(agency=unit.agency, year=year) for year in years]
     return trend
