@@ -49,14 +49,9 @@ class FeedClient:
     def reports(self) -> list | None:
         """The source's published annual reports; None when the source serves none
         (a site of an earlier release without the endpoint)."""
-        response = self._get(self.source.reports_url, missing_ok=True)
-        if response is None:
+        data = self._optional_page(self.source.reports_url)
+        if data is None:
             return None
-        try:
-            data = response.json()
-        except ValueError:
-            raise SyncError(_("来源站点返回的不是 JSON 数据。")) from None
-        _check_version(data)
         results = data.get("results")
         if not isinstance(results, list):
             raise SyncError(_("来源站点返回的年度报告数据格式不符：缺少 results。"))
@@ -65,9 +60,12 @@ class FeedClient:
     def assessment_figures(self, *, year: int) -> dict | None:
         """The source's assessment figures for ``year`` (checked by the caller, who knows
         their format); None when the source serves none (an earlier release)."""
-        response = self._get(
-            self.source.assessment_figures_url, params={"year": year}, missing_ok=True
-        )
+        return self._optional_page(self.source.assessment_figures_url, params={"year": year})
+
+    def _optional_page(self, url: str, **kwargs) -> dict | None:
+        """A JSON page of the feed's schema version, or None where the source has no such
+        endpoint (404: an earlier release)."""
+        response = self._get(url, missing_ok=True, **kwargs)
         if response is None:
             return None
         try:
