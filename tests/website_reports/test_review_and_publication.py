@@ -5,6 +5,7 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from wagtail.models import WorkflowState
 
 from gov_disclosure.pages.publication import PublicationNotApproved
@@ -97,6 +98,11 @@ def test_a_complete_report_is_reviewed_and_published_with_its_workbook(client, o
     assert rows["政务动态信息更新量"] == 3
     assert rows["平均办理时间（单位：天）"] == "5.3"
     assert rows["网站类型"] == "部门网站"
+    pdf = client.get(report.url + "pdf/")
+    assert pdf["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    text = text.replace("\n", "").replace(" ", "")
+    assert "网站总访问量（单位：次）123456" in text and "庄市发布" in text
 
 
 def test_the_public_sees_the_published_revision_not_a_newer_draft(client, office, report):
@@ -109,9 +115,16 @@ def test_the_public_sees_the_published_revision_not_a_newer_draft(client, office
 
     page = client.get(report.url).content.decode()
     workbook = client.get(report.url + "xlsx/").content
+    pdf = PdfReader(io.BytesIO(client.get(report.url + "pdf/").content))
+    client.login(username="office", password=PASSWORD)
+    draft = load_workbook(
+        io.BytesIO(client.get(f"/admin/website-reports/{report.pk}/download.xlsx").content)
+    )
 
     assert "123456" in page and "999999" not in page
     assert b"999999" not in workbook
+    assert "999999" not in "".join(p.extract_text() for p in pdf.pages)
+    assert 999999 in [row[-1] for row in draft.active.iter_rows(values_only=True)]
 
 
 def test_nobody_publishes_an_incomplete_or_unreviewed_report(client, office, report):

@@ -1,6 +1,7 @@
 """The website reports in the admin: the list with "generate", and draft downloads."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,8 +62,11 @@ class WebsiteReportIndexView(WebsiteReportAccessMixin, GenerateReportView):
 
 
 class WebsiteReportDraftDownloadView(WebsiteReportAccessMixin, View):
-    """The latest revision as XLSX, for checking and for sending to the district."""
+    """The latest revision as XLSX or PDF, for checking and for sending to the district."""
 
-    def get(self, request, report_id: int):
+    def get(self, request, report_id: int, kind: str):
+        if kind not in ("xlsx", "pdf"):
+            raise Http404
         report = self.get_report(report_id)
-        return report_download(report.get_latest_revision_as_object())
+        revision = report.get_latest_revision()
+        return report_download(revision.as_object(), kind, revision_id=revision.pk)

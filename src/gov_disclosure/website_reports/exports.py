@@ -1,4 +1,5 @@
-"""The report as an XLSX workbook drawn cell for cell as the national form."""
+"""The report as files: an XLSX workbook drawn cell for cell as the national form, and a
+PDF of the same grid (the annual report's renderer, fonts embedded)."""
 
 import io
 
@@ -6,10 +7,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from gov_disclosure.annual_reports.exports import file_response
+from gov_disclosure.annual_reports.exports import report_download as annual_report_download
+from gov_disclosure.annual_reports.exports.pdf import html_to_pdf, pdf_html
 from gov_disclosure.annual_reports.exports.xlsx import write_grid
 
-from .layout import grid
+from .layout import display_rows, grid
 
 COLUMN_WIDTHS = (16, 16, 40, 36)
 
@@ -31,5 +33,21 @@ def report_workbook(report) -> bytes:
     return buffer.getvalue()
 
 
-def report_download(report):
-    return file_response(report_workbook(report), "xlsx", filename=report.title)
+def report_pdf_html(report, *, fallback_fonts: str | None = None) -> str:
+    return pdf_html(
+        "disclosure_website_reports/report_pdf.html",
+        {"page": report, "rows": display_rows(report.values())},
+        fallback_fonts=fallback_fonts,
+    )
+
+
+def report_pdf(report) -> bytes:
+    return html_to_pdf(report_pdf_html(report))
+
+
+BUILDERS = {"xlsx": report_workbook, "pdf": report_pdf}
+
+
+def report_download(report, kind: str, *, revision_id: int | None = None):
+    """The published report (or a draft revision's object, from the admin) as a file."""
+    return annual_report_download(report, kind, revision_id=revision_id, builders=BUILDERS)

@@ -95,4 +95,10 @@ class WebsiteReportPage(
     def xlsx(self, request):
         from .exports import report_download
 
-        return report_download(self)
+        return report_download(self, "xlsx")
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .exports import report_download
+
+        return report_download(self, "pdf")

@@ -14,7 +14,7 @@ def register_website_report_urls():
     urls = [
         path("", WebsiteReportIndexView.as_view(), name="index"),
         path(
-            "<int:report_id>/download.xlsx",
+            "<int:report_id>/download.<slug:kind>",
             WebsiteReportDraftDownloadView.as_view(),
             name="download",
         ),

@@ -21,14 +21,16 @@ BUILDERS = {"xlsx": report_workbook, "pdf": report_pdf}
 CACHE_SECONDS = 24 * 3600
 
 
-def report_file(report, kind: str, *, revision_id: int | None) -> bytes:
-    """The bytes of ``report`` (a page or a revision's object) as ``kind``, cached by revision."""
+def report_file(report, kind: str, *, revision_id: int | None, builders=None) -> bytes:
+    """The bytes of ``report`` (a page or a revision's object) as ``kind``, cached by revision
+    (``builders``: kind → function making the bytes; the annual report's by default)."""
+    build = (builders or BUILDERS)[kind]
     if revision_id is None:
-        return BUILDERS[kind](report)
+        return build(report)
     key = f"annual-report-file:{revision_id}:{kind}"
     content = cache.get(key)
     if content is None:
-        content = BUILDERS[kind](report)
+        content = build(report)
         cache.set(key, content, CACHE_SECONDS)
     return content
 
@@ -42,12 +44,14 @@ def file_response(content: bytes, kind: str, *, filename: str) -> HttpResponse:
     return response
 
 
-def report_download(report, kind: str, *, revision_id: int | None = None) -> HttpResponse:
+def report_download(
+    report, kind: str, *, revision_id: int | None = None, builders=None
+) -> HttpResponse:
     """The published report (or, from the admin, a draft revision's object) as a download."""
     if revision_id is None:
         revision_id = report.live_revision_id
     try:
-        content = report_file(report, kind, revision_id=revision_id)
+        content = report_file(report, kind, revision_id=revision_id, builders=builders)
     except PdfUnavailable:
         logger.exception("the annual report PDF cannot be rendered on this server")
         return HttpResponse(

@@ -21,14 +21,13 @@ class PdfUnavailable(RuntimeError):
     """The PDF renderer's system libraries (Pango) are missing on this server."""
 
 
-def report_pdf_html(report, *, fallback_fonts: str | None = None) -> str:
-    """The HTML the PDF is made from: the bundled font first, then ``fallback_fonts``
-    (default ``ANNUAL_REPORT_PDF_FONTS``)."""
+def pdf_html(template: str, context: dict, *, fallback_fonts: str | None = None) -> str:
+    """The HTML a PDF is made from (a template extending ``report_pdf.html``): the bundled
+    font first, then ``fallback_fonts`` (default ``ANNUAL_REPORT_PDF_FONTS``)."""
     return render_to_string(
-        "disclosure_annual_reports/report_pdf.html",
+        template,
         {
-            "page": report,
-            "grid_rows": report_grid_rows(report),
+            **context,
             "bundled_font_family": BUNDLED_FONT_FAMILY,
             "bundled_font_url": BUNDLED_FONT.as_uri(),
             "font_families": fallback_fonts or disclosure_settings.ANNUAL_REPORT_PDF_FONTS,
@@ -36,10 +35,22 @@ def report_pdf_html(report, *, fallback_fonts: str | None = None) -> str:
     )
 
 
-def report_pdf(report) -> bytes:
+def html_to_pdf(html: str) -> bytes:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as error:  # not installed ([pdf] extra), or Pango missing
         raise PdfUnavailable(str(error)) from error
 
-    return HTML(string=report_pdf_html(report)).write_pdf()
+    return HTML(string=html).write_pdf()
+
+
+def report_pdf_html(report, *, fallback_fonts: str | None = None) -> str:
+    return pdf_html(
+        "disclosure_annual_reports/report_pdf.html",
+        {"page": report, "grid_rows": report_grid_rows(report)},
+        fallback_fonts=fallback_fonts,
+    )
+
+
+def report_pdf(report) -> bytes:
+    return html_to_pdf(report_pdf_html(report))
