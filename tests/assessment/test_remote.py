@@ -152,6 +152,12 @@ def test_a_bad_page_keeps_the_figures_held_and_says_why(served_page, fake_source
     assert "来源站点的考核数据不符合格式" in result.error
     assert "items_timely.value" in result.error
     assert RemoteFigures.objects.count() == held
+    # A value its own records do not give is refused too: a figure here is its list.
+    inflated = copy.deepcopy(served_page)
+    inflated["results"][0]["measures"]["items_published"]["value"] = 99.0
+    fake_source.answer_figures(inflated)
+    assert "自相矛盾" in remote_figures_sync(source=source, years=[YEAR]).error
+    assert RemoteFigures.objects.count() == held
     newer = {**served_page, "figures_version": "2.0"}
     fake_source.answer_figures(newer)
     assert (

@@ -133,7 +133,7 @@ class EvidenceView(ScopedMixin, WagtailAdminTemplateMixin, TemplateView):
             indicator=self.indicator,
             unit=self.unit,
             remote_figures=(
-                self.unit.remote.figures.filter(year=self.rubric.year).first()
+                self.unit.remote.figures.filter(year=self.rubric.year).defer("measures").first()
                 if self.unit.remote
                 else None
             ),

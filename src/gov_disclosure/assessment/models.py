@@ -163,6 +163,9 @@ class RemoteFigures(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("年度"))
     measures = models.JSONField(_("指标数据"))
+    # Each measure's value alone ({code: value}), read by the results and the charts
+    # without loading every record.
+    values = models.JSONField(_("指标数值"), default=dict)
     figures_version = models.CharField(max_length=10)
     computed_at = models.DateTimeField(_("来源计算时间"))
     synced_at = models.DateTimeField(_("同步时间"), auto_now=True)

@@ -16,7 +16,7 @@ from gov_disclosure.aggregation.models import Source
 from gov_disclosure.aggregation.quarantine import flatten_errors
 
 from .api import FIGURES_VERSION, FiguresPageSerializer
-from .measures import MEASURES
+from .measures import MEASURES, EvidenceRow
 from .models import RemoteAgency, RemoteFigures, Rubric
 
 TREND_YEARS = 5
@@ -40,6 +40,26 @@ def assessed_years() -> list[int]:
     return sorted(years)
 
 
+def _check_values_match_rows(page: dict) -> None:
+    """Each value must be what its records give, so that a figure here is its list."""
+    for record in page["results"]:
+        for code, figure in record["measures"].items():
+            measure = MEASURES.get(code)
+            if measure is None:
+                continue
+            rows = [EvidenceRow(row["title"], None, bool(row["meets"])) for row in figure["rows"]]
+            expected, value = measure.value(rows), figure["value"]
+            if (expected is None) != (value is None) or (
+                value is not None and abs(expected - value) > 1e-9
+            ):
+                raise SyncError(
+                    _("来源站点的考核数据自相矛盾：%(agency)s 的 %(measure)s 为 %(value)s，"
+                      "而其记录计得 %(expected)s。")
+                    % {"agency": record["agency"]["name"], "measure": code,
+                       "value": value, "expected": expected}
+                )  # fmt: skip
+
+
 def _store(source: Source, year: int, page: dict) -> int:
     kept = []
     with transaction.atomic():
@@ -49,16 +69,16 @@ def _store(source: Source, year: int, page: dict) -> int:
                 org_code=record["agency"]["org_code"],
                 defaults={"name": record["agency"]["name"]},
             )
+            # What this site counts; a newer source's extra measures are left out.
+            measures = {
+                code: figure for code, figure in record["measures"].items() if code in MEASURES
+            }
             RemoteFigures.objects.update_or_create(
                 remote_agency=agency,
                 year=year,
                 defaults={
-                    # What this site counts; a newer source's extra measures are left out.
-                    "measures": {
-                        code: figure
-                        for code, figure in record["measures"].items()
-                        if code in MEASURES
-                    },
+                    "measures": measures,
+                    "values": {code: figure["value"] for code, figure in measures.items()},
                     "figures_version": page["figures_version"],
                     "computed_at": page["computed_at"],
                 },
@@ -97,6 +117,7 @@ def remote_figures_sync(*, source: Source, years: list[int]) -> FiguresSync:
                 ) from None
             if data["year"] != year:
                 raise SyncError(_("来源站点返回了其他年度的考核数据。"))
+            _check_values_match_rows(data)
             result.agencies = max(result.agencies, _store(source, year, data))
             result.years.append(year)
     except SyncError as error:

@@ -119,8 +119,16 @@ class Figure:
 
 
 def _remote_measure(remote: RemoteAgency, code: str, year: int) -> dict | None:
-    figures = RemoteFigures.objects.filter(remote_agency=remote, year=year).first()
-    return figures.measures.get(code) if figures else None
+    """One measure's value and records as the aggregated site sent them."""
+    held = RemoteFigures.objects.filter(remote_agency=remote, year=year)
+    measures = held.values_list("measures", flat=True).first()
+    return measures.get(code) if measures else None
+
+
+def _remote_value(remote: RemoteAgency, code: str, year: int) -> float | None:
+    held = RemoteFigures.objects.filter(remote_agency=remote, year=year)
+    values = held.values_list("values", flat=True).first()
+    return values.get(code) if values else None
 
 
 def _remote_rows(figure: dict | None) -> list[EvidenceRow]:
@@ -189,9 +197,11 @@ def indicator_value(
 ) -> tuple[float | None, ManualValue | None]:
     """The figure alone: counted in SQL for an agency here (the evidence page lists what
     it counts), as sent for an aggregated one, or as entered by hand."""
-    if indicator.measure == MANUAL or unit.remote:
+    if indicator.measure == MANUAL:
         value, _rows, manual = indicator_evidence(indicator, unit=unit, year=year)
         return value, manual
+    if unit.remote:
+        return _remote_value(unit.remote, indicator.measure, year), None
     return MEASURES[indicator.measure].figure(agency=unit.agency, year=year), None
 
 
@@ -253,8 +263,7 @@ def indicator_trend(
     for unit in units:
         if unit.remote:
             trend[unit.key] = [
-                (_remote_measure(unit.remote, indicator.measure, year) or {}).get("value")
-                for year in years
+                _remote_value(unit.remote, indicator.measure, year) for year in years
             ]
         else:
             trend[unit.key] = [measure.figure(agency=unit.agency, year=year) for year in years]
