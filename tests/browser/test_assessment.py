@@ -25,9 +25,11 @@ def test_the_district_reads_the_ranking_the_charts_and_the_evidence(
     charts = page.locator("figure img")
     expect(charts.first).to_be_visible()
     for n in range(charts.count()):
-        charts.nth(n).scroll_into_view_if_needed()
-        loaded = charts.nth(n).evaluate("img => img.complete && img.naturalWidth > 0")
-        assert loaded, charts.nth(n).get_attribute("src")
+        chart = charts.nth(n)
+        chart.scroll_into_view_if_needed()
+        # Lazy images load after the scroll: wait until loaded (or failed), then check it drew.
+        expect(chart).to_have_js_property("complete", True, timeout=15_000)
+        assert chart.evaluate("img => img.naturalWidth > 0"), chart.get_attribute("src")
     screenshot(page, "results")
 
     first_row.get_by_role("link", name="66.7%").click()
