@@ -112,9 +112,9 @@ def main() -> None:
         Assessed,
         assessed_units,
         assessment_results,
-        indicator_evidence,
         indicator_evidence_page,
         indicator_trend,
+        indicator_value,
     )
     from gov_disclosure.pages.models import DisclosureIndexPage, DisclosureItemPage
 
@@ -132,7 +132,7 @@ def main() -> None:
         for each in assessed_units(scope=None, year=year):
             for indicator in rubric.indicators.all():
                 if indicator.measure == MANUAL:
-                    indicator_evidence(indicator, unit=each, year=year)
+                    indicator_value(indicator, unit=each, year=year)
                 else:
                     measure = MEASURES[indicator.measure]
                     measure.value(measure.rows(agency=each.agency, year=year))

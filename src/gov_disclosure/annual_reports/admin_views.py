@@ -183,12 +183,17 @@ class ReportSubmitView(ReportAccessMixin, WagtailAdminTemplateMixin, FormView):
 class ReportDraftDownloadView(ReportAccessMixin, View):
     """The latest revision as XLSX or PDF, for checking and for sending to the district."""
 
+    # kind → function making the file; None: the annual report's (exports.BUILDERS).
+    builders = None
+
     def get(self, request, report_id: int, kind: str):
         if kind not in ("xlsx", "pdf"):
             raise Http404
         report = self.get_report(report_id)
         revision = report.get_latest_revision()
-        return report_download(revision.as_object(), kind, revision_id=revision.pk)
+        return report_download(
+            revision.as_object(), kind, revision_id=revision.pk, builders=self.builders
+        )
 
 
 class FiguresImportView(WagtailAdminTemplateMixin, FormView):

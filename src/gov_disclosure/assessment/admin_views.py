@@ -25,7 +25,7 @@ from .charts import totals_chart, trend_chart
 from .exports import results_workbook
 from .measures import MANUAL, MEASURES
 from .models import ManualValue, Rubric
-from .remote import remote_figures_sync_sources
+from .remote import remote_figures_sync_sources, trend_years
 from .selectors import (
     Assessed,
     assessed_agencies,
@@ -38,8 +38,6 @@ from .selectors import (
     user_manages_assessment,
 )
 from .services import AssessmentActionRefused, manual_value_save
-
-TREND_YEARS = 5
 
 
 class ScopedMixin:
@@ -179,7 +177,7 @@ class TrendChartView(ScopedMixin, View):
         if indicator.is_manual:
             raise Http404
         units = self.visible_units()
-        years = list(range(self.rubric.year - TREND_YEARS + 1, self.rubric.year + 1))
+        years = trend_years(self.rubric.year)
         trend = indicator_trend(indicator=indicator, units=units, years=years)
         return _svg(
             trend_chart(
@@ -287,7 +285,7 @@ class RemoteSyncView(ScopedMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        years = list(range(self.rubric.year - TREND_YEARS + 1, self.rubric.year + 1))
+        years = trend_years(self.rubric.year)
         for result in remote_figures_sync_sources(years=years):
             if result.error:
                 messages.error(

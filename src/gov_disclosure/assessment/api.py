@@ -15,6 +15,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from gov_disclosure.annual_reports.forms import FIRST_YEAR
 from gov_disclosure.api.access import ControlledAccess, agency_for_key
 from gov_disclosure.api.models import ConsumerKey, Scope
 from gov_disclosure.api.records import SCHEMA_VERSION
@@ -31,7 +32,6 @@ from .measures import MEASURES
 from .selectors import assessed_agencies
 
 FIGURES_VERSION = "1.0"
-FIRST_YEAR = 2008
 MAX_ROWS = 100_000  # per measure: a year of a large agency's items is tens of thousands
 
 

@@ -32,11 +32,16 @@ class FiguresSync:
     error: str = ""
 
 
+def trend_years(year: int) -> list[int]:
+    """The years a rubric's trend charts show, oldest first, ending with ``year``."""
+    return list(range(year - TREND_YEARS + 1, year + 1))
+
+
 def assessed_years() -> list[int]:
     """The years the rubrics assess, and the years their trend charts look back on."""
     years = set()
     for year in Rubric.objects.values_list("year", flat=True):
-        years.update(range(year - TREND_YEARS + 1, year + 1))
+        years.update(trend_years(year))
     return sorted(years)
 
 

@@ -143,20 +143,13 @@ def _remote_rows(figure: dict | None) -> list[EvidenceRow]:
     ]
 
 
-def indicator_evidence(
-    indicator: Indicator, *, unit: Assessed, year: int
-) -> tuple[float | None, list[EvidenceRow], ManualValue | None]:
-    """The figure and the records behind it (or the value entered by hand)."""
-    if indicator.measure == MANUAL:
-        whose = {"agency": unit.agency} if unit.agency else {"remote_agency": unit.remote}
-        manual = ManualValue.objects.filter(indicator=indicator, **whose).first()
-        return (float(manual.value) if manual else None), [], manual
-    measure = MEASURES[indicator.measure]
-    if unit.remote:
-        figure = _remote_measure(unit.remote, indicator.measure, year)
-        return (figure or {}).get("value"), _remote_rows(figure), None
-    rows = measure.rows(agency=unit.agency, year=year)
-    return measure.value(rows), rows, None
+def _manual_value(
+    indicator: Indicator, *, unit: Assessed
+) -> tuple[float | None, ManualValue | None]:
+    """The value entered by hand for ``unit``, and its record (with the evidence)."""
+    whose = {"agency": unit.agency} if unit.agency else {"remote_agency": unit.remote}
+    manual = ManualValue.objects.filter(indicator=indicator, **whose).first()
+    return (float(manual.value) if manual else None), manual
 
 
 EVIDENCE_PER_PAGE = 100
@@ -179,17 +172,23 @@ def indicator_evidence_page(
 ) -> Evidence:
     """The evidence of one figure, a page of records at a time: an agency here reads
     only that page from the database (and counts the rest there)."""
-    if indicator.measure == MANUAL or unit.remote:
-        value, rows, manual = indicator_evidence(indicator, unit=unit, year=year)
-        page = Paginator(rows, EVIDENCE_PER_PAGE).get_page(page_number)
-        met = sum(row.meets for row in rows)
-        return Evidence(value, met, len(rows), page, list(page.object_list), manual)
-    measure = MEASURES[indicator.measure]
-    met, total = measure.counts(agency=unit.agency, year=year)
-    records = measure.flagged(agency=unit.agency, year=year)
-    page = Paginator(records, EVIDENCE_PER_PAGE).get_page(page_number)
-    rows = [measure.row(record, bool(record.criterion_met)) for record in page.object_list]
-    return Evidence(measure.value_of(met, total), met, total, page, rows)
+    if indicator.measure == MANUAL:
+        value, manual = _manual_value(indicator, unit=unit)
+        rows = []
+    elif unit.remote:
+        figure = _remote_measure(unit.remote, indicator.measure, year)
+        value, rows, manual = (figure or {}).get("value"), _remote_rows(figure), None
+    else:
+        measure = MEASURES[indicator.measure]
+        met, total = measure.counts(agency=unit.agency, year=year)
+        records = measure.flagged(agency=unit.agency, year=year)
+        page = Paginator(records, EVIDENCE_PER_PAGE).get_page(page_number)
+        rows = [measure.row(record, bool(record.criterion_met)) for record in page.object_list]
+        return Evidence(measure.value_of(met, total), met, total, page, rows)
+    # Nothing, or the records an aggregated site sent: paged in memory.
+    page = Paginator(rows, EVIDENCE_PER_PAGE).get_page(page_number)
+    met = sum(row.meets for row in rows)
+    return Evidence(value, met, len(rows), page, list(page.object_list), manual)
 
 
 def indicator_value(
@@ -198,8 +197,7 @@ def indicator_value(
     """The figure alone: counted in SQL for an agency here (the evidence page lists what
     it counts), as sent for an aggregated one, or as entered by hand."""
     if indicator.measure == MANUAL:
-        value, _rows, manual = indicator_evidence(indicator, unit=unit, year=year)
-        return value, manual
+        return _manual_value(indicator, unit=unit)
     if unit.remote:
         return _remote_value(unit.remote, indicator.measure, year), None
     return MEASURES[indicator.measure].figure(agency=unit.agency, year=year), None

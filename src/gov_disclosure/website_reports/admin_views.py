@@ -1,16 +1,18 @@
 """The website reports in the admin: the list with "generate", and draft downloads."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
-from gov_disclosure.annual_reports.admin_views import GenerateReportView, ReportAccessMixin
+from gov_disclosure.annual_reports.admin_views import (
+    GenerateReportView,
+    ReportAccessMixin,
+    ReportDraftDownloadView,
+)
 
 from . import selectors, services
-from .exports import report_download
+from .exports import BUILDERS
 from .models import WebsiteReportPage
 
 URL_NAMESPACE = "website_reports_admin"
@@ -61,12 +63,5 @@ class WebsiteReportIndexView(WebsiteReportAccessMixin, GenerateReportView):
         return context
 
 
-class WebsiteReportDraftDownloadView(WebsiteReportAccessMixin, View):
-    """The latest revision as XLSX or PDF, for checking and for sending to the district."""
-
-    def get(self, request, report_id: int, kind: str):
-        if kind not in ("xlsx", "pdf"):
-            raise Http404
-        report = self.get_report(report_id)
-        revision = report.get_latest_revision()
-        return report_download(revision.as_object(), kind, revision_id=revision.pk)
+class WebsiteReportDraftDownloadView(WebsiteReportAccessMixin, ReportDraftDownloadView):
+    builders = BUILDERS

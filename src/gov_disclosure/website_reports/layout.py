@@ -6,7 +6,7 @@ from itertools import groupby
 
 from gov_disclosure.annual_reports.layout import LABEL, VALUE, GridCell
 
-from .spec import COUNT, ENTRIES, SIGNATURE_KEYS, shown
+from .spec import COUNT, ENTRIES, ENTRIES_BY_KEY, SIGNATURE_KEYS, shown
 
 VALUE_COLUMN = "value"
 
@@ -47,7 +47,7 @@ def grid(figures: dict) -> list[list[GridCell]]:
                 line.append(_value(entry, figures))
                 rows.append(line)
     for key in SIGNATURE_KEYS:
-        entry = next(e for e in ENTRIES if e.key == key)
+        entry = ENTRIES_BY_KEY[key]
         rows.append([GridCell(LABEL, text=entry.label, colspan=3), _value(entry, figures)])
     return rows
 
