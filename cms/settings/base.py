@@ -312,6 +312,12 @@ GOV_DISCLOSURE = {
     "ANNUAL_REPORT_REMINDER_DAYS": env.list(
         "ANNUAL_REPORT_REMINDER_DAYS", cast=int, default=[30, 14, 7, 3, 1, 0]
     ),
+    # 体裁 published with a 政策解读 (reviewers warned, 政策解读情况 lists those without).
+    # Folders of the site's own standard-catalogue templates, besides the 26 shipped areas.
+    "STANDARD_CATALOGUE_DIRS": env.list("STANDARD_CATALOGUE_DIRS", default=[]),
+    "INTERPRETED_GENRES": env.list(
+        "INTERPRETED_GENRES", default=["规章", "行政规范性文件", "其他政策文件"]
+    ),
 }
 if GOV_DISCLOSURE["AGGREGATION_ATTACHMENTS"] not in ("link", "fetch"):
     raise ImproperlyConfigured("AGGREGATION_ATTACHMENTS 只能是 link 或 fetch")

@@ -65,6 +65,12 @@ DEFAULTS: dict[str, Any] = {
     # days before each deadline on which 党政办 is reminded.
     "ANNUAL_REPORT_PDF_FONTS": '"Noto Serif CJK SC", "Noto Sans CJK SC", serif',
     "ANNUAL_REPORT_REMINDER_DAYS": [30, 14, 7, 3, 1, 0],
+    # 体裁 whose documents are published with a 政策解读: reviewers are warned of one
+    # without, and the interpretation report lists them.
+    "INTERPRETED_GENRES": ["规章", "行政规范性文件", "其他政策文件"],
+    # Folders of the site's own standard-catalogue templates (TOML, the format of
+    # gov_disclosure.standards.spec), offered besides the 26 shipped areas.
+    "STANDARD_CATALOGUE_DIRS": [],
 }
 
 

@@ -34,6 +34,8 @@ DISCLOSURE_APPS = [
     "gov_disclosure.api",
     "gov_disclosure.search",
     "gov_disclosure.page_cache",
+    "gov_disclosure.standards",
+    "gov_disclosure.imports",
     "gov_disclosure.review",
     "gov_disclosure.pages",
     "gov_disclosure.workcalendar",

@@ -15,6 +15,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from gov_disclosure.annual_reports.api import ReportsView
 from gov_disclosure.api import urls as feed_urls
+from gov_disclosure.api.records import SCHEMA_VERSION
 from gov_disclosure.assessment.api import FiguresView
 from gov_disclosure.core.views import display_preference
 from gov_disclosure.pages.feeds import (
@@ -24,6 +25,7 @@ from gov_disclosure.pages.feeds import (
     ItemsFeed,
 )
 from gov_disclosure.search.views import SearchAPIView, SuggestAPIView, search_page
+from gov_disclosure.standards.views import agency_standard_catalogue
 
 FEED_PREFIX = "api/disclosure/v1/"
 
@@ -45,7 +47,7 @@ schema_view = SpectacularAPIView.as_view(
     custom_settings={
         "TITLE": "政府信息公开平台 · 同步接口",
         "DESCRIPTION": "各机关已发布的政府信息公开目录，供区级聚合平台同步。",
-        "VERSION": "1.0",
+        "VERSION": SCHEMA_VERSION,
         # 3.1 states "a record or null" exactly; 3.0 cannot for a referenced object.
         "OAS_VERSION": "3.1.0",
         # Enum components as drf-spectacular makes them, and "" taken where it means absent.
@@ -72,6 +74,11 @@ urlpatterns = [
     path("requests/", include("gov_disclosure.requests.urls")),
     path("letters/", include("gov_disclosure.letters.urls")),
     path("feedback/", include("gov_disclosure.feedback.urls")),
+    path(
+        "disclosure/standards/<int:agency_id>/",
+        agency_standard_catalogue,
+        name="disclosure_standard_catalogue",
+    ),
     path("feeds/agency/<int:page_id>/rss/", ItemsFeed(), name="agency_feed_rss"),
     path("feeds/agency/<int:page_id>/atom/", AtomItemsFeed(), name="agency_feed_atom"),
     path("feeds/category/<int:page_id>/rss/", CategoryItemsFeed(), name="category_feed_rss"),

@@ -36,7 +36,7 @@ def test_published_reports_are_served_with_their_tables_and_nothing_else(client,
     assert response.status_code == 200
     data = response.json()
     [record] = data["results"]
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert record["id"] == published.pk and record["year"] == YEAR
     assert record["agency"]["org_code"] == published.get_parent().specific.org_code
     assert record["tables"]["requests"]["new"]["person"] == 1

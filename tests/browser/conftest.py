@@ -97,6 +97,9 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
     from gov_disclosure.feedback.models import Campaign, Question
     from gov_disclosure.feedback.services.campaigns import invitations_add
     from gov_disclosure.letters.services import letter_submit
+    from gov_disclosure.pages.models import ItemRelation
+    from gov_disclosure.standards.services import standard_area_apply
+    from gov_disclosure.standards.spec import shipped_areas
     from gov_disclosure.website_reports.services import website_report_generate
     from gov_disclosure.website_reports.spec import normalized
     from tests.website_reports.conftest import MANUAL_ENTRIES
@@ -125,6 +128,17 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
     ).report
     website_report.figures = {**website_report.figures, **normalized(MANUAL_ENTRIES)}
     website_report = publish_through_workflow(website_report, submitter=office.manager)
+    interpretation = make_item(title="图解：庄市街道2025年财政预算", summary="以图解解读财政预算。")
+    interpretation.relations = [
+        ItemRelation(target=item, kind="interpretation", interpretation_form="graphic")
+    ]
+    interpretation = publish(interpretation)
+    standard_area_apply(  # 法规公文 fills the first 事项; the others get new categories
+        agency=site_root,
+        area=shipped_areas()["budgets"],
+        user=office.manager,
+        mapping={"01": category},
+    )
     return {
         "agency home": "/",
         "category": category.url,
@@ -145,6 +159,8 @@ def public_pages(site_root, category, make_item, publish, office):  # noqa: F811
         "review code": reverse("disclosure_feedback:review_code"),
         "review form": reverse("disclosure_feedback:review", args=[invitation.code]),
         "website report": website_report.url,
+        "interpretation": interpretation.url,
+        "standard catalogue": reverse("disclosure_standard_catalogue", args=[site_root.pk]),
     }
 
 

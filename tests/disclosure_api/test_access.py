@@ -94,7 +94,7 @@ def test_anonymous_callers_are_limited_per_ip_with_retry_after(client):
     assert wait > 0
     # The wait is said once, in the message (DRF would add "预计 N 秒后可用。").
     assert throttled.json()["detail"] == f"请求过于频繁，请在 {wait} 秒后重试。"
-    assert throttled.json()["schema_version"] == "1.0"
+    assert throttled.json()["schema_version"] == "1.1"
     assert other_ip.status_code == 200
 
 

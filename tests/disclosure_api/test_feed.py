@@ -245,7 +245,7 @@ def test_bad_parameters_get_a_400_naming_the_problem(client, params, field, mess
 
     assert response.status_code == 400
     body = response.json()
-    assert body["schema_version"] == "1.0"
+    assert body["schema_version"] == "1.1"
     assert message in body["errors"][field][0]
 
 

@@ -72,9 +72,9 @@ def test_every_response_carries_the_schema_version(client, settings, two_items):
     APISettings.objects.filter(pk__gt=1).delete()
     refused = client.get(CHANGES)
 
-    assert ok["schema_version"] == bad["schema_version"] == "1.0"
+    assert ok["schema_version"] == bad["schema_version"] == "1.1"
     assert refused.status_code == 401
-    assert refused.json()["schema_version"] == "1.0"
+    assert refused.json()["schema_version"] == "1.1"
 
 
 def test_an_unchanged_page_is_answered_304_by_etag(client, site_root, make_item, publish):

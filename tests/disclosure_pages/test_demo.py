@@ -291,6 +291,34 @@ class DemoLoaderTests(TestCase):
         training = next(f for f in zhuangshi.figures if f.indicator.is_manual)
         self.assertEqual(training.score, training.indicator.weight)
 
+    def test_the_catalogue_shows_coverage_against_the_standard_areas_it_uses(self):
+        from gov_disclosure.standards.models import AppliedArea
+        from gov_disclosure.standards.selectors import area_coverage
+
+        areas = {a.key: a for a in AppliedArea.objects.filter(agency=self.agency)}
+        self.assertEqual(set(areas), {"budgets", "social-assistance"})
+        budgets = {s.slot.name: s for s in area_coverage(applied=areas["budgets"], year=2012).slots}
+        # 预算 and 决算 (content.CATEGORIES) fill 部门预算 and 部门决算.
+        self.assertEqual((budgets["部门预算"].total, budgets["部门决算"].total), (6, 5))
+        self.assertEqual(budgets["政府采购预算与执行"].state, "missing")
+        assistance = area_coverage(applied=areas["social-assistance"], year=2012)
+        self.assertEqual({s.state for s in assistance.slots}, {"missing"})
+        self.client.force_login(get_user_model().objects.get(username="jiandu"))
+        coverage = self.client.get(f"/admin/standards/{areas['budgets'].pk}/", {"year": 2012})
+        self.assertContains(coverage, "部门预算")
+        public = self.client.get(f"/disclosure/standards/{self.agency.pk}/")
+        self.assertContains(public, "财政预决算")
+        self.assertContains(public, "临时救助政策与办事指南")
+
+    def test_a_normative_document_and_its_interpretation_link_each_other(self):
+        interpretation = DisclosureItemPage.objects.get(title__endswith="》政策解读")
+        [relation] = interpretation.relations.all()
+        document = relation.target
+
+        self.assertEqual((document.genre, relation.interpretation_form), ("行政规范性文件", "qa"))
+        self.assertContains(self.client.get(document.url), f'href="{interpretation.url}"')
+        self.assertContains(self.client.get(interpretation.url), f'href="{document.url}"')
+
     def test_running_twice_changes_nothing(self):
         before = snapshot()
         output = io.StringIO()

@@ -32,6 +32,7 @@ def item_form(department, **overrides):
         "keywords": "政府信息公开",
         "body": streamfield([("paragraph", rich_text("<p>正文</p>"))]),
         "attachments": inline_formset([]),
+        "relations": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)

@@ -15,12 +15,13 @@ from gov_disclosure.pages.models import (
     DisclosureIndexPage,
     DisclosureItemPage,
 )
+from gov_disclosure.pages.relations import item_links, related_records
 from gov_disclosure.pages.selectors import ancestor_paths
 
 from .models import AttachmentDigest
 
 # Bumped when a record's fields change shape; every response carries it.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 # Relative links and images in a body, made absolute so the record reads the same
 # on any site that receives it.
@@ -73,6 +74,7 @@ class RecordBuilder:
         self.agencies = {a.path: a for a in DisclosureIndexPage.objects.live()}
         self.categories = {c.path: c for c in DisclosureCategoryPage.objects.live()}
         # document id → (the file version it was computed for, its SHA-256)
+        self.links: dict[int, list] = {}  # item id → its links (relations), read in bulk
         self.digests = {
             document_id: (file_hash, sha256)
             for document_id, file_hash, sha256 in AttachmentDigest.objects.values_list(
@@ -151,11 +153,22 @@ class RecordBuilder:
                 for attachment in item.attachments.all()
             ],
             "url": root_url + page_path if page_path is not None else None,
+            "relations": related_records(
+                item=item, url_of=self.url_of, links=self.links.pop(item.pk, None)
+            ),
             # To the second: Wagtail keeps only milliseconds of it in revisions.
             "first_published_at": _seconds(item.first_published_at),
         }
         content_hash = hashlib.sha256(record_json(record).encode()).hexdigest()
         return BuiltRecord(placement=placement, record=record, content_hash=content_hash)
+
+    def links_load(self, item_ids) -> None:
+        """Read the links of the items about to be built in one query (else one each)."""
+        self.links.update(item_links(item_ids=item_ids))
+
+    def url_of(self, page: Page) -> str | None:
+        _site_id, root_url, page_path = page.get_url_parts(request=self) or (None, "", None)
+        return root_url + page_path if page_path is not None else None
 
     def sha256(self, document) -> str:
         """The file's SHA-256, remembered per file version (Wagtail's ``file_hash``)."""

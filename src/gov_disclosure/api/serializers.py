@@ -178,6 +178,27 @@ class AttachmentSerializer(serializers.Serializer):
     content_type = serializers.CharField(max_length=100)
 
 
+class RelationSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=["interpretation", "amendment", "related"],
+        help_text=_("interpretation：政策解读；amendment：修订；related：相关信息。"),
+    )
+    direction = serializers.ChoiceField(
+        choices=["to", "from"],
+        help_text=_("to：本信息关联了对方（如本信息是对方的解读）；from：对方关联了本信息。"),
+    )
+    interpretation_form = serializers.CharField(
+        max_length=10,
+        allow_blank=True,
+        help_text=_("政策解读的形式：text 文字解读、graphic 图解、qa 问答、media 音视频解读。"),
+    )
+    id = serializers.IntegerField(help_text=_("对方在来源站点的 ID。"))
+    index_number = serializers.CharField(max_length=80)
+    title = serializers.CharField(max_length=255)
+    publish_date = serializers.DateField(allow_null=True)
+    url = serializers.URLField(max_length=2000, allow_null=True)
+
+
 class ItemRecordSerializer(serializers.Serializer):
     """One published item with its catalogue metadata (政府信息公开目录)."""
 
@@ -201,6 +222,11 @@ class ItemRecordSerializer(serializers.Serializer):
     body_html = LongTextField(allow_blank=True, trim_whitespace=False)
     attachments = AttachmentSerializer(many=True)
     url = serializers.URLField(max_length=2000, allow_null=True)
+    relations = RelationSerializer(
+        many=True,
+        required=False,
+        help_text=_("关联的已发布信息（政策解读、修订、相关信息），两端都列出；1.1 版起提供。"),
+    )
     first_published_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField(help_text=_("本条在接口中最近一次变更的时间。"))
 

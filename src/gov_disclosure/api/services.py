@@ -80,6 +80,7 @@ def feed_items_refresh(
     with transaction.atomic():
         clock = _ChangeClock()
         wanted: dict[int, BuiltRecord] = {}
+        builder.links_load(item_ids)
         for item in feed_items(ids=item_ids):
             built = builder.build(item)
             if built is not None:
@@ -154,6 +155,7 @@ def feed_reconcile(*, fix: bool = False, progress: Progress | None = None) -> Fe
     for start in range(0, total, RECONCILE_BATCH):
         batch = item_ids[start : start + RECONCILE_BATCH]
         stale = []
+        builder.links_load(batch)
         for item in feed_items(ids=batch):
             if item.pk not in live:
                 # Missing: written below, built once, under the feed clock's lock.

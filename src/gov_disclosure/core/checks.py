@@ -144,6 +144,9 @@ def disclosure_options(app_configs, **kwargs):
         wrong(
             "ANNUAL_REPORT_PDF_FONTS", '只能是 CSS 字体族名列表，例如 "Noto Serif CJK SC", serif。'
         )
+    genres = disclosure_settings.INTERPRETED_GENRES
+    if not isinstance(genres, list | tuple) or not all(isinstance(g, str) for g in genres):
+        wrong("INTERPRETED_GENRES", '应为体裁名称的列表，例如 ["规章", "行政规范性文件"]。')
     try:
         get_template(disclosure_settings.BASE_TEMPLATE)
     except TemplateDoesNotExist:

@@ -136,6 +136,9 @@ class ItemSpec:
     effective_date: datetime.date | None = None
     abolished_date: datetime.date | None = None
     attachments: list[Attachment] = field(default_factory=list)
+    # A 政策解读: the title of the document it interprets, and the form of interpretation.
+    interprets: str = ""
+    interpretation_form: str = ""
 
 
 def _paragraphs(texts: list[str]) -> list[tuple[str, object]]:
@@ -438,7 +441,41 @@ def build_items(corpus_path) -> list[ItemSpec]:
         if spec.genre in (Genre.NORMATIVE, Genre.NOTICE):
             spec.effective_date = publish_date
         items.append(spec)
+    _interpret_first_normative_document(items)
     return items
+
+
+def _interpret_first_normative_document(items: list[ItemSpec]) -> None:
+    """The first valid normative document is interpreted (问答) by the first policy document
+    published after it (a day or more later: the interpretation report flags it)."""
+    document = next(
+        spec for spec in items if spec.category_path == ("02", "01") and spec.validity == "有效"
+    )
+    later = [
+        spec
+        for spec in items
+        if spec.category_path == ("02", "02") and spec.publish_date > document.publish_date
+    ]
+    interpretation = later[0]
+    subject = document.title.removeprefix("关于贯彻落实").removesuffix("的实施意见")
+    questions = [
+        f"一、为什么要制定《{document.title}》？答：为贯彻落实{subject}，结合本街道实际，"
+        "明确各村（社区）、各办所中心的工作任务。",
+        "二、实施意见的主要内容是什么？答：实施意见明确了指导思想、工作目标、主要任务和保障措施。",
+        "三、实施意见从什么时候开始施行？答：自印发之日起施行。",
+        f"四、群众有疑问可以向谁咨询？答：可以向{AGENCY['disclosure_office']}咨询，电话"
+        f"{AGENCY['phone']}。",
+    ]
+    interpretation.title = f"《{document.title}》政策解读"
+    interpretation.genre = Genre.OTHER
+    interpretation.document_number = ""
+    interpretation.summary = f"以问答形式解读《{document.title}》的出台背景、主要内容和施行时间。"
+    interpretation.keywords = "政策解读、问答"
+    interpretation.body = _paragraphs(questions)
+    interpretation.attachments = []
+    interpretation.effective_date = None
+    interpretation.interprets = document.title
+    interpretation.interpretation_form = "qa"
 
 
 GUIDE_HTML = f"""

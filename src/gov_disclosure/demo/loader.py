@@ -21,6 +21,8 @@ from gov_disclosure.pages.models import (
     DisclosureItemPage,
     DisclosurePortalPage,
     ItemAttachment,
+    ItemRelation,
+    RelationKind,
 )
 from gov_disclosure.pages.selectors import disclosure_collection
 
@@ -31,6 +33,7 @@ from .feedback import demo_campaign_load, demo_proposals_load, demo_ratings_load
 from .letters import demo_letters_load
 from .reports import demo_report_load
 from .requests import demo_requests_load
+from .standards import demo_standards_load
 from .website_report import demo_website_report_load
 
 # Shown at start by load_demo; these accounts exist only in demo databases.
@@ -224,6 +227,18 @@ def _create_item(
         body=[{"type": kind, "value": value} for kind, value in spec.body],
     )
     item.attachments = _attachments(spec, author)
+    if spec.interprets:
+        # Published before it, in the same 法规公文 category.
+        document = DisclosureItemPage.objects.descendant_of(category.get_parent()).get(
+            title=spec.interprets
+        )
+        item.relations = [
+            ItemRelation(
+                target=document,
+                kind=RelationKind.INTERPRETATION,
+                interpretation_form=spec.interpretation_form,
+            )
+        ]
     category.add_child(instance=item)
     item.save_revision(user=author)
     review_and_publish(item, author, reviewers)
@@ -270,6 +285,8 @@ def demo_load(*, corpus_path: Path, progress: Progress | None = None) -> DemoRes
             created += 1
         if progress:
             progress(done, len(specs), spec.title)
+    with transaction.atomic():
+        demo_standards_load(agency=agency, office=office)
     with transaction.atomic():
         second_agency.demo_second_agency_load(parent=parent, admin=admin, password=DEMO_PASSWORD)
     with transaction.atomic():

@@ -47,6 +47,7 @@ class ItemPageForm(WagtailAdminPageForm):
 
         parent = self.parent_page
         agency = agency_for_page(page=parent) if parent is not None else None
+        self.agency = agency
         user = self.for_user
         manages = (
             user is not None
@@ -66,6 +67,35 @@ class ItemPageForm(WagtailAdminPageForm):
                 departments = departments.filter(pk__in=roles.user_department_ids(user))
             self.fields["publisher"].queryset = departments
             self.fields["publisher"].empty_label = _("请选择发布机构")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("relations")
+        if formset is not None:
+            self._check_relations(formset)
+        return cleaned_data
+
+    def _check_relations(self, formset) -> None:
+        """A link names another item that is published, or one of the item's own agency
+        (another agency's drafts are not the author's to see), and names it once."""
+        formset.is_valid()  # the rows' cleaned_data
+        seen = set()
+        for form in formset.forms:
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            target = getattr(form, "cleaned_data", {}).get("target")
+            if target is None:
+                continue
+            if self.instance.pk and target.pk == self.instance.pk:
+                form.add_error("target", _("不能关联本信息自身。"))
+            elif not target.live and not (
+                self.agency is not None and target.path.startswith(self.agency.path)
+            ):
+                form.add_error("target", _("只能关联已发布的信息，或本机关的信息。"))
+            elif (target.pk, form.cleaned_data.get("kind")) in seen:
+                form.add_error("target", _("同一信息已按同样的类型关联过一次。"))
+            else:
+                seen.add((target.pk, form.cleaned_data.get("kind")))
 
 
 class DepartmentForm(WagtailAdminModelForm):

@@ -3,12 +3,13 @@
 The search index and the synchronisation feed both follow ``public_pages_changed``:
 it is sent, inside the transaction that made the change, with the ids of the items
 and guides whose public form may have changed (published, unpublished, deleted,
-moved, renamed category, agency or department, a view restriction, a replaced file).
+moved, renamed category, agency or department, a view restriction, a replaced file),
+and of the items linked to them (政策解读, 修订, 相关信息: each end shows the other).
 Receivers re-read those pages; an id that is no longer public means "remove".
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import Signal
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
@@ -23,7 +24,9 @@ from .models import (
     DisclosureIndexPage,
     DisclosureItemPage,
     ItemAttachment,
+    ItemRelation,
 )
+from .relations import related_item_ids
 
 # Sent with ``page_ids: list[int]``.
 public_pages_changed = Signal()
@@ -65,6 +68,22 @@ def _subtree_ids(page: Page) -> list[int]:
 
 def page_changed(sender, instance, **kwargs):
     announce([instance.pk])
+
+
+def item_changed(sender, instance, **kwargs):
+    # The items linked to it show its title and address, or stop showing it.
+    announce([instance.pk, *related_item_ids(item_ids=[instance.pk])])
+
+
+def relation_changed(sender, instance, **kwargs):
+    # A link made, changed or removed shows (or stops showing) at both of its ends.
+    announce([instance.item_id, instance.target_id])
+
+
+def relation_retargeted(sender, instance, raw=False, **kwargs):
+    if instance.pk and not raw:
+        previous = ItemRelation.objects.filter(pk=instance.pk).exclude(target_id=instance.target_id)
+        announce(previous.values_list("target_id", flat=True))
 
 
 def subtree_changed(sender, instance, **kwargs):
@@ -110,11 +129,18 @@ def connect() -> None:
                 sender=model,
                 dispatch_uid=f"public.version.{model.__name__}.{id(signal)}",
             )
-    for model in PUBLIC_PAGE_TYPES:
+    for model, changed in ((DisclosureItemPage, item_changed), (DisclosureGuidePage, page_changed)):
         name = model._meta.model_name
-        page_published.connect(page_changed, sender=model, dispatch_uid=f"public.pub.{name}")
-        page_unpublished.connect(page_changed, sender=model, dispatch_uid=f"public.unpub.{name}")
-        post_delete.connect(page_changed, sender=model, dispatch_uid=f"public.del.{name}")
+        page_published.connect(changed, sender=model, dispatch_uid=f"public.pub.{name}")
+        page_unpublished.connect(changed, sender=model, dispatch_uid=f"public.unpub.{name}")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"public.del.{name}")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            relation_changed,
+            sender=ItemRelation,
+            dispatch_uid=f"public.relation.{signal is post_save}",
+        )
+    pre_save.connect(relation_retargeted, sender=ItemRelation, dispatch_uid="public.retarget")
     post_page_move.connect(subtree_changed, dispatch_uid="public.moved")
     for model in (DisclosureCategoryPage, DisclosureIndexPage):
         name = model._meta.model_name

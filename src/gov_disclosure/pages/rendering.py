@@ -1,13 +1,14 @@
 """Items rendered once per published revision and served from the store.
 
-What an item page shows of the item (its catalogue table, body, attachments and
-breadcrumbs) changes only when something public changes: its own publication, or one
-of the things it shows (its category, agency or department, its files, the pages, files
-and images its body links to, a page above it). Those events discard the stored
-rendering (``renderings_discard``, called by gov_disclosure.pages.signal_handlers), as
-does any write to the item's row; a stored rendering is used only with the live revision,
-the site and the templates it was made with, so another revision is never shown. A
-preview, or anything other than the live page being served, renders afresh.
+What an item page shows of the item (its catalogue table, body, attachments, linked
+items and breadcrumbs) changes only when something public changes: its own publication,
+or one of the things it shows (its category, agency or department, its files, the pages,
+files and images its body links to, the items linked to it, a page above it). Those
+events discard the stored rendering (``renderings_discard``, called by
+gov_disclosure.pages.signal_handlers), as does any write to the item's row; a stored
+rendering is used only with the live revision, the site and the templates it was made
+with, so another revision is never shown. A preview, or anything other than the live
+page being served, renders afresh.
 """
 
 import hashlib
@@ -24,6 +25,7 @@ from wagtail.models import Site
 from gov_disclosure import __version__
 
 from .models import DisclosureItemPage, ItemRendering
+from .relations import item_related_groups
 from .selectors import agency_for_page
 
 ARTICLE_TEMPLATE = "disclosure_pages/includes/item_article.html"
@@ -82,7 +84,9 @@ def _render(item: DisclosureItemPage, request, *, agency_name: str | None = None
     context = {"page": item, "request": request}
     return Rendered(
         breadcrumbs=render_to_string(BREADCRUMBS_TEMPLATE, context),
-        article=render_to_string(ARTICLE_TEMPLATE, context),
+        article=render_to_string(
+            ARTICLE_TEMPLATE, {**context, "related_groups": item_related_groups(item=item)}
+        ),
         agency_name=agency_name,
     )
 

@@ -76,6 +76,8 @@ DISTRICT_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("disclosure_review", "view_accountability_log"),
     ("disclosure_review", "view_timeliness_report"),
+    ("disclosure_review", "view_interpretation_report"),
+    ("disclosure_standards", "view_appliedarea"),
     ("disclosure_annual_reports", "view_annualfigures"),
     ("disclosure_letters", "view_letter_statistics"),
     ("disclosure_feedback", "view_rating"),

@@ -1,6 +1,8 @@
 """Writes to the catalogue."""
 
 import logging
+import re
+import string
 
 from django.db import transaction
 from django.utils import timezone
@@ -77,3 +79,47 @@ def item_assign_index_number(*, item: DisclosureItemPage) -> str:
     item.publication_working_days = working_days
     logger.info("索引号 %s assigned to item %s", number, item.pk)
     return number
+
+
+def index_number_matcher(*, agency) -> re.Pattern:
+    """A regular expression matching the agency's 索引号 pattern, with ``year`` and
+    ``serial`` groups."""
+    parts = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(agency.index_number_pattern):
+        parts.append(re.escape(literal))
+        if name == "org_code":
+            parts.append(re.escape(agency.org_code))
+        elif name == "year":
+            parts.append(r"(?P<year>\d{4})")
+        elif name == "serial":
+            parts.append(r"(?P<serial>\d+)")
+        elif name == "month":
+            parts.append(r"\d{1,2}")
+        elif name == "category_code":
+            parts.append(r"[0-9A-Za-z]*")
+    return re.compile("^" + "".join(parts) + "$")
+
+
+def index_sequences_catch_up(*, agency, numbers) -> dict[int, int]:
+    """Move the agency's per-year serials past the 索引号 in ``numbers`` that follow its
+    pattern (numbers brought from an earlier system), so new numbers continue after them.
+    Returns year → the serial now last used."""
+    matcher = index_number_matcher(agency=agency)
+    highest: dict[int, int] = {}
+    for number in numbers:
+        if match := matcher.match(number):
+            year, serial = int(match["year"]), int(match["serial"])
+            highest[year] = max(highest.get(year, 0), serial)
+    with transaction.atomic():
+        for year, serial in highest.items():
+            IndexNumberSequence.objects.bulk_create(
+                [IndexNumberSequence(agency_id=agency.pk, year=year)], ignore_conflicts=True
+            )
+            sequence = IndexNumberSequence.objects.select_for_update().get(
+                agency_id=agency.pk, year=year
+            )
+            if sequence.last_serial < serial:
+                sequence.last_serial = serial
+                sequence.save(update_fields=["last_serial"])
+            highest[year] = sequence.last_serial
+    return highest

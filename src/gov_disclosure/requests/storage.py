@@ -1,11 +1,4 @@
-from django.core.files.storage import storages
+# Migrations name this path.
+from gov_disclosure.core.storage import private_storage
 
-from gov_disclosure.conf import disclosure_settings
-
-
-def private_storage():
-    """Applicants' files and replies: stored outside MEDIA_ROOT, served only through
-    the admin to those allowed to see the request (never by the web server).
-
-    The storage is ``STORAGES[GOV_DISCLOSURE["PRIVATE_STORAGE"]]``."""
-    return storages[disclosure_settings.PRIVATE_STORAGE]
+__all__ = ["private_storage"]

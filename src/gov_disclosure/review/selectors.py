@@ -204,11 +204,11 @@ def log_entries_of_agencies(queryset: QuerySet, scope: roles.AgencyScope) -> Que
     about = Q(pk__in=[])
     for model in _agency_models():
         ids = model._default_manager.filter(agency__in=scope.agency_ids).values(
-            key=Cast("pk", CharField())
+            as_object_id=Cast("pk", CharField())
         )
         about |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
     about |= Q(
         content_type=ContentType.objects.get_for_model(User),
-        object_id__in=staff.values(key=Cast("pk", CharField())),
+        object_id__in=staff.values(as_object_id=Cast("pk", CharField())),
     )
     return queryset.filter(about)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from .views.accountability import AccountabilityLogView
 from .views.task_review import TaskReviewView
-from .views.timeliness import TimelinessReportView
+from .views.timeliness import InterpretationReportView, TimelinessReportView
 
 urlpatterns = [
     path("tasks/<int:task_state_id>/", TaskReviewView.as_view(), name="task"),
@@ -13,4 +13,5 @@ urlpatterns = [
         name="accountability_log_results",
     ),
     path("timeliness/", TimelinessReportView.as_view(), name="timeliness"),
+    path("interpretations/", InterpretationReportView.as_view(), name="interpretations"),
 ]

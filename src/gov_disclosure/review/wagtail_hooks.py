@@ -17,6 +17,7 @@ from .models import SensitiveWord
 from .panels import RejectedItemsPanel
 from .selectors import rejected_items_for_author
 from .views.accountability import PERMISSION as LOG_PERMISSION
+from .views.timeliness import INTERPRETATION_PERMISSION
 from .views.timeliness import PERMISSION as TIMELINESS_PERMISSION
 from .views.unpublish import item_unpublish_confirmed
 
@@ -61,6 +62,18 @@ def register_timeliness_menu_item():
         icon_name="time",
         order=60,
         permission=TIMELINESS_PERMISSION,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_interpretation_menu_item():
+    return PermissionMenuItem(
+        _("政策解读情况"),
+        reverse("disclosure_review:interpretations"),
+        name="interpretations",
+        icon_name="doc-full",
+        order=61,
+        permission=INTERPRETATION_PERMISSION,
     )
 
 

@@ -1,10 +1,19 @@
 from .agency import DEFAULT_INDEX_NUMBER_PATTERN, DisclosureIndexPage
 from .category import DisclosureCategoryPage
-from .choices import DisclosureMethod, DisclosurePeriod, Genre, Subject, Validity
+from .choices import (
+    DisclosureMethod,
+    DisclosurePeriod,
+    Genre,
+    InterpretationForm,
+    RelationKind,
+    Subject,
+    Validity,
+)
 from .department import Department
 from .guide import DisclosureGuidePage
 from .item import PUBLICATION_DEADLINE_WORKING_DAYS, DisclosureItemPage, ItemAttachment
 from .portal import DisclosurePortalPage
+from .relations import ItemRelation
 from .rendering import ItemRendering
 from .roles import AgencyRole, Role
 from .sequence import AgencyYearSequence, IndexNumberSequence, sequence_next
@@ -23,6 +32,9 @@ __all__ = [
     "Genre",
     "IndexNumberSequence",
     "ItemAttachment",
+    "ItemRelation",
+    "InterpretationForm",
+    "RelationKind",
     "ItemRendering",
     "Subject",
     "PUBLICATION_DEADLINE_WORKING_DAYS",

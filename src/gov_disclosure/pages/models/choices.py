@@ -76,3 +76,20 @@ class Validity(models.TextChoices):
     ABOLISHED = "已废止", _("已废止")
     EXPIRED = "已失效", _("已失效")
     NOT_APPLICABLE = "不适用", _("不适用")
+
+
+class RelationKind(models.TextChoices):
+    """How an item relates to another: it interprets it, amends it, or goes with it."""
+
+    INTERPRETATION = "interpretation", _("政策解读")
+    AMENDMENT = "amendment", _("修订")
+    RELATED = "related", _("相关信息")
+
+
+class InterpretationForm(models.TextChoices):
+    """解读形式 of a 政策解读."""
+
+    TEXT = "text", _("文字解读")
+    GRAPHIC = "graphic", _("图解")
+    QA = "qa", _("问答")
+    MEDIA = "media", _("音视频解读")

@@ -137,6 +137,15 @@ class DisclosureItemPage(
         FieldPanel("keywords"),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("附件"), label=_("附件")),
+        InlinePanel(
+            "relations",
+            heading=_("关联信息"),
+            label=_("关联"),
+            help_text=_(
+                "本信息是哪些文件的政策解读，修订了哪份文件，或与哪些信息相关"
+                "（如预算与其执行情况）。两边的页面都会显示这一关联。"
+            ),
+        ),
     ]
 
     search_fields = Page.search_fields + [
@@ -170,6 +179,7 @@ class DisclosureItemPage(
         APIField("keyword_list"),
         APIField("source"),
         APIField("body"),
+        APIField("related_items"),
     ]
 
     parent_page_types = ["disclosure_pages.DisclosureCategoryPage"]
@@ -275,6 +285,13 @@ class DisclosureItemPage(
         return f"{label}（{_('超期')}）" if self.is_published_late else str(label)
 
     @property
+    def related_items(self) -> list[dict]:
+        """The published items this one links to and that link to it (API v2)."""
+        from gov_disclosure.pages.relations import related_records
+
+        return related_records(item=self, url_of=lambda page: page.full_url)
+
+    @property
     def keyword_list(self) -> list[str]:
         return [word for word in re.split(r"[,，、;；\s]+", self.keywords) if word]
 
@@ -284,6 +301,12 @@ class DisclosureItemPage(
 
     def clean(self):
         super().clean()
+        if errors := self.metadata_errors():
+            raise ValidationError(errors)
+
+    def metadata_errors(self) -> dict[str, str]:
+        """The catalogue metadata's rules (dates, 有效性), as field → Chinese message; the
+        editor's form and the import both apply them."""
         errors: dict[str, str] = {}
         today = timezone.localdate()
         written = self.written_date
@@ -306,8 +329,7 @@ class DisclosureItemPage(
             value = getattr(self, field)
             if value and written and value < written and field not in errors:
                 errors[field] = _("%(label)s不能早于成文日期。") % {"label": label}
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
 class ItemAttachment(Orderable):

@@ -14,6 +14,7 @@ class ReviewReports(models.Model):
         permissions = [
             ("view_accountability_log", _("查看和导出责任追究日志")),
             ("view_timeliness_report", _("查看公开时效报告")),
+            ("view_interpretation_report", _("查看政策解读情况")),
         ]
         verbose_name = _("审核报表")
 

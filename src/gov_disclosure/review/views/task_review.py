@@ -18,6 +18,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import TaskState
 
 from gov_disclosure.pages import roles
+from gov_disclosure.pages.models import DisclosureItemPage
+from gov_disclosure.pages.relations import document_interpretation_status
+from gov_disclosure.pages.selectors import agency_for_page
 
 from ..forms import DecisionForm, OverrideForm
 from ..models import CheckFinding, ConfidentialityReviewTask, SignOffTask
@@ -98,8 +101,20 @@ class TaskReviewView(WagtailAdminTemplateMixin, TemplateView):
             ),
             history_url=reverse("wagtailadmin_pages:workflow_history", args=[self.page.pk]),
             is_confidentiality=self.is_confidentiality,
+            interpretation=self._interpretation(item),
             **kwargs,
         )
+
+    def _interpretation(self, item):
+        """Whether the document goes out without its 政策解读 (they are to be published
+        together): reviewers are warned, not stopped."""
+        if not isinstance(item, DisclosureItemPage):
+            return None
+        agency = agency_for_page(page=self.page)
+        if agency is None:
+            return None
+        status = document_interpretation_status(document=item, agency_path=agency.path)
+        return status if status.warns else None
 
     def post(self, request, task_state_id):
         if not self.actions:
