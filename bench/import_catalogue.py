@@ -95,7 +95,7 @@ def main() -> None:
 
     user = get_user_model().objects.create_superuser("bench", "bench@example.gov.cn", "x")
     agency = AgencyFactory(parent=Page.get_first_root_node(), live=True)
-    imported_into = CategoryFactory(parent=agency, title="法规公文", code="02", live=True)
+    CategoryFactory(parent=agency, title="法规公文", code="02", live=True)  # the rows' 分类
     baseline_into = CategoryFactory(parent=agency, title="逐条创建", code="03", live=True)
     department = DepartmentFactory(agency=agency, name="党政办公室", code="DZB")
     rows = export_rows(args.corpus, args.limit, org_code=agency.org_code)

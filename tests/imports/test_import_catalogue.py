@@ -16,7 +16,7 @@ from gov_disclosure.imports.rows import rows_check
 from gov_disclosure.imports.services import batch_record, catalogue_import
 from gov_disclosure.imports.table import table_read
 from gov_disclosure.pages.models import DisclosureItemPage
-from tests.imports.conftest import csv_bytes, row
+from tests.imports.conftest import HEADERS, csv_bytes, row
 from tests.workflow import publish_through_workflow
 
 pytestmark = pytest.mark.django_db
@@ -349,3 +349,42 @@ def test_imported_items_reach_the_search_and_the_feed(
         f"{office.agency.org_code}/2024-00001",
         f"{office.agency.org_code}/2024-00002",
     ]
+
+
+def test_the_old_address_leads_to_the_imported_item(office, export_file, client):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = office.agency
+    site.save()
+    old = "http://www.old-system.gov.cn/art/2024/3/5/art_1229_5812.html"
+    path = export_file(csv_bytes([row(office, 1, 原网址=old)], headers=[*HEADERS, "原网址"]))
+
+    run(path, office)
+
+    item = DisclosureItemPage.objects.get()
+    response = client.get("/art/2024/3/5/art_1229_5812.html")
+    assert response.status_code == 301 and response.url.endswith(item.url)
+
+
+def test_an_imported_item_opens_in_the_editor_and_its_history_says_imported(
+    office, export_file, client
+):
+    run(export_file(csv_bytes([row(office, 1)])), office)
+    item = DisclosureItemPage.objects.get()
+    client.force_login(office.users["office"])
+
+    editor = client.get(f"/admin/pages/{item.pk}/edit/")
+    history = client.get(f"/admin/pages/{item.pk}/history/")
+
+    assert editor.status_code == 200 and item.index_number in editor.content.decode()
+    assert Revision.objects.get(object_id=str(item.pk)).content["pk"] == item.pk
+    assert "从其他系统导入（不经审核流程）" in history.content.decode()
+    # Changed later, it goes through the review like any item and keeps its number.
+    from tests.review.conftest import edit_post
+
+    assert edit_post(client, item, title="关于做好第1批惠民工作的通知（修订）").status_code == 302
+    item = publish_through_workflow(
+        DisclosureItemPage.objects.get(pk=item.pk).get_latest_revision_as_object()
+    )
+    assert item.title.endswith("（修订）") and item.index_number.endswith("/2024-00001")

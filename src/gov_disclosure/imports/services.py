@@ -194,7 +194,7 @@ def _chunk_import(*, batch: ImportBatch, rows: list[CheckedRow], attachments: At
         Page.objects.filter(pk=category_id).update(numchild=category.numchild + len(category_rows))
     pages = Page.objects.bulk_create([Page(**_page_values(item)) for _row, item in items])
     for (_row, item), page in zip(items, pages, strict=True):
-        item.pk = item.page_ptr_id = page.pk
+        item.id = item.page_ptr_id = page.pk  # the page row's id, and the item row's key
         item.index_number = _as_values(item.index_number)
     DisclosureItemPage._base_manager._insert(
         [item for _row, item in items], fields=_ITEM_FIELDS, using=connection.alias
