@@ -193,3 +193,27 @@ def test_an_attachment_that_fails_its_checksum_is_quarantined_not_stored(
     assert "SHA-256 与记录不符" in error
     assert "带附件的信息" in payload
     assert "隔离 1" in result.stdout
+
+
+def test_the_district_keeps_a_documents_link_to_its_interpretation(
+    district_source, make_item, publish
+):
+    from gov_disclosure.pages.models import ItemRelation
+
+    district = district_source
+    document = publish(make_item(title="养老服务实施意见", genre="行政规范性文件"))
+    interpretation = make_item(title="养老服务实施意见问答")
+    interpretation.relations = [
+        ItemRelation(target=document, kind="interpretation", interpretation_form="qa")
+    ]
+    interpretation = publish(interpretation)
+
+    district.sync()
+
+    [(links,)] = district.sql(
+        "SELECT relations FROM disclosure_aggregation_mirroreditem WHERE title = %s",
+        "养老服务实施意见",
+    )
+    assert [(link["kind"], link["direction"], link["index_number"]) for link in links] == [
+        ("interpretation", "from", interpretation.index_number)
+    ]

@@ -32,7 +32,7 @@ def run(path, office, *options, attachments=None) -> str:
     return out.getvalue()
 
 
-def test_dry_run_names_every_problem_of_every_row_and_writes_nothing(office, export_file):
+def test_dry_run_names_every_problem_of_every_row_and_writes_nothing(office, export_file, tmp_path):
     rows = [
         row(office, 1),
         row(office, 2, 分类="不存在的分类", 成文日期="2024-13-01"),
@@ -41,13 +41,16 @@ def test_dry_run_names_every_problem_of_every_row_and_writes_nothing(office, exp
         row(office, 5, 索引号="", 名称=""),
         row(office, 6, 有效性="已废止"),
         row(office, 7, 附件="不存在的附件.pdf"),
+        row(office, 9, 附件="病毒.exe"),
         row(office, 8, 主题分类="民生", 文号="庄街[2024]8号", 内容概述=""),
     ]
     path = export_file(csv_bytes(rows))
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "病毒.exe").write_bytes(b"MZ")
 
-    with pytest.raises(CommandError, match="6 行有错误"):
-        run(path, office, "--dry-run")
-    report = run_report(path, office)
+    with pytest.raises(CommandError, match="7 行有错误"):
+        run(path, office, "--dry-run", attachments=tmp_path / "files")
+    report = run_report(path, office, attachments=tmp_path / "files")
 
     assert "第 3 行" in report and "分类：本机关没有分类“不存在的分类”" in report
     assert "成文日期：“2024-13-01”不是日期，请写成 2024-03-01。" in report
@@ -58,6 +61,7 @@ def test_dry_run_names_every_problem_of_every_row_and_writes_nothing(office, exp
     assert "第 6 行（无索引号） 错误 名称：必须填写。" in report
     assert "废止日期：有效性为“已废止”时须填写废止日期。" in report
     assert "附件：找不到文件“不存在的附件.pdf”。" in report
+    assert "附件：“病毒.exe”不是允许的文件类型" in report
     # Warnings do not stop a row: it is imported as the message says.
     assert "主题分类：“民生”不是主题分类，按“其他”导入。" in report
     assert "文号：不符合 GB/T 9704 的写法，按原样保留。" in report
@@ -65,12 +69,12 @@ def test_dry_run_names_every_problem_of_every_row_and_writes_nothing(office, exp
     assert not DisclosureItemPage.objects.exists() and not ImportBatch.objects.exists()
 
 
-def run_report(path, office) -> str:
+def run_report(path, office, attachments) -> str:
     out = io.StringIO()
     with pytest.raises(CommandError):
         call_command(
             "import_catalogue", str(path), "--agency", office.agency.slug, "--user", "office",
-            "--dry-run", stdout=out,
+            "--attachments", str(attachments), "--dry-run", stdout=out,
         )  # fmt: skip
     return out.getvalue()
 
@@ -388,3 +392,16 @@ def test_an_imported_item_opens_in_the_editor_and_its_history_says_imported(
         DisclosureItemPage.objects.get(pk=item.pk).get_latest_revision_as_object()
     )
     assert item.title.endswith("（修订）") and item.index_number.endswith("/2024-00001")
+
+
+def test_the_admins_page_search_finds_imported_items(
+    office, export_file, settings, django_capture_on_commit_callbacks
+):
+    # A `wagtail start` site's backend, which keeps an index (the reference site's does not).
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run(export_file(csv_bytes([row(office, 7, 名称="Zhuangshi 惠民工作通知")])), office)
+
+    found = DisclosureItemPage.objects.search("Zhuangshi")
+    assert [page.title for page in found] == ["Zhuangshi 惠民工作通知"]

@@ -75,6 +75,8 @@ class MirroredItem(models.Model):
     information_source = models.CharField(_("信息来源"), max_length=120, blank=True)
     body_html = models.TextField(_("正文"), blank=True)
     url = models.URLField(_("原文地址"), max_length=2000, blank=True)
+    # The source's links of this item (政策解读, 修订, 相关信息), as its feed gives them.
+    relations = models.JSONField(_("关联信息"), default=list, blank=True)
     first_published_at = models.DateTimeField(_("首次发布"), null=True)
     remote_updated_at = models.DateTimeField(_("来源变更时间"))
     # SHA-256 of the record as received (without its change time): a repeat changes nothing.
@@ -92,6 +94,19 @@ class MirroredItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_relations_display(self) -> str:
+        """The links as the district reads them: 政策解读：《…》（索引号）."""
+        from gov_disclosure.pages.relations import HEADINGS
+
+        shown = [
+            (HEADINGS[(link["kind"], link["direction"])], link["title"], link["index_number"])
+            for link in self.relations
+            if (link.get("kind"), link.get("direction")) in HEADINGS
+        ]
+        return (
+            "；".join(f"{heading}：{title}（{number}）" for heading, title, number in shown) or "—"
+        )
 
 
 class MirroredAttachment(models.Model):

@@ -279,6 +279,7 @@ def _mirror_write(
         # Never trust markup from elsewhere: only harmless tags and attributes are kept.
         "body_html": nh3.clean(data["body_html"]),
         "url": data["url"] or "",
+        "relations": _relations(data.get("relations", [])),
         "first_published_at": data["first_published_at"],
         "remote_updated_at": data["updated_at"],
         "record_hash": digest,
@@ -305,6 +306,14 @@ def _mirror_write(
             for position, attachment in enumerate(data["attachments"])
         )
     return "upserted", mirror_id
+
+
+def _relations(links: list[dict]) -> list[dict]:
+    # JSON as received (dates as text); a source before schema 1.1 sends none.
+    return [
+        {**link, "publish_date": link["publish_date"] and link["publish_date"].isoformat()}
+        for link in links
+    ]
 
 
 def _mirror_remove(*, mirror_id: int | None) -> tuple[str, int | None]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 import nh3
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -187,6 +188,13 @@ def _summary_from(text: str) -> str:
     return (first if len(first) <= 200 else text[:200]).strip()
 
 
+def _allowed_file(name: str) -> bool:
+    # The site's document types (WAGTAILDOCS_EXTENSIONS), as an upload in the admin.
+    allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return allowed is None or extension in allowed
+
+
 def _date(row, values, name: str, *, required: bool) -> datetime.date | None:
     value = values.get(name)
     if value in (None, ""):
@@ -339,6 +347,12 @@ def rows_check(
                 row.error(_label("attachments"), _("“%(name)s”超过100 MB。") % {"name": name})
             elif attachments.size(key) == 0:
                 row.error(_label("attachments"), _("“%(name)s”是空文件。") % {"name": name})
+            elif not _allowed_file(name):
+                row.error(
+                    _label("attachments"),
+                    _("“%(name)s”不是允许的文件类型（%(allowed)s）。")
+                    % {"name": name, "allowed": "、".join(settings.WAGTAILDOCS_EXTENSIONS)},
+                )
             else:
                 title = name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
                 row.attachments.append((key, title[:200]))

@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backends
 
 from gov_disclosure.pages.models import (
     DisclosureCategoryPage,
@@ -253,7 +254,20 @@ def _chunk_import(*, batch: ImportBatch, rows: list[CheckedRow], attachments: At
             # come without internal links (``body_blocks`` keeps only href).
             ReferenceIndex.create_or_update_for_object(item)
     _redirects([(row.old_url, item) for row, item in items if row.old_url])
+    _wagtail_search_add([item for _row, item in items])
     return [item.pk for _row, item in items]
+
+
+def _wagtail_search_add(items: list[DisclosureItemPage]) -> None:
+    """Wagtail's own search (the admin's page search), as its post_save handler would do:
+    a bulk insert sends no signal. After the commit, as an engine outside the database
+    must not hold what was rolled back."""
+
+    def add():
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(DisclosureItemPage, items)
+
+    transaction.on_commit(add)
 
 
 def _as_values(value) -> Value:
