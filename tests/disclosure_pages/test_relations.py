@@ -207,3 +207,20 @@ def test_the_same_link_twice_is_refused(admin_client, document, category, depart
 
     formset = response.context["form"].formsets["relations"]
     assert formset.forms[1].errors["target"] == ["同一信息已按同样的类型关联过一次。"]
+
+
+def test_links_are_grouped_in_the_order_of_their_headings_in_any_language(document, publish):
+    from django.utils import translation
+
+    from gov_disclosure.pages.relations import item_related_groups
+
+    related = publish(interpretation_of(document, title="相关：养老服务补贴标准"))
+    ItemRelation.objects.filter(item=related).update(kind="related", interpretation_form="")
+    publish(interpretation_of(document, title="问答：养老服务实施意见"))
+
+    with translation.override("en"):
+        english = [group.heading for group in item_related_groups(item=document)]
+    chinese = [group.heading for group in item_related_groups(item=document)]
+
+    assert english == ["Policy interpretation", "Related information"]
+    assert chinese == ["政策解读", "相关信息"]

@@ -299,6 +299,9 @@ def test_office_uploads_checks_and_imports_in_the_admin(
     assert started.status_code == 302 and batch.status == "done" and batch.imported == 1
     [item] = DisclosureItemPage.objects.all()
     assert item.attachments.get().document.title == "通知附件"
+    again = client.post(checked.url, {"skip_errors": "1"}, follow=True)
+    assert "这个文件已在导入或已导入完成。" in again.content.decode()
+    assert DisclosureItemPage.objects.count() == 1
     progress = client.get(f"/admin/catalogue-import/{batch.pk}/progress/").json()
     assert progress == {"status": "done", "status_label": "已完成", "imported": 1, "total": 1,
                         "last_error": ""}  # fmt: skip

@@ -159,9 +159,6 @@ class BatchView(ImportAccessMixin, TemplateView):
 
     def post(self, request, batch_id: int):
         batch = self.get_batch(batch_id)
-        if batch.status not in (ImportBatch.Status.CHECKED, ImportBatch.Status.FAILED):
-            messages.warning(request, _("这个文件已在导入或已导入完成。"))
-            return redirect(f"{URL_NAMESPACE}:batch", batch.pk)
         if batch.error_rows and request.POST.get("skip_errors") != "1":
             messages.error(
                 request,
@@ -169,7 +166,14 @@ class BatchView(ImportAccessMixin, TemplateView):
                 % {"count": batch.error_rows},
             )
             return redirect(f"{URL_NAMESPACE}:batch", batch.pk)
-        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.RUNNING)
+        # Started once, even if the button is pressed twice at the same moment.
+        startable = (ImportBatch.Status.CHECKED, ImportBatch.Status.FAILED)
+        started = ImportBatch.objects.filter(pk=batch.pk, status__in=startable).update(
+            status=ImportBatch.Status.RUNNING
+        )
+        if not started:
+            messages.warning(request, _("这个文件已在导入或已导入完成。"))
+            return redirect(f"{URL_NAMESPACE}:batch", batch.pk)
         queue_after_commit(tasks.run_import, batch.pk)
         messages.success(request, _("已开始导入，本页显示进度。"))
         return redirect(f"{URL_NAMESPACE}:batch", batch.pk)

@@ -32,7 +32,6 @@ HEADINGS = {
     (RelationKind.RELATED, "to"): _("相关信息"),
     (RelationKind.RELATED, "from"): _("相关信息"),
 }
-_HEADING_ORDER = ["解读的文件", "政策解读", "修订的文件", "修订情况", "相关信息"]
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,9 @@ def item_related_groups(*, item: DisclosureItemPage) -> list[RelatedGroup]:
             continue
         seen.add((entry.heading, entry.page.pk))
         groups.setdefault(entry.heading, RelatedGroup(entry.heading)).entries.append(entry)
-    return sorted(groups.values(), key=lambda group: _HEADING_ORDER.index(group.heading))
+    # In the order of HEADINGS, in whatever language is active (a preview in the admin).
+    order = list(dict.fromkeys(str(label) for label in HEADINGS.values()))
+    return sorted(groups.values(), key=lambda group: order.index(group.heading))
 
 
 def related_item_ids(*, item_ids: Iterable[int]) -> set[int]:
