@@ -224,3 +224,18 @@ def test_links_are_grouped_in_the_order_of_their_headings_in_any_language(docume
 
     assert english == ["Policy interpretation", "Related information"]
     assert chinese == ["政策解读", "相关信息"]
+
+
+def test_a_removed_link_row_is_not_checked(admin_client, root_page, category, department):
+    other = AgencyFactory(parent=root_page)
+    other_draft = ItemFactory(
+        parent=CategoryFactory(parent=other), publisher=DepartmentFactory(agency=other)
+    )
+    rows = inline_formset(
+        [{"target": other_draft.pk, "kind": "related", "interpretation_form": "", "DELETE": "1"}]
+    )
+
+    response = add_item(admin_client, category, department, relations=rows)
+
+    assert response.status_code == 302
+    assert not DisclosureItemPage.objects.get(slug="notice-2024").relations.exists()

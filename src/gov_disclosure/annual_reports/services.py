@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from gov_disclosure.pages.addresses import free_child_slug
 from gov_disclosure.pages.models import DisclosureIndexPage
 
 from . import selectors, tables
@@ -38,15 +39,6 @@ def check_report_year(year: int) -> None:
             _("年度须在 %(first)s 年至 %(last)s 年之间。")
             % {"first": FIRST_YEAR, "last": this_year}
         )
-
-
-def free_child_slug(agency: DisclosureIndexPage, base: str) -> str:
-    """``base``, or ``base-2``… when the agency has a page there already."""
-    taken = set(agency.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, suffix = base, 2
-    while slug in taken:
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
 
 
 def report_generate(*, agency: DisclosureIndexPage, year: int, user) -> Generation:

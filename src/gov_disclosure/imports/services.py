@@ -28,6 +28,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
+from gov_disclosure.pages.addresses import slug_not_taken
 from gov_disclosure.pages.models import (
     DisclosureCategoryPage,
     DisclosureIndexPage,
@@ -111,10 +112,7 @@ class _Paths:
         return path
 
     def slug(self, wanted: str) -> str:
-        slug, n = wanted, 1
-        while slug in self.slugs:
-            n += 1
-            slug = f"{wanted}-{n}"
+        slug = slug_not_taken(wanted, self.slugs)
         self.slugs.add(slug)
         return slug
 

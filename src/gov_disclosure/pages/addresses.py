@@ -21,3 +21,17 @@ def slug_is_provisional(slug: str) -> bool:
 
 def publication_slug(*, year: int, serial: int) -> str:
     return f"{year}-{serial:05d}"
+
+
+def slug_not_taken(wanted: str, taken) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… the first that is not in ``taken``."""
+    slug, suffix = wanted, 2
+    while slug in taken:
+        slug, suffix = f"{wanted}-{suffix}", suffix + 1
+    return slug
+
+
+def free_child_slug(parent, wanted: str) -> str:
+    """A slug for a new child of ``parent``: ``wanted`` unless a sibling holds it."""
+    taken = parent.get_children().filter(slug__startswith=wanted).values_list("slug", flat=True)
+    return slug_not_taken(wanted, set(taken))

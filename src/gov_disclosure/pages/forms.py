@@ -81,10 +81,9 @@ class ItemPageForm(WagtailAdminPageForm):
         formset.is_valid()  # the rows' cleaned_data
         seen = set()
         for form in formset.forms:
-            if formset.can_delete and formset._should_delete_form(form):
-                continue
-            target = getattr(form, "cleaned_data", {}).get("target")
-            if target is None:
+            cleaned = getattr(form, "cleaned_data", {})
+            target = cleaned.get("target")
+            if target is None or cleaned.get("DELETE"):  # an empty or removed row
                 continue
             if self.instance.pk and target.pk == self.instance.pk:
                 form.add_error("target", _("不能关联本信息自身。"))
@@ -92,10 +91,10 @@ class ItemPageForm(WagtailAdminPageForm):
                 self.agency is not None and target.path.startswith(self.agency.path)
             ):
                 form.add_error("target", _("只能关联已发布的信息，或本机关的信息。"))
-            elif (target.pk, form.cleaned_data.get("kind")) in seen:
+            elif (target.pk, cleaned.get("kind")) in seen:
                 form.add_error("target", _("同一信息已按同样的类型关联过一次。"))
             else:
-                seen.add((target.pk, form.cleaned_data.get("kind")))
+                seen.add((target.pk, cleaned.get("kind")))
 
 
 class DepartmentForm(WagtailAdminModelForm):

@@ -3,6 +3,7 @@
 from django.db import transaction
 from wagtail.log_actions import log
 
+from gov_disclosure.pages.addresses import free_child_slug
 from gov_disclosure.pages.models import DisclosureCategoryPage, DisclosureIndexPage
 from gov_disclosure.pages.public_changes import catalogue_changed
 
@@ -27,15 +28,6 @@ def _free_code(parent, wanted: str | None = None) -> str:
     return f"{number:02d}"
 
 
-def _free_slug(parent, wanted: str) -> str:
-    used = set(parent.get_children().values_list("slug", flat=True))
-    slug, n = wanted, 1
-    while slug in used:
-        n += 1
-        slug = f"{wanted}-{n}"
-    return slug
-
-
 def _category_create(parent, *, title: str, code: str, description: str, user):
     """A published category under ``parent`` (logged as created and published by ``user``)."""
     code = _free_code(parent, code)
@@ -47,7 +39,7 @@ def _category_create(parent, *, title: str, code: str, description: str, user):
             title=title,
             code=code,
             description=description,
-            slug=_free_slug(parent, f"c{slug_code}"),
+            slug=free_child_slug(parent, f"c{slug_code}"),
             live=False,
             owner=user,
         )

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from gov_disclosure.annual_reports.services import check_report_year, free_child_slug
+from gov_disclosure.annual_reports.services import check_report_year
+from gov_disclosure.pages.addresses import free_child_slug
 from gov_disclosure.pages.models import DisclosureIndexPage
 
 from . import selectors, spec
