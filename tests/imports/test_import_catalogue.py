@@ -408,3 +408,23 @@ def test_the_admins_page_search_finds_imported_items(
 
     found = DisclosureItemPage.objects.search("Zhuangshi")
     assert [page.title for page in found] == ["Zhuangshi 惠民工作通知"]
+
+
+def test_the_import_is_in_the_accountability_log_the_supervisor_reads(
+    office, other_office, export_file, client
+):
+    import csv as csv_module
+
+    run(export_file(csv_bytes([row(office, 1)])), office)
+
+    def log_rows(user):
+        client.force_login(user)
+        response = client.get(
+            "/admin/review/log/", {"export": "csv", "action": "disclosure_imports.import"}
+        )
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        return list(csv_module.reader(io.StringIO(content.decode("utf-8-sig"))))[1:]
+
+    [entry] = log_rows(office.users["supervisor"])
+    assert "office" in entry and "关于做好第1批惠民工作的通知" in entry
+    assert log_rows(other_office.users["supervisor"]) == []
