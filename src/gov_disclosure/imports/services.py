@@ -40,9 +40,10 @@ from gov_disclosure.pages.selectors import disclosure_collection
 from gov_disclosure.pages.services import index_number_matcher, index_sequences_catch_up
 from gov_disclosure.workcalendar.workdays import working_days_between
 
-from .attachment_files import AttachmentSource
+from .attachment_files import AttachmentSource, NoAttachments, ZipAttachments
 from .models import ImportBatch
 from .rows import CheckedImport, CheckedRow, rows_check
+from .table import table_read
 
 IMPORT = "disclosure_imports.import"
 CHUNK_ROWS = 500
@@ -363,8 +364,6 @@ def catalogue_import(
 
 def batch_check(*, agency, data: bytes, file_name: str, attachments) -> CheckedImport:
     """Read and check an exported catalogue (``TableError`` if it cannot be read)."""
-    from .table import table_read
-
     return rows_check(
         agency=agency, table=table_read(data, name=file_name), attachments=attachments
     )
@@ -373,8 +372,6 @@ def batch_check(*, agency, data: bytes, file_name: str, attachments) -> CheckedI
 def batch_run(*, batch_id: int) -> int:
     """Import a recorded batch from its kept files, checking its rows again against the
     catalogue as it is now (what was imported meanwhile is skipped)."""
-    from .attachment_files import NoAttachments, ZipAttachments
-
     batch = ImportBatch.objects.select_related("agency", "created_by").get(pk=batch_id)
     if batch.status == ImportBatch.Status.DONE:
         return 0

@@ -53,8 +53,8 @@ class SlotCoverage:
             return GAPS
         if self.late:
             return LATE
-        if not self.this_year and self.slot.period in ("working_days", "none"):
-            return QUIET if self.slot.period == "working_days" else MET
+        if not self.this_year and self.slot.period == "working_days":
+            return QUIET
         return MET
 
     @property
