@@ -117,6 +117,9 @@ GOV_DISCLOSURE = {
     "SEARCH_INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="disclosure-test-"),
     "SEARCH_BULK_DOCUMENTS": env.int("SEARCH_BULK_DOCUMENTS", default=500),
     "AGGREGATION_ATTACHMENTS": env("AGGREGATION_ATTACHMENTS", default="link"),
+    # Empty: derived from SECRET_KEY; the backup tests restore with other keys.
+    "PERSONAL_DATA_KEYS": env.list("PERSONAL_DATA_KEYS", default=[]),
+    "BACKUP_KEYS": env.list("BACKUP_KEYS", default=[]),
 }
 
 LANGUAGE_CODE, TIME_ZONE = "zh-hans", "Asia/Shanghai"

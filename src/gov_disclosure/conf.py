@@ -71,6 +71,29 @@ DEFAULTS: dict[str, Any] = {
     # Folders of the site's own standard-catalogue templates (TOML, the format of
     # gov_disclosure.standards.spec), offered besides the 26 shipped areas.
     "STANDARD_CATALOGUE_DIRS": [],
+    # --- Security (等保 2.0, 个人信息保护法) ---
+    # Keys (``manage.py security_keygen``), newest first: applicants' and writers' personal
+    # data and private files; backups (empty: the personal-data keys); the audit log's
+    # chain. Empty lists derive keys from SECRET_KEY, for development only (check W040).
+    "PERSONAL_DATA_KEYS": [],
+    "BACKUP_KEYS": [],
+    "AUDIT_LOG_KEYS": [],
+    # "standard" (AES-256-GCM, HMAC-SHA256) or "national" (SM4-GCM, HMAC-SM3).
+    "CRYPTOGRAPHY": "standard",
+    # Audit log entries younger than this many days are never purged (等保: at least 183).
+    "AUDIT_RETENTION_DAYS": 183,
+    # Who must sign in with a second factor (TOTP): "all" staff, "none", or a list of role
+    # names (信息员, 分管领导, 保密审查员, 党政办, 监督, 区政务公开办, "superuser").
+    "TWO_FACTOR_REQUIRED": "none",
+    # Passwords: days until a password must be changed (None: never), how many earlier
+    # passwords may not be used again, and the fewest character classes (of lower case,
+    # upper case, digits and others) a new password must mix.
+    "PASSWORD_MAX_AGE_DAYS": None,
+    "PASSWORD_HISTORY": 5,
+    "PASSWORD_CHARACTER_CLASSES": 3,
+    # A staff session ends after this many seconds without a request (None: only at
+    # SESSION_COOKIE_AGE).
+    "SESSION_IDLE_SECONDS": None,
 }
 
 

@@ -1,10 +1,12 @@
 """A backup restored into a fresh database and empty file stores serves the same content,
 and the search index rebuilt from that database alone matches the one it replaces."""
 
+import base64
 import json
 import os
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import psycopg
@@ -14,6 +16,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from gov_disclosure.backups.archive import BackupError, backup_restore
+from gov_disclosure.core.crypto import Key, key_generate
 from gov_disclosure.pages.models import ItemAttachment
 from gov_disclosure.search.engines.opensearch import OpenSearchEngine
 from tests.disclosure_settings import DisclosureSettingsOverride
@@ -101,14 +104,35 @@ def run_manage(env: dict, *args: str, code: str | None = None) -> str:
     return result.stdout
 
 
+def _key_id(key: str) -> str:
+    return Key(base64.urlsafe_b64decode(key)).id.hex()
+
+
 def test_a_restored_backup_serves_the_same_content_and_rebuilds_the_same_index(
     tmp_path, settings, content, fresh_database
 ):
     before = json.loads(run_manage({"DATABASE_URL": _test_database_url()}, code=SERVED))
 
+    old_key, new_key = key_generate(), key_generate()
+    DisclosureSettingsOverride(settings).BACKUP_KEYS = [old_key]
     folder = Path(call_command("backup_create", str(tmp_path / "backups")))
 
+    # Every file is encrypted: neither the item's title nor the applicant's file is there.
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["encryption"] == {"suite": "standard", "key": _key_id(old_key)}
+    assert sorted(manifest["files"]) == [
+        "database.dump.enc",
+        "media.tar.gz.enc",
+        "private-media.tar.gz.enc",
+    ]
+    for name in manifest["files"]:
+        stored = (folder / name).read_bytes()
+        assert stored.startswith(b"GDE1")
+        assert "庄市街道2025年部门预算".encode() not in stored and PRIVATE_FILE not in stored
+
+    # Restored after the backup key was rotated: the old key, kept second, still opens it.
     restored = {
+        "BACKUP_KEYS": f"{new_key},{old_key}",
         "DATABASE_URL": fresh_database,
         "MEDIA_ROOT": str(tmp_path / "restored-media"),
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "restored-private"),
@@ -131,11 +155,43 @@ def test_a_restored_backup_serves_the_same_content_and_rebuilds_the_same_index(
 
 def test_a_damaged_backup_is_refused_before_anything_is_touched(tmp_path, content):
     folder = Path(call_command("backup_create", str(tmp_path)))
-    dump = folder / "database.dump"
+    dump = folder / "database.dump.enc"
     dump.write_bytes(dump.read_bytes()[:-10])
 
-    with pytest.raises(BackupError, match="database.dump 缺失或已损坏"):
+    with pytest.raises(BackupError, match="database.dump.enc 缺失或已损坏"):
         backup_restore(folder)
+
+
+def test_a_backup_without_its_key_is_refused_naming_the_key(
+    tmp_path, settings, content, fresh_database
+):
+    key = key_generate()
+    DisclosureSettingsOverride(settings).BACKUP_KEYS = [key]
+    folder = Path(call_command("backup_create", str(tmp_path / "backups")))
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup_restore", str(folder)],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": fresh_database, "BACKUP_KEYS": key_generate()},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert f"备份用指纹为 {_key_id(key)} 的密钥加密" in result.stderr
+    with psycopg.connect(fresh_database) as restored:  # nothing was restored
+        assert restored.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchone() == (0,)
+
+
+def test_one_file_of_a_backup_is_decrypted_for_the_operator(tmp_path, settings, content):
+    folder = Path(call_command("backup_create", str(tmp_path / "backups")))
+    call_command(
+        "backup_decrypt", str(folder / "private-media.tar.gz.enc"), str(tmp_path / "p.tgz")
+    )
+
+    with tarfile.open(tmp_path / "p.tgz") as archive:
+        assert archive.extractfile("./requests/id-card.png").read() == PRIVATE_FILE
 
 
 def test_a_backup_is_never_restored_over_existing_data(tmp_path, content):

@@ -1,6 +1,12 @@
 """Backups: the PostgreSQL database (pg_dump) and the two file stores, with a manifest of
 checksums; restore into an empty database and empty file stores after checking them.
 
+Every file of a backup is encrypted as it is written (``gov_disclosure.core.crypto``, the
+backup keys): pg_dump's output and the archives pass through the cipher on their way to
+the disk, and restore decrypts them on their way to pg_restore and the file stores, so no
+plain copy is ever written. A backup stays restorable as long as the key it names (its
+manifest's ``encryption.key``) is among the backup keys.
+
 The search index is not backed up: it is rebuilt from the database (``search_reindex``).
 """
 
@@ -10,6 +16,7 @@ import json
 import os
 import subprocess
 import tarfile
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +26,7 @@ from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
 from gov_disclosure.conf import disclosure_settings
+from gov_disclosure.core import crypto
 
 DATABASE_FILE = "database.dump"
 MANIFEST_FILE = "manifest.json"
@@ -26,6 +34,8 @@ MANIFEST_FILE = "manifest.json"
 # Archive name -> a key of STORAGES: the public media and the private store (applicants'
 # files), both on the file system.
 FILE_STORES = {"media.tar.gz": "default", "private-media.tar.gz": None}
+ENCRYPTED = ".enc"
+_PIECE = 1024 * 1024
 
 
 def _store_root(alias: str | None) -> Path:
@@ -54,12 +64,6 @@ def _database_command(program: str) -> tuple[list[str], dict]:
     return args, env
 
 
-def _run(args: list[str], env: dict) -> None:
-    result = subprocess.run(args, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BackupError(f"{args[0]} 失败：{result.stderr.strip()}")
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as file:
@@ -81,19 +85,37 @@ def backup_create(destination: Path, *, progress: Callable[[str], None] = print)
     folder = Path(destination) / f"disclosure-backup-{stamp}"
     folder.mkdir(parents=True)
 
+    keys = crypto.backup_keys()
     progress("数据库 (pg_dump) …")
     args, env = _database_command("pg_dump")
-    _run([*args, "--format=custom", "--file", str(folder / DATABASE_FILE)], env)
+    with (
+        (folder / (DATABASE_FILE + ENCRYPTED)).open("wb") as out,
+        crypto.EncryptingWriter(out, keys) as encrypted,
+        tempfile.TemporaryFile() as errors,
+    ):
+        dump = subprocess.Popen(
+            [*args, "--format=custom"], stdout=subprocess.PIPE, stderr=errors, env=env
+        )
+        for piece in iter(lambda: dump.stdout.read(_PIECE), b""):
+            encrypted.write(piece)
+        if dump.wait() != 0:
+            errors.seek(0)
+            raise BackupError(f"pg_dump 失败：{errors.read().decode(errors='replace').strip()}")
 
     for archive_name, alias in FILE_STORES.items():
         root = _store_root(alias)
         progress(f"文件 {root} …")
-        with tarfile.open(folder / archive_name, "w:gz") as archive:
+        with (
+            (folder / (archive_name + ENCRYPTED)).open("wb") as out,
+            crypto.EncryptingWriter(out, keys) as encrypted,
+            tarfile.open(fileobj=encrypted, mode="w|gz") as archive,
+        ):
             if root.exists():
                 archive.add(root, arcname=".")
 
     manifest = {
         "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
+        "encryption": {"suite": crypto.suite(), "key": keys[0].id.hex()},
         "migrations": _latest_migrations(),
         "files": {
             path.name: {"sha256": _sha256(path), "bytes": path.stat().st_size}
@@ -117,6 +139,40 @@ def _verified_manifest(folder: Path) -> dict:
     return manifest
 
 
+def _check_backup_key(manifest: dict) -> None:
+    wanted = manifest["encryption"]["key"]
+    if wanted not in {key.id.hex() for key in crypto.backup_keys()}:
+        raise BackupError(
+            f"备份用指纹为 {wanted} 的密钥加密，而备份密钥（BACKUP_KEYS）中没有它；"
+            "请把当时的密钥加回密钥列表后再恢复。未做任何恢复。"
+        )
+
+
+class _plain:
+    """A backup file opened for reading its plain content (decrypted if it is encrypted)."""
+
+    def __init__(self, folder: Path, name: str, encrypted: bool):
+        self._file = (folder / (name + ENCRYPTED if encrypted else name)).open("rb")
+        self._reader = (
+            crypto.DecryptingReader(self._file, crypto.backup_keys()) if encrypted else self._file
+        )
+
+    def __enter__(self):
+        return self._reader
+
+    def __exit__(self, *exc):
+        self._file.close()
+
+
+def backup_decrypt(source: Path, target: Path) -> None:
+    """Write the plain content of one encrypted backup file (for an operator who needs the
+    dump or an archive itself)."""
+    with Path(source).open("rb") as encrypted, Path(target).open("xb") as plain:
+        reader = crypto.DecryptingReader(encrypted, crypto.backup_keys())
+        for piece in iter(lambda: reader.read(_PIECE), b""):
+            plain.write(piece)
+
+
 def _database_is_empty() -> bool:
     return not connection.introspection.table_names()
 
@@ -125,6 +181,9 @@ def backup_restore(folder: Path, *, progress: Callable[[str], None] = print) -> 
     """Restore ``folder`` into this installation's empty database and file stores."""
     folder = Path(folder)
     manifest = _verified_manifest(folder)
+    encrypted = "encryption" in manifest
+    if encrypted:
+        _check_backup_key(manifest)
     if not _database_is_empty():
         raise BackupError("目标数据库不是空的；请恢复到新建的空数据库，以免覆盖现有数据。")
     for alias in FILE_STORES.values():
@@ -134,14 +193,32 @@ def backup_restore(folder: Path, *, progress: Callable[[str], None] = print) -> 
 
     progress("数据库 (pg_restore) …")
     args, env = _database_command("pg_restore")
-    _run([*args, "--exit-on-error", "--single-transaction", str(folder / DATABASE_FILE)], env)
+    with _plain(folder, DATABASE_FILE, encrypted) as dump, tempfile.TemporaryFile() as errors:
+        restore = subprocess.Popen(
+            [*args, "--exit-on-error", "--single-transaction"],
+            stdin=subprocess.PIPE,
+            stderr=errors,
+            env=env,
+        )
+        try:
+            for piece in iter(lambda: dump.read(_PIECE), b""):
+                restore.stdin.write(piece)
+            restore.stdin.close()
+        except BrokenPipeError:
+            pass  # pg_restore stopped: its error is read below
+        if restore.wait() != 0:
+            errors.seek(0)
+            raise BackupError(f"pg_restore 失败：{errors.read().decode(errors='replace').strip()}")
     connection.close()  # the schema changed under this connection
 
     for archive_name, alias in FILE_STORES.items():
         root = _store_root(alias)
         progress(f"文件 {root} …")
         root.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(folder / archive_name, "r:gz") as archive:
+        with (
+            _plain(folder, archive_name, encrypted) as plain,
+            tarfile.open(fileobj=plain, mode="r|gz") as archive,
+        ):
             archive.extractall(root, filter="data")  # no absolute paths, links out, devices
     progress("完成。请运行 manage.py search_reindex 重建检索索引。")
     return manifest

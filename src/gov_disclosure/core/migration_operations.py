@@ -51,3 +51,40 @@ def lz4_compressed(app_label: str, model_name: str, field_name: str) -> migratio
             pass
 
     return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)
+
+
+def encrypt_existing(app_label: str, model_name: str) -> migrations.RunPython:
+    """A migration step encrypting the values a model stored before its fields were
+    encrypted (and computing their lookup digests), with the keys configured now.
+    Backwards, values are written back in the clear."""
+    from .encrypted_fields import EncryptedMixin, LookupDigestField
+
+    def rewrite(apps, *, encrypt: bool):
+        model = apps.get_model(app_label, model_name)
+        fields = [
+            field
+            for field in model._meta.concrete_fields
+            if isinstance(field, EncryptedMixin | LookupDigestField)
+        ]
+        if encrypt:
+            names = [field.name for field in fields]
+            for record in model.objects.all().iterator(chunk_size=500):
+                record.save(update_fields=names)
+            return
+        from django.db import connection
+
+        table, pk_column = model._meta.db_table, model._meta.pk.column
+        with connection.cursor() as cursor:
+            for field in fields:
+                if not isinstance(field, EncryptedMixin):
+                    continue
+                for pk, value in model.objects.values_list("pk", field.attname):
+                    cursor.execute(
+                        f'UPDATE "{table}" SET "{field.column}" = %s WHERE "{pk_column}" = %s',
+                        [value, pk],  # decrypted by from_db_value
+                    )
+
+    return migrations.RunPython(
+        lambda apps, schema_editor: rewrite(apps, encrypt=True),
+        lambda apps, schema_editor: rewrite(apps, encrypt=False),
+    )

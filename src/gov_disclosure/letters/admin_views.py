@@ -6,6 +6,7 @@ URL guessed for another department's letter is a 404.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import HistoryView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from gov_disclosure.core.crypto import lookup_digest
 from gov_disclosure.pages.models import DisclosureIndexPage
 
 from .admin_forms import ACTION_PAGES, ReplyForm
@@ -50,6 +52,17 @@ class LetterIndexView(IndexView):
 
     def get_edit_url(self, instance):
         return None  # the subject opens the letter's page, where its actions are
+
+    def search_queryset(self, queryset):
+        # The writer's name and phone are encrypted: found when typed in full, by their
+        # keyed hashes.
+        found = super().search_queryset(queryset)
+        if not self.is_searching:
+            return found
+        digest = lookup_digest(self.search_query)
+        return found | queryset.filter(
+            Q(writer__name_digest=digest) | Q(writer__phone_digest=digest)
+        )
 
 
 class VisibleLetterMixin:

@@ -9,6 +9,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.core.encrypted_fields import (
+    EncryptedCharField,
+    EncryptedEmailField,
+    LookupDigestField,
+)
 from gov_disclosure.pages.models.sequence import AgencyYearSequence
 
 
@@ -147,13 +152,16 @@ class Letter(models.Model):
 
 
 class LetterWriter(models.Model):
-    """The writer's personal data: seen by the office only, never published."""
+    """The writer's personal data: seen by the office only, never published. Encrypted in
+    the database; found by the keyed hashes of the name and the phone number."""
 
     letter = models.OneToOneField(Letter, on_delete=models.CASCADE, related_name="writer")
-    name = models.CharField(_("姓名"), max_length=60)
-    phone = models.CharField(_("联系电话"), max_length=30)
-    email = models.EmailField(_("电子邮箱"), blank=True)
-    address = models.CharField(_("通信地址"), max_length=200, blank=True)
+    name = EncryptedCharField(_("姓名"), max_length=60)
+    phone = EncryptedCharField(_("联系电话"), max_length=30)
+    email = EncryptedEmailField(_("电子邮箱"), blank=True)
+    address = EncryptedCharField(_("通信地址"), max_length=200, blank=True)
+    name_digest = LookupDigestField(source="name")
+    phone_digest = LookupDigestField(source="phone")
 
     class Meta:
         verbose_name = _("写信人信息")

@@ -110,9 +110,10 @@ class DisclosureRequestViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     filterset_class = RequestFilterSet
-    # Searched in the database, never through a search index: applicants' data stays out.
+    # Searched in the database, never through a search index: applicants' data stays out
+    # (the applicant is found by name or phone in RequestIndexView).
     search_backend_name = None
-    search_fields = ["reference", "tracking_code", "description", "applicant__name"]
+    search_fields = ["reference", "tracking_code", "description"]
     list_per_page = 50
     list_display = [
         "reference",

@@ -14,6 +14,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from gov_disclosure.core.encrypted_fields import EncryptedCharField, EncryptedEmailField
+
 
 class QuestionKind(models.TextChoices):
     SCALE = "scale", _("五级评价（很满意至很不满意）")
@@ -118,9 +120,9 @@ class Invitation(models.Model):
     """One reviewer's one-time link (or the code printed for them)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="invitations")
-    name = models.CharField(_("评议人"), max_length=60)
+    name = EncryptedCharField(_("评议人"), max_length=60)
     group = models.CharField(_("类别"), max_length=10, choices=ReviewerGroup.choices)
-    email = models.EmailField(_("电子邮箱"), blank=True)
+    email = EncryptedEmailField(_("电子邮箱"), blank=True)
     code = models.CharField(_("评议码"), max_length=14, unique=True, editable=False)
     sent_at = models.DateTimeField(_("邀请发送时间"), null=True, blank=True)
     answered_at = models.DateTimeField(_("评议时间"), null=True, blank=True)

@@ -9,6 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.core.encrypted_fields import (
+    EncryptedCharField,
+    EncryptedEmailField,
+)
 from gov_disclosure.pages.models.sequence import AgencyYearSequence
 from gov_disclosure.requests.models import AnswerType
 
@@ -100,9 +104,9 @@ class ProposalContact(models.Model):
     """The proposer's contact details, if given: seen by the office only, never published."""
 
     proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="contact")
-    name = models.CharField(_("姓名"), max_length=60, blank=True)
-    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
-    email = models.EmailField(_("电子邮箱"), blank=True)
+    name = EncryptedCharField(_("姓名"), max_length=60, blank=True)
+    phone = EncryptedCharField(_("联系电话"), max_length=30, blank=True)
+    email = EncryptedEmailField(_("电子邮箱"), blank=True)
 
     class Meta:
         verbose_name = _("点题人联系方式")

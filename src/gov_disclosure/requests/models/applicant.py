@@ -2,6 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.core.encrypted_fields import (
+    EncryptedCharField,
+    EncryptedEmailField,
+    LookupDigestField,
+)
 from gov_disclosure.requests.storage import private_storage
 
 from .choices import DocumentKind, IdDocumentType
@@ -10,22 +15,25 @@ from .request import DisclosureRequest
 
 class Applicant(models.Model):
     """The applicant's personal data: seen by 党政办 and the handler only, purged after
-    the retention period (``DISCLOSURE_REQUEST_RETENTION_DAYS``)."""
+    the retention period (``DISCLOSURE_REQUEST_RETENTION_DAYS``). Encrypted in the
+    database; found by the keyed hashes of the name and the phone number."""
 
     request = models.OneToOneField(
         DisclosureRequest, on_delete=models.CASCADE, related_name="applicant"
     )
-    name = models.CharField(_("姓名或名称"), max_length=100)
+    name = EncryptedCharField(_("姓名或名称"), max_length=100)
     id_document_type = models.CharField(
         _("证件类型"), max_length=20, choices=IdDocumentType.choices, blank=True
     )
-    id_document_number = models.CharField(_("证件号码"), max_length=40, blank=True)
+    id_document_number = EncryptedCharField(_("证件号码"), max_length=40, blank=True)
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
-    legal_representative = models.CharField(_("法定代表人或负责人"), max_length=60, blank=True)
-    contact_name = models.CharField(_("联系人"), max_length=60, blank=True)
-    phone = models.CharField(_("联系电话"), max_length=30)
-    email = models.EmailField(_("电子邮箱"), blank=True)
-    address = models.CharField(_("通信地址"), max_length=200, blank=True)
+    legal_representative = EncryptedCharField(_("法定代表人或负责人"), max_length=60, blank=True)
+    contact_name = EncryptedCharField(_("联系人"), max_length=60, blank=True)
+    phone = EncryptedCharField(_("联系电话"), max_length=30)
+    email = EncryptedEmailField(_("电子邮箱"), blank=True)
+    address = EncryptedCharField(_("通信地址"), max_length=200, blank=True)
+    name_digest = LookupDigestField(source="name")
+    phone_digest = LookupDigestField(source="phone")
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
 
     class Meta:
