@@ -94,6 +94,9 @@ DEFAULTS: dict[str, Any] = {
     # A staff session ends after this many seconds without a request (None: only at
     # SESSION_COOKIE_AGE).
     "SESSION_IDLE_SECONDS": None,
+    # Failed admin sign-ins allowed per client address and per user name before the
+    # sign-in is locked for the rest of the window (django-ratelimit's rate syntax).
+    "LOGIN_FAILURE_RATE": "5/15m",
 }
 
 

@@ -48,6 +48,10 @@ BEAT_SCHEDULE = {
         "task": "gov_disclosure.search.tasks.reconcile_index",
         "schedule": crontab(hour=2, minute=30),
     },
+    "audit-chain-verify": {
+        "task": "gov_disclosure.security.tasks.verify_audit_chain",
+        "schedule": crontab(hour=1, minute=50),
+    },
     "search-log-retention": {
         "task": "gov_disclosure.search.tasks.purge_old_query_log",
         "schedule": crontab(hour=3, minute=30),

@@ -7,8 +7,9 @@ At the end of the site's settings module::
     configure(globals())
 
 ``configure`` only adds: it puts the disclosure apps (and the few they need) into
-``INSTALLED_APPS``, the page cache, the site-history scope and the catalogue's routing
-into ``MIDDLEWARE``, its
+``INSTALLED_APPS``, the page cache, the site-history scope, the catalogue's routing and
+the staff-session checks (django-otp's second factor, idle timeout, expired passwords) into
+``MIDDLEWARE``, two password validators, its
 role-aware model backend in place of Django's (``AUTHENTICATION_BACKENDS``), the
 base-template context processor
 into ``TEMPLATES``, a private file store into ``STORAGES``, and the settings without which
@@ -37,6 +38,7 @@ DISCLOSURE_APPS = [
     "gov_disclosure.standards",
     "gov_disclosure.imports",
     "gov_disclosure.review",
+    "gov_disclosure.security",
     "gov_disclosure.pages",
     "gov_disclosure.workcalendar",
     "gov_disclosure.core",
@@ -53,11 +55,22 @@ REQUIRED_APPS = [
     "rest_framework",
     "rest_framework_api_key",
     "drf_spectacular",
+    # The second factor of staff sign-in (TOTP) and its recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 PAGE_CACHE_MIDDLEWARE = "gov_disclosure.page_cache.middleware.PageCacheMiddleware"
 SITE_HISTORY_MIDDLEWARE = "gov_disclosure.review.middleware.SiteHistoryScopeMiddleware"
 ROUTING_MIDDLEWARE = "gov_disclosure.pages.routing.CatalogueRoutingMiddleware"
+AUTH_MIDDLEWARE = "django.contrib.auth.middleware.AuthenticationMiddleware"
+OTP_MIDDLEWARE = "django_otp.middleware.OTPMiddleware"
+STAFF_SESSION_MIDDLEWARE = "gov_disclosure.security.middleware.StaffSessionMiddleware"
+PASSWORD_VALIDATORS = [
+    "gov_disclosure.security.passwords.CharacterClassesValidator",
+    "gov_disclosure.security.passwords.PasswordHistoryValidator",
+]
 CONTEXT_PROCESSOR = "gov_disclosure.core.context_processors.disclosure"
 FINISH_WORKFLOW_ACTION = "gov_disclosure.review.workflow_actions.publish_approved_revision"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -85,7 +98,23 @@ def configure(namespace: dict[str, Any]) -> None:
     if ROUTING_MIDDLEWARE not in middleware:
         # Items and categories found in one query, not level by level.
         middleware.append(ROUTING_MIDDLEWARE)
+    if OTP_MIDDLEWARE not in middleware:
+        # Right after authentication: request.user learns whether the second factor was given.
+        position = middleware.index(AUTH_MIDDLEWARE) + 1 if AUTH_MIDDLEWARE in middleware else 0
+        middleware.insert(position, OTP_MIDDLEWARE)
+    if STAFF_SESSION_MIDDLEWARE not in middleware:
+        # Staff sessions: idle timeout, second factor, expired password.
+        middleware.insert(middleware.index(OTP_MIDDLEWARE) + 1, STAFF_SESSION_MIDDLEWARE)
     namespace["MIDDLEWARE"] = middleware
+
+    # The password policy's character classes and history (Django's own validators keep
+    # length, common passwords and likeness to the user's name).
+    validators = list(namespace.get("AUTH_PASSWORD_VALIDATORS", []))
+    names = {validator.get("NAME") for validator in validators}
+    validators += [{"NAME": name} for name in PASSWORD_VALIDATORS if name not in names]
+    namespace["AUTH_PASSWORD_VALIDATORS"] = validators
+    # The authenticator app names the site.
+    namespace.setdefault("OTP_TOTP_ISSUER", namespace.get("WAGTAIL_SITE_NAME", "政府信息公开平台"))
 
     for engine in namespace.get("TEMPLATES", []):
         if engine.get("BACKEND") == "django.template.backends.django.DjangoTemplates":

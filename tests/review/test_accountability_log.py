@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from wagtail.test.utils.form_data import querydict_from_html
 
 from gov_disclosure.pages import roles
-from gov_disclosure.review.services import audit_log_maintenance
+from gov_disclosure.security.audit_chain import audit_log_maintenance
 from tests.review.conftest import edit_post
 from tests.review.test_workflow_admin import act
 from tests.workflow import superuser

@@ -1,4 +1,5 @@
 import copy
+import os
 import tempfile
 
 from django.core.files.base import File
@@ -47,9 +48,15 @@ class EncryptingStorageMixin:
         return super()._open(name, "rb")
 
     def raw_save(self, name, content):
-        """Replace a stored file's bytes (key rotation); the name stays."""
-        super().delete(name)
-        return super()._save(name, content)
+        """Replace a stored file's bytes (key rotation); the name stays. On the file system
+        the new bytes are written beside the old and moved over them, so a crash never
+        leaves the file missing."""
+        if not hasattr(self, "path"):
+            super().delete(name)
+            super()._save(name, content)
+            return
+        staged = super()._save(f"{name}.rotating", content)
+        os.replace(self.path(staged), self.path(name))
 
 
 def _encrypting(alias: str):

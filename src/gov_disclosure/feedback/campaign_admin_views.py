@@ -18,6 +18,7 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from gov_disclosure.pages.models import Department, DisclosureCategoryPage
 from gov_disclosure.pages.roles import agencies_where
+from gov_disclosure.security.access_log import personal_data_viewed
 
 from .selectors.campaigns import (
     MANAGE_CAMPAIGNS,
@@ -85,6 +86,14 @@ class CampaignInspectView(InspectView):
         campaign = self.object
         runs = user_runs_campaign(user=self.request.user, campaign=campaign)
         invitations = list(campaign.invitations.all())
+        if runs and invitations:
+            personal_data_viewed(
+                self.request,
+                record=campaign,
+                agency_id=campaign.agency_id,
+                label=_("%(campaign)s 评议人名单") % {"campaign": campaign},
+                count=len(invitations),
+            )
         context.update(
             campaign=campaign,
             runs=runs,

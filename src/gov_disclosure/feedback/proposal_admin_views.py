@@ -14,6 +14,8 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic import HistoryView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from gov_disclosure.security.access_log import personal_data_viewed
+
 from .admin_forms import ProposalAnswerForm
 from .selectors import proposals_visible_to, user_may_answer
 from .services import ProposalActionRefused, proposal_answer
@@ -56,9 +58,14 @@ class ProposalInspectView(VisibleProposalMixin, InspectView):
         context = super().get_context_data(**kwargs)
         proposal = self.object
         may_answer = user_may_answer(user=self.request.user, proposal=proposal)
+        contact = getattr(proposal, "contact", None) if may_answer else None
+        if contact is not None:
+            personal_data_viewed(
+                self.request, record=proposal, agency_id=proposal.agency_id, label=str(proposal)
+            )
         context.update(
             proposal=proposal,
-            contact=getattr(proposal, "contact", None) if may_answer else None,
+            contact=contact,
             may_answer=may_answer,
             answer_url=reverse(f"{URL_NAMESPACE}:answer", args=[proposal.pk]),
             overdue=not proposal.is_answered and proposal.answer_due_on < timezone.localdate(),

@@ -38,6 +38,7 @@ from gov_disclosure.pages.models import (
 from gov_disclosure.pages.public_changes import announce
 from gov_disclosure.pages.selectors import disclosure_collection
 from gov_disclosure.pages.services import index_number_matcher, index_sequences_catch_up
+from gov_disclosure.security.audit_chain import entries_seal
 from gov_disclosure.workcalendar.workdays import working_days_between
 
 from .attachment_files import AttachmentSource, NoAttachments, ZipAttachments
@@ -227,7 +228,7 @@ def _chunk_import(*, batch: ImportBatch, rows: list[CheckedRow], attachments: At
             attachment_rows.append(attachment)
     ItemAttachment.objects.bulk_create(attachment_rows)
     action_id = uuid.uuid4()
-    PageLogEntry.objects.bulk_create(
+    entries = PageLogEntry.objects.bulk_create(
         PageLogEntry(
             content_type=item_type,
             page_id=item.pk,
@@ -247,6 +248,8 @@ def _chunk_import(*, batch: ImportBatch, rows: list[CheckedRow], attachments: At
         )
         for row, item in items
     )
+    # bulk_create sends no post_save: the entries are sealed into the audit chain here.
+    entries_seal("page", [entry.pk for entry in entries])
     for row, item in items:
         if row.attachments:
             # The files it uses (a document is public when a public page uses it). Bodies

@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from gov_disclosure.core.crypto import lookup_digest
 from gov_disclosure.pages.models import DisclosureIndexPage
+from gov_disclosure.security.access_log import personal_data_viewed
 
 from .admin_forms import ACTION_PAGES, ReplyForm
 from .models import Letter
@@ -91,9 +92,14 @@ class LetterInspectView(VisibleLetterMixin, InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         letter = self.object
+        writer = getattr(letter, "writer", None)
+        if writer is not None:
+            personal_data_viewed(
+                self.request, record=letter, agency_id=letter.agency_id, label=str(letter)
+            )
         context.update(
             letter=letter,
-            writer=getattr(letter, "writer", None),
+            writer=writer,
             timeline=letter_timeline(letter=letter),
             actions=_action_pages(user=self.request.user, letter=letter),
             overdue=letter.is_open and letter.reply_due_on < timezone.localdate(),

@@ -78,6 +78,7 @@ DISTRICT_PERMISSIONS = [
     ("disclosure_review", "view_timeliness_report"),
     ("disclosure_review", "view_interpretation_report"),
     ("disclosure_standards", "view_appliedarea"),
+    ("disclosure_security", "view_personaldataaccess"),
     ("disclosure_annual_reports", "view_annualfigures"),
     ("disclosure_letters", "view_letter_statistics"),
     ("disclosure_feedback", "view_rating"),

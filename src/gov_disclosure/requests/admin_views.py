@@ -22,6 +22,8 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from gov_disclosure.core.crypto import lookup_digest
 from gov_disclosure.pages.roles import agencies_where
+from gov_disclosure.security.access_log import personal_data_listed, personal_data_viewed
+from gov_disclosure.security.models import AccessKind
 
 from . import services
 from .admin_forms import ACTION_FORMS, DECIDER_ACTIONS, MANAGER_ACTIONS, StaffRequestForm
@@ -111,6 +113,25 @@ class RequestIndexView(IndexView):
     def to_row_dict(self, item):
         return {key: value(item) for key, (_heading, value) in EXPORT_COLUMNS.items()}
 
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        personal_data_listed(
+            self.request,
+            [(r.agency_id, r) for r in queryset if getattr(r, "applicant", None)],
+            label=_("申请导出"),
+            kind=AccessKind.EXPORT,
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The list shows applicants' names.
+        personal_data_listed(
+            self.request,
+            [(r.agency_id, r) for r in context["object_list"] if getattr(r, "applicant", None)],
+            label=_("申请列表"),
+        )
+        return context
+
     def dispatch(self, request, *args, **kwargs):
         if request.GET.get("export") and not user_manages_requests(request.user):
             raise PermissionDenied
@@ -147,6 +168,8 @@ class RequestInspectView(VisibleRequestMixin, InspectView):
         user = self.request.user
         may_act = user_may_handle(user=user, request=obj)
         extension = pending_extension(request=obj)
+        if getattr(obj, "applicant", None):
+            personal_data_viewed(self.request, record=obj, agency_id=obj.agency_id, label=str(obj))
         context.update(
             pending_extension=extension,
             decides_extension=extension is not None and extension.approver_id == user.pk,
@@ -334,6 +357,13 @@ def request_file(request, pk: int, kind: str, file_id: int):
     if files is None:
         raise Http404
     stored = get_object_or_404(files, pk=file_id)
+    personal_data_viewed(
+        request,
+        record=found,
+        agency_id=found.agency_id,
+        label=f"{found}：{stored.original_name}",
+        kind=AccessKind.DOWNLOAD,
+    )
     response = FileResponse(
         stored.file.open("rb"),
         as_attachment=True,

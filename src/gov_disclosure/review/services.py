@@ -1,11 +1,9 @@
 """Writes of the review workflow: checks, overrides, unpublishing, schedules and validity."""
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -219,20 +217,3 @@ def task_state_decide(*, task_state: TaskState, user, decision: str, comment: st
     if decision == "reject" and not comment.strip():
         raise ValidationError(_("退回修改时请写明意见。"))
     task.on_action(task_state, user, decision, comment=comment.strip())
-
-
-@contextmanager
-def audit_log_maintenance(*, user) -> Iterator[None]:
-    """Open the accountability log for correction by a superuser, for one transaction.
-
-    Outside this block PostgreSQL refuses any UPDATE or DELETE of log entries
-    (migration review 0003), whoever asks.
-    """
-    if not (user.is_active and user.is_superuser):
-        raise PermissionDenied(_("只有超级管理员可以修改或删除日志。"))
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL disclosure.audit_log_maintenance = 'on'")
-        logger.warning("audit log maintenance opened by %s", user.get_username())
-        yield

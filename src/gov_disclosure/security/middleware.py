@@ -1,0 +1,61 @@
+"""Staff sessions in the admin: ended after inactivity, held at the second factor until it
+is given, and at the password change while the password has expired."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import sign_in
+from .views import step_url
+
+# Reachable before the second factor and the password change: the steps themselves,
+# signing out, and the admin's translations for its scripts.
+OPEN_VIEWS = {
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "disclosure_security:two_factor_verify",
+    "disclosure_security:two_factor_setup",
+    "disclosure_security:password_expired",
+}
+# Requests the admin makes by itself (the editor's presence ping): they do not count as
+# activity, or an open edit page would keep a session alive for ever.
+BACKGROUND_VIEWS = {"wagtailadmin_editing_sessions:ping"}
+
+
+class StaffSessionMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._admin_prefix = None
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if self._admin_prefix is None:
+            self._admin_prefix = reverse("wagtailadmin_home")
+        if match is None or not request.path.startswith(self._admin_prefix):
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        if sign_in.session_idle_expired(request.session):
+            logout(request)
+            messages.info(request, _("由于长时间未操作，您已退出登录，请重新登录。"))
+            return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
+        if match.view_name not in BACKGROUND_VIEWS:
+            sign_in.session_seen(request.session)
+        if match.view_name in OPEN_VIEWS:
+            return None
+        if sign_in.two_factor_required(user) and not user.is_verified():
+            return redirect(
+                step_url("disclosure_security:two_factor_verify", request.get_full_path())
+            )
+        if sign_in.password_expired(user):
+            return redirect(
+                step_url("disclosure_security:password_expired", request.get_full_path())
+            )
+        return None
