@@ -19,6 +19,7 @@ Figures go to bench/results/api.json.
 """
 
 import argparse
+import base64
 import datetime
 import json
 import os
@@ -48,6 +49,9 @@ def database_url(name: str) -> str:
     return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name
 
 
+_RUN_KEYS = [base64.urlsafe_b64encode(secrets.token_bytes(32)).decode() for _ in range(2)]
+
+
 def profile_env(database: str, *, port: int = 80) -> dict:
     """The production profile on a bench database (bench/settings_api.py), its canonical
     address http://127.0.0.1:``port`` (production requires one)."""
@@ -65,6 +69,9 @@ def profile_env(database: str, *, port: int = 80) -> dict:
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        # One pair per bench run: every process of the run reads what the others wrote.
+        "PERSONAL_DATA_KEYS": _RUN_KEYS[0],
+        "AUDIT_LOG_KEYS": _RUN_KEYS[1],
     }
 
 

@@ -6,16 +6,16 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.admin_login import ThrottledLoginView
 from cms.views import healthz
 from gov_disclosure.api.content import api_router
 from gov_disclosure.letters.sitemaps import LetterSitemap
+from gov_disclosure.security.views import SignInView
 
 ADMIN = f"{settings.ADMIN_PATH}/"
 
 urlpatterns = [
-    # Ahead of Wagtail's own: the login is throttled (cms.admin_login).
-    path(f"{ADMIN}login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    # Ahead of Wagtail's own: the login is throttled and its lock-outs logged.
+    path(f"{ADMIN}login/", SignInView.as_view(), name="wagtailadmin_login"),
     path(ADMIN, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -125,9 +125,13 @@ USE_TZ = True
 # The reference site's own strings; the plugin's come with its apps.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+# configure() adds the character classes and the history (not the last 5) to these.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -242,8 +246,6 @@ RATELIMIT_IP_META_KEY = "gov_disclosure.core.client_ip.client_ip"
 
 # The admin's address (without slashes): an unguessable path keeps scanners off the login.
 ADMIN_PATH = env("ADMIN_PATH", default="admin").strip("/")
-# Failed admin logins allowed per client address and per user name (django-ratelimit).
-ADMIN_LOGIN_FAILURE_RATE = env("ADMIN_LOGIN_FAILURE_RATE", default="5/15m")
 
 # Content-Security-Policy (django-csp; cms.content_security widens it for the admin):
 # every script, style, image and font is the site's own, and nothing frames the site.
@@ -270,6 +272,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The disclosure apps (gov_disclosure): their options, then everything they need added
 # to the settings above by configure() (apps, middleware, private storage, workflow).
 # ---------------------------------------------------------------------------
+
+
+def _two_factor_rule(value: str):
+    return value if value in ("all", "none") else [part.strip() for part in value.split(",")]
+
 
 GOV_DISCLOSURE = {
     # The reference site's page frame (templates/base.html).
@@ -318,6 +325,22 @@ GOV_DISCLOSURE = {
     "INTERPRETED_GENRES": env.list(
         "INTERPRETED_GENRES", default=["规章", "行政规范性文件", "其他政策文件"]
     ),
+    # --- Security (等保 2.0; the production profile tightens these) ---
+    # Keys (manage.py security_keygen), newest first, comma-separated; unset in development:
+    # derived from SECRET_KEY.
+    "PERSONAL_DATA_KEYS": env.list("PERSONAL_DATA_KEYS", default=[]),
+    "BACKUP_KEYS": env.list("BACKUP_KEYS", default=[]),
+    "AUDIT_LOG_KEYS": env.list("AUDIT_LOG_KEYS", default=[]),
+    # standard (AES-256-GCM, HMAC-SHA256) or national (SM4-GCM, HMAC-SM3).
+    "CRYPTOGRAPHY": env("CRYPTOGRAPHY", default="standard"),
+    "AUDIT_RETENTION_DAYS": env.int("AUDIT_RETENTION_DAYS", default=183),
+    # all, none, or role names comma-separated (信息员,党政办,…,区政务公开办,superuser).
+    "TWO_FACTOR_REQUIRED": _two_factor_rule(env("TWO_FACTOR_REQUIRED", default="none")),
+    "PASSWORD_MAX_AGE_DAYS": env.int("PASSWORD_MAX_AGE_DAYS", default=None),
+    "PASSWORD_HISTORY": env.int("PASSWORD_HISTORY", default=5),
+    "SESSION_IDLE_SECONDS": env.int("SESSION_IDLE_SECONDS", default=None),
+    # Failed admin sign-ins allowed per client address and per user name.
+    "LOGIN_FAILURE_RATE": env("ADMIN_LOGIN_FAILURE_RATE", default="5/15m"),
 }
 if GOV_DISCLOSURE["AGGREGATION_ATTACHMENTS"] not in ("link", "fetch"):
     raise ImproperlyConfigured("AGGREGATION_ATTACHMENTS 只能是 link 或 fetch")

@@ -8,7 +8,7 @@ instead of running on SQLite with a guessable key.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, PRIVATE_STORAGE, env
+from .base import DATABASES, PRIVATE_STORAGE, _two_factor_rule, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -44,8 +44,21 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
-# A staff session ends after a working day (等保 asks for a session timeout).
+# A staff session ends after a working day, and after 30 minutes without a request
+# (等保 2.0: 登录连接超时自动退出).
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+
+# 等保 2.0 level 3: every staff member signs in with a second factor, passwords expire after
+# 90 days, and the keys of personal data and of the audit log come from the environment.
+GOV_DISCLOSURE.update(  # noqa: F405
+    {
+        "TWO_FACTOR_REQUIRED": _two_factor_rule(env("TWO_FACTOR_REQUIRED", default="all")),
+        "PASSWORD_MAX_AGE_DAYS": env.int("PASSWORD_MAX_AGE_DAYS", default=90),
+        "SESSION_IDLE_SECONDS": env.int("SESSION_IDLE_SECONDS", default=30 * 60),
+        "PERSONAL_DATA_KEYS": env.list("PERSONAL_DATA_KEYS"),
+        "AUDIT_LOG_KEYS": env.list("AUDIT_LOG_KEYS"),
+    }
+)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

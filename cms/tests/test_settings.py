@@ -15,6 +15,9 @@ PRODUCTION_ENV = {
     "CELERY_BROKER_URL": "redis://127.0.0.1:1/0",
     "CACHE_URL": "redis://127.0.0.1:1/1",
     "WAGTAILADMIN_BASE_URL": "https://gk.example.gov.cn",
+    # Test-only keys (manage.py security_keygen makes real ones).
+    "PERSONAL_DATA_KEYS": "S0VZLWZvci10aGUtcHJvZHVjdGlvbi1wcm9maWxlLXQ=",
+    "AUDIT_LOG_KEYS": "QVVESVQta2V5LWZvci10aGUtcHJvZmlsZS10ZXN0LTA=",
 }
 PRINT_SETTINGS = (
     "import django; django.setup(); from django.conf import settings as s; "
@@ -35,6 +38,8 @@ def run_python(code: str, settings_module: str, **env) -> subprocess.CompletedPr
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "WAGTAILADMIN_BASE_URL",
+            "PERSONAL_DATA_KEYS",
+            "AUDIT_LOG_KEYS",
             "CI",
         }
     }
@@ -65,6 +70,8 @@ def test_embedded_default_needs_no_environment():
         "CELERY_BROKER_URL",
         "CACHE_URL",
         "WAGTAILADMIN_BASE_URL",
+        "PERSONAL_DATA_KEYS",
+        "AUDIT_LOG_KEYS",
     ],
 )
 def test_production_refuses_to_start_without_its_secrets(missing):

@@ -124,6 +124,8 @@ class RequestIndexView(IndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.is_export:  # recorded as the export (as_spreadsheet)
+            return context
         # The list shows applicants' names.
         personal_data_listed(
             self.request,

@@ -11,11 +11,12 @@ from . import sign_in
 from .views import step_url
 
 # Reachable before the second factor and the password change: the steps themselves,
-# signing out, and the admin's translations for its scripts.
+# signing out, and what the admin's pages load (translations for scripts, the icons).
 OPEN_VIEWS = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "disclosure_security:two_factor_verify",
     "disclosure_security:two_factor_setup",
     "disclosure_security:password_expired",

@@ -101,6 +101,9 @@ def session_seen(session) -> None:
 def user_event_log(user, action: str, *, by, data: dict | None = None) -> None:
     """A sign-in event in the audit log, about ``user``'s account (its 党政办 and 监督 read
     it in the 责任追究日志), labelled with the person's name."""
+    User = get_user_model()
+    if type(user) is not User:  # request.user, a lazy wrapper Wagtail's registry does not know
+        user = User._default_manager.get(pk=user.pk)
     log(
         instance=user,
         action=f"disclosure_security.{action}",

@@ -40,8 +40,14 @@ def secret_text(device: TOTPDevice) -> str:
 
 def token_verify(request, token: str) -> None:
     """Check a code from the app or a recovery code; on success the session is verified."""
-    token = "".join(token.split())
-    device = django_otp.match_token(request.user, token)
+    token = "".join(token.split()).lower()
+    # Each kind of code to its own device (django-otp's match_token would count a mistyped
+    # app code as a failure of the recovery codes too, and throttle both).
+    if token.isdigit() and len(token) == TOTPDevice._meta.get_field("digits").default:
+        devices = TOTPDevice.objects.filter(user=request.user, confirmed=True)
+    else:
+        devices = StaticDevice.objects.filter(user=request.user, confirmed=True)
+    device = next((device for device in devices if device.verify_token(token)), None)
     if device is None:
         user_event_log(request.user, "two_factor_failed", by=None)
         raise TokenRefused(_("验证码不正确或已过期，请输入身份验证器中当前显示的数字。"))

@@ -60,6 +60,12 @@ class TokenForm(forms.Form):
     )
 
 
+class SetupTokenForm(TokenForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].help_text = gettext_lazy("身份验证器应用中显示的 6 位数字。")
+
+
 class TwoFactorVerifyView(View):
     template_name = "disclosure_security/two_factor_verify.html"
 
@@ -96,11 +102,11 @@ class TwoFactorSetupView(View):
             # Replacing a device needs the current one first.
             return redirect(step_url("disclosure_security:two_factor_verify", _next(request)))
         device = two_factor.pending_device(request.user)
-        return self._render(request, device, TokenForm())
+        return self._render(request, device, SetupTokenForm())
 
     def post(self, request):
         device = two_factor.pending_device(request.user)
-        form = TokenForm(request.POST)
+        form = SetupTokenForm(request.POST)
         if form.is_valid():
             try:
                 codes = two_factor.device_confirm(request, device, form.cleaned_data["token"])
