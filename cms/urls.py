@@ -9,13 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.views import healthz
 from gov_disclosure.api.content import api_router
 from gov_disclosure.letters.sitemaps import LetterSitemap
-from gov_disclosure.security.views import SignInView
 
 ADMIN = f"{settings.ADMIN_PATH}/"
 
 urlpatterns = [
-    # Ahead of Wagtail's own: the login is throttled and its lock-outs logged.
-    path(f"{ADMIN}login/", SignInView.as_view(), name="wagtailadmin_login"),
     path(ADMIN, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -217,6 +218,15 @@ def test_the_search_api_finds_budget_items(host):
 
     assert found["total"] > 0
     assert all("预算" in json.dumps(hit, ensure_ascii=False) for hit in found["hits"])
+
+
+def test_the_hosts_applicants_and_writers_are_stored_encrypted(host):
+    with sqlite3.connect(host.folder / "db.sqlite3") as database:
+        stored = database.execute(
+            "SELECT name, phone FROM disclosure_requests_applicant "
+            "UNION ALL SELECT name, phone FROM disclosure_letters_letterwriter"
+        ).fetchall()
+    assert stored and all(v.startswith("gde1:") for row in stored for v in row)
 
 
 def login(host, username: str) -> requests.Session:

@@ -1,9 +1,8 @@
 """System checks of the security settings: keys that parse, a known suite and roles, and
-(with --deploy) real keys rather than ones derived from SECRET_KEY, and a throttled login."""
+(with --deploy) real keys rather than ones derived from SECRET_KEY."""
 
 from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
-from django.urls import NoReverseMatch, resolve, reverse
 
 from gov_disclosure.conf import disclosure_settings
 from gov_disclosure.core import crypto
@@ -55,16 +54,4 @@ def security_deployment(app_configs, **kwargs):
                     id="gov_disclosure.W040",
                 )
             )
-    try:
-        login = resolve(reverse("wagtailadmin_login")).func
-    except NoReverseMatch:
-        return warnings
-    if getattr(getattr(login, "view_class", None), "__name__", "") != "SignInView":
-        warnings.append(
-            Warning(
-                "后台登录未限制失败次数：请把 gov_disclosure.security.views.SignInView "
-                "放在 Wagtail 后台网址之前（见文档“接入”）。",
-                id="gov_disclosure.W041",
-            )
-        )
     return warnings

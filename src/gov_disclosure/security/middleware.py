@@ -1,5 +1,6 @@
-"""Staff sessions in the admin: ended after inactivity, held at the second factor until it
-is given, and at the password change while the password has expired."""
+"""Staff sessions in the admin: the sign-in throttled (the plugin's login in place of
+Wagtail's, wherever the site mounts the admin), sessions ended after inactivity, held at the
+second factor until it is given, and at the password change while the password has expired."""
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import sign_in
-from .views import step_url
+from .views import SignInView, step_url
 
 # Reachable before the second factor and the password change: the steps themselves,
 # signing out, and what the admin's pages load (translations for scripts, the icons).
@@ -30,6 +31,7 @@ class StaffSessionMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self._admin_prefix = None
+        self._sign_in = SignInView.as_view()
 
     def __call__(self, request):
         return self.get_response(request)
@@ -40,6 +42,10 @@ class StaffSessionMiddleware:
             self._admin_prefix = reverse("wagtailadmin_home")
         if match is None or not request.path.startswith(self._admin_prefix):
             return None
+        if match.view_name == "wagtailadmin_login" and (
+            getattr(view_func, "view_class", None) is not SignInView
+        ):
+            return self._sign_in(request, *view_args, **view_kwargs)
         user = request.user
         if not user.is_authenticated:
             return None
