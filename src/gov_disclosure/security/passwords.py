@@ -4,7 +4,6 @@ and likeness to the user's name are Django's own validators."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from gov_disclosure.conf import disclosure_settings
 
@@ -48,12 +47,7 @@ class PasswordHistoryValidator:
         if user is not None and password_used_before(user, password):
             count = disclosure_settings.PASSWORD_HISTORY
             raise ValidationError(
-                ngettext(
-                    "不能使用最近用过的 %(count)s 个密码。",
-                    "不能使用最近用过的 %(count)s 个密码。",
-                    count,
-                )
-                % {"count": count},
+                _("不能使用最近用过的 %(count)s 个密码。") % {"count": count},
                 code="password_reused",
             )
 
