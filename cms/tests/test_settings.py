@@ -151,3 +151,39 @@ def test_the_reference_site_runs_the_plugins_periodic_jobs_with_celery_beat():
     from gov_disclosure.schedule import BEAT_SCHEDULE
 
     assert BEAT_SCHEDULE.items() <= settings.CELERY_BEAT_SCHEDULE.items()
+
+
+SECURITY_PROBE = """
+import django; django.setup()
+from django.conf import settings as c
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from gov_disclosure.conf import disclosure_settings as d
+print(d.TWO_FACTOR_REQUIRED, d.PASSWORD_MAX_AGE_DAYS, d.SESSION_IDLE_SECONDS, d.PASSWORD_HISTORY)
+print("django_otp.middleware.OTPMiddleware" in c.MIDDLEWARE,
+      "gov_disclosure.security.middleware.StaffSessionMiddleware" in c.MIDDLEWARE)
+for password in ("zhuangshi2026", "Zhuangshi-2026"):
+    try:
+        validate_password(password)
+        print("accepted")
+    except ValidationError as error:
+        print("refused", len(error.messages))
+from gov_disclosure.core import crypto
+print(len(crypto.personal_data_keys()), crypto.personal_data_keys()[0].secret[:3])
+"""
+
+
+def test_the_production_profile_holds_the_security_policy():
+    """等保 2.0 level 3 in the production profile: a second factor for every staff member,
+    passwords of three character classes expiring after 90 days, idle sessions ended after
+    30 minutes, personal data under the key from the environment."""
+    result = run_python(SECURITY_PROBE, "cms.settings.production", **PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "all 90 1800 5",
+        "True True",
+        "refused 1",
+        "accepted",
+        "1 b'KEY'",
+    ]

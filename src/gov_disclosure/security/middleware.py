@@ -52,7 +52,7 @@ class StaffSessionMiddleware:
         if sign_in.session_idle_expired(request.session):
             logout(request)
             messages.info(request, _("由于长时间未操作，您已退出登录，请重新登录。"))
-            return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
+            return redirect(step_url("wagtailadmin_login", request.get_full_path()))
         if match.view_name not in BACKGROUND_VIEWS:
             sign_in.session_seen(request.session)
         if match.view_name in OPEN_VIEWS:

@@ -92,7 +92,9 @@ def session_idle_expired(session) -> bool:
 
 
 def session_seen(session) -> None:
-    session[LAST_SEEN] = timezone.now().timestamp()
+    # Only when sessions can go idle: otherwise every admin request would save the session.
+    if disclosure_settings.SESSION_IDLE_SECONDS:
+        session[LAST_SEEN] = timezone.now().timestamp()
 
 
 # --- the log ---------------------------------------------------------------------------
