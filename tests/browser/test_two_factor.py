@@ -12,7 +12,7 @@ from tests.browser.conftest import VIEWPORTS
 from tests.disclosure_settings import DisclosureSettingsOverride
 from tests.factories import PASSWORD, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def code(secret_text: str, steps_ahead: int = 0) -> str:

@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from gov_disclosure.core.client_ip import client_ip
+from gov_disclosure.core.people import person_name
 from gov_disclosure.pages.roles import agencies_where
 
 from .models import AccessKind, PersonalDataAccess
@@ -60,16 +61,17 @@ class AccessLogView(ReportView):
     filterset_class = AccessFilterSet
     columns = [
         Column("at", label=_("时间"), accessor=lambda r: _local_time(r.at)),
-        Column("username", label=_("账号")),
+        Column("user", label=_("查看人"), accessor=lambda r: person_name(r.user) or r.username),
         Column("agency", label=_("机关")),
         Column("kind", label=_("方式"), accessor="get_kind_display"),
         Column("record_label", label=_("记录")),
         Column("count", label=_("人数")),
         Column("address", label=_("来源地址")),
     ]
-    list_export = ["at", "username", "agency", "kind", "record_label", "count", "address"]
+    list_export = ["at", "user", "username", "agency", "kind", "record_label", "count", "address"]
     export_headings = {
         "at": _("时间"),
+        "user": _("查看人"),
         "username": _("账号"),
         "agency": _("机关"),
         "kind": _("方式"),
@@ -84,6 +86,10 @@ class AccessLogView(ReportView):
             self.FORMAT_CSV: _local_time,
             self.FORMAT_XLSX: _local_time,
         }
+        self.custom_field_preprocess["user"] = {
+            self.FORMAT_CSV: person_name,
+            self.FORMAT_XLSX: person_name,
+        }
         self.custom_field_preprocess["kind"] = {
             self.FORMAT_CSV: lambda kind: AccessKind(kind).label,
             self.FORMAT_XLSX: lambda kind: AccessKind(kind).label,
@@ -96,7 +102,7 @@ class AccessLogView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        records = PersonalDataAccess.objects.select_related("agency")
+        records = PersonalDataAccess.objects.select_related("agency", "user")
         if not self.scope.everywhere:
             records = records.filter(agency_id__in=self.scope.agency_ids)
         return records.order_by("-at", "-pk")
