@@ -323,3 +323,20 @@ def test_a_letter_reads_in_english_for_a_user_who_chose_it(client, office, assig
 
     assert "Citizens’ letters" in page and "Answering department" in page and "Draft reply" in page
     assert "Submit for the leader’s approval" in form and "Public version of the letter" in form
+
+
+def test_the_office_finds_a_letter_by_the_writers_full_name_or_phone(client, office, write):
+    # Neither letter's text names the writer: only the encrypted fields can match.
+    mine = write(subject="找得到的来信", content="兴庄路夜间施工噪音扰民，请处理。")
+    other = write(
+        subject="别人的来信",
+        content="小区路灯不亮。",
+        writer={**WRITER, "name": "赵六", "phone": "13900000001"},
+    )
+    login(client, office.manager)
+    url = reverse("disclosure_letters_admin:index")
+
+    for query in (WRITER["name"], WRITER["phone"]):  # both stored encrypted
+        listing = client.get(url, {"q": query}).content.decode()
+        assert mine.subject in listing and other.subject not in listing, query
+    assert mine.subject not in client.get(url, {"q": WRITER["name"][:1]}).content.decode()

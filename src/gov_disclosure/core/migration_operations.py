@@ -88,3 +88,41 @@ def encrypt_existing(app_label: str, model_name: str) -> migrations.RunPython:
         lambda apps, schema_editor: rewrite(apps, encrypt=True),
         lambda apps, schema_editor: rewrite(apps, encrypt=False),
     )
+
+
+_PROTECT_FUNCTION = """
+CREATE OR REPLACE FUNCTION disclosure_protect_audit_log() RETURNS trigger AS $$
+BEGIN
+    IF current_setting('disclosure.audit_log_maintenance', true) = 'on' THEN
+        RETURN COALESCE(NEW, OLD);
+    END IF;
+    RAISE EXCEPTION 'audit log entries cannot be altered or deleted (%)', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+"""
+
+
+def protected_from_change(tables: list[str]) -> migrations.RunPython:
+    """A migration step making PostgreSQL refuse UPDATE and DELETE on ``tables`` unless the
+    transaction opened the audit log's maintenance block
+    (``gov_disclosure.security.audit_chain.audit_log_maintenance``). Skipped on SQLite,
+    which has no session settings to open that block with."""
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(_PROTECT_FUNCTION, params=None)
+        for table in tables:
+            schema_editor.execute(
+                f"CREATE TRIGGER {table}_protect BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION disclosure_protect_audit_log();"
+            )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for table in tables:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_protect ON {table};")
+
+    return migrations.RunPython(forwards, backwards)

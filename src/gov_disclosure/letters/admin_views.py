@@ -6,7 +6,6 @@ URL guessed for another department's letter is a 404.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,7 +16,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import HistoryView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from gov_disclosure.core.crypto import lookup_digest
+from gov_disclosure.core.admin_search import PersonLookupSearchMixin
 from gov_disclosure.pages.models import DisclosureIndexPage
 from gov_disclosure.security.access_log import personal_data_viewed
 
@@ -47,23 +46,14 @@ def _action_pages(*, user, letter: Letter) -> list[tuple[str, str]]:
     ]
 
 
-class LetterIndexView(IndexView):
+class LetterIndexView(PersonLookupSearchMixin, IndexView):
+    person_relation = "writer"
+
     def get_base_queryset(self):
         return letters_visible_to(user=self.request.user)
 
     def get_edit_url(self, instance):
         return None  # the subject opens the letter's page, where its actions are
-
-    def search_queryset(self, queryset):
-        # The writer's name and phone are encrypted: found when typed in full, by their
-        # keyed hashes.
-        found = super().search_queryset(queryset)
-        if not self.is_searching:
-            return found
-        digest = lookup_digest(self.search_query)
-        return found | queryset.filter(
-            Q(writer__name_digest=digest) | Q(writer__phone_digest=digest)
-        )
 
 
 class VisibleLetterMixin:

@@ -7,7 +7,6 @@ so a URL guessed for someone else's request is a 404.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,7 +19,7 @@ from wagtail.admin.views.generic import EditView, HistoryView, IndexView, Inspec
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.usage import UsageView
 
-from gov_disclosure.core.crypto import lookup_digest
+from gov_disclosure.core.admin_search import PersonLookupSearchMixin
 from gov_disclosure.pages.roles import agencies_where
 from gov_disclosure.security.access_log import personal_data_listed, personal_data_viewed
 from gov_disclosure.security.models import AccessKind
@@ -81,23 +80,14 @@ EXPORT_COLUMNS = {
 }
 
 
-class RequestIndexView(IndexView):
+class RequestIndexView(PersonLookupSearchMixin, IndexView):
+    person_relation = "applicant"
+
     def get_base_queryset(self):
         return requests_visible_to(user=self.request.user).select_related("applicant")
 
     def get_edit_url(self, instance):
         return None  # the title opens the request's page, where its actions are
-
-    def search_queryset(self, queryset):
-        # The applicant's name and phone are encrypted: found when typed in full, by their
-        # keyed hashes.
-        found = super().search_queryset(queryset)
-        if not self.is_searching:
-            return found
-        digest = lookup_digest(self.search_query)
-        return found | queryset.filter(
-            Q(applicant__name_digest=digest) | Q(applicant__phone_digest=digest)
-        )
 
     @cached_property
     def list_export(self):

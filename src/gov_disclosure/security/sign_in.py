@@ -126,8 +126,7 @@ def login_recorded(request, user) -> None:
 
 
 def login_failure_recorded(request, username: str) -> None:
-    User = get_user_model()
-    user = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+    user = _user_named(username)
     address = _address(request)
     if user is None:
         logger.warning("failed sign-in as unknown user %r from %s", username[:150], address)
@@ -135,19 +134,28 @@ def login_failure_recorded(request, username: str) -> None:
     user_event_log(user, "login_failed", by=None, data={"address": address})
 
 
+def _failure_usage(request, group: str, key: str, *, count: bool) -> dict | None:
+    return get_usage(
+        request,
+        group=group,
+        key=key,
+        rate=disclosure_settings.LOGIN_FAILURE_RATE,
+        method="POST",
+        increment=count,
+    )
+
+
+def _user_named(username: str):
+    User = get_user_model()
+    return User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+
+
 def login_failures_over_limit(request, *, count: bool) -> bool:
     """Whether the address or the user name has used up its failed sign-ins (``count``:
     add this one). The failure that uses them up is logged as a lock-out."""
     over = False
     for group, key in LOGIN_FAILURE_COUNTERS:
-        usage = get_usage(
-            request,
-            group=group,
-            key=key,
-            rate=disclosure_settings.LOGIN_FAILURE_RATE,
-            method="POST",
-            increment=count,
-        )
+        usage = _failure_usage(request, group, key, count=count)
         if usage is None:
             continue
         over = over or usage["count"] >= usage["limit"]
@@ -157,9 +165,8 @@ def login_failures_over_limit(request, *, count: bool) -> bool:
 
 
 def _lock_out_recorded(request, *, by: str, seconds: int) -> None:
-    User = get_user_model()
     username = request.POST.get("username", "")
-    user = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+    user = _user_named(username)
     address = _address(request)
     logger.warning(
         "sign-in locked for %s s after repeated failures (%s, user %r, from %s)",
@@ -184,14 +191,7 @@ def _lock_out_recorded(request, *, by: str, seconds: int) -> None:
 def lock_out_message(request) -> str:
     minutes = 15
     for group, key in LOGIN_FAILURE_COUNTERS:
-        usage = get_usage(
-            request,
-            group=group,
-            key=key,
-            rate=disclosure_settings.LOGIN_FAILURE_RATE,
-            method="POST",
-            increment=False,
-        )
+        usage = _failure_usage(request, group, key, count=False)
         if usage and usage["count"] >= usage["limit"]:
             minutes = max(1, -(-usage["time_left"] // 60))
     return _("登录失败次数过多，账号已锁定，请 %(minutes)s 分钟后再试。") % {"minutes": minutes}

@@ -8,40 +8,10 @@ DISTRICT_PERMISSIONS)."""
 from django.conf import settings
 from django.db import migrations
 
-from gov_disclosure.core.migration_operations import grant_office_permissions
-
-TABLES = ["disclosure_security_auditseal", "disclosure_security_auditpurge"]
-
-CREATE_FUNCTION = """
-CREATE OR REPLACE FUNCTION disclosure_protect_audit_log() RETURNS trigger AS $$
-BEGIN
-    IF current_setting('disclosure.audit_log_maintenance', true) = 'on' THEN
-        RETURN COALESCE(NEW, OLD);
-    END IF;
-    RAISE EXCEPTION 'audit log entries cannot be altered or deleted (%)', TG_TABLE_NAME
-        USING ERRCODE = 'insufficient_privilege';
-END;
-$$ LANGUAGE plpgsql;
-"""
-
-
-def protect(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(CREATE_FUNCTION, params=None)
-    for table in TABLES:
-        schema_editor.execute(
-            f"CREATE TRIGGER {table}_protect BEFORE UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION disclosure_protect_audit_log();"
-        )
-
-
-def unprotect(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table in TABLES:
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_protect ON {table};")
-
+from gov_disclosure.core.migration_operations import (
+    grant_office_permissions,
+    protected_from_change,
+)
 
 def seal_existing(apps, schema_editor):
     from gov_disclosure.security.audit_chain import LOG_MODELS, entries_seal
@@ -70,7 +40,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(protect, unprotect),
+        protected_from_change(["disclosure_security_auditseal", "disclosure_security_auditpurge"]),
         migrations.RunPython(seal_existing, migrations.RunPython.noop),
         migrations.RunPython(passwords_set_now, migrations.RunPython.noop),
         grant_office_permissions("disclosure_security", ["view_personaldataaccess"], "监督"),
