@@ -158,3 +158,18 @@ def test_seals_cannot_be_altered_on_postgresql(history, postgres):
         AuditSeal.objects.update(mac="0" * 64)
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditSeal.objects.all().delete()
+
+
+def test_the_nightly_check_mails_the_admins_when_the_chain_is_broken(history, settings, mailoutbox):
+    from gov_disclosure.security.tasks import verify_audit_chain
+
+    settings.ADMINS = [("运维", "ops@example.gov.cn")]
+    assert verify_audit_chain()["intact"] and mailoutbox == []
+
+    with audit_log_maintenance(user=superuser()):
+        ModelLogEntry.objects.filter(pk=history[0].pk).update(label="改过")
+    result = verify_audit_chain()
+
+    assert not result["intact"]
+    [mail] = mailoutbox
+    assert mail.to == ["ops@example.gov.cn"] and f"对象日志 #{history[0].pk}" in mail.body
