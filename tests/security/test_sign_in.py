@@ -208,3 +208,29 @@ def test_sign_ins_are_logged_with_the_address(client, officer):
         object_id=str(officer.pk), action="disclosure_security.login"
     ).get()
     assert entry.data == {"address": "127.0.0.1"} and entry.user_id == officer.pk
+
+
+def test_a_locked_sign_in_never_checks_the_password(client, officer):
+    for _ in range(5):
+        sign_in(client, officer, password="wrong")
+    failures = actions_of(officer).count("disclosure_security.login_failed")
+
+    locked = sign_in(client, officer, password="still-wrong")
+
+    assert locked.status_code == 429
+    assert 'value="officer"' in locked.content.decode()  # what was typed stays
+    assert actions_of(officer).count("disclosure_security.login_failed") == failures == 5
+    assert actions_of(officer)[-1] == "disclosure_security.locked_out"
+
+
+def test_whoever_set_up_a_second_factor_is_asked_for_it(client, officer, settings):
+    assert settings.GOV_DISCLOSURE.get("TWO_FACTOR_REQUIRED", "none") == "none"
+    sign_in(client, officer)
+    setup = client.get(reverse("disclosure_security:two_factor_setup"))
+    assert setup.status_code == 200  # offered in the account settings to anyone
+    device = TOTPDevice.objects.get(user=officer, confirmed=False)
+    client.post(setup.request["PATH_INFO"], {"token": current_code(device)})
+    client.logout()
+
+    sign_in(client, officer)
+    assert "/admin/security/two-factor/" in client.get(HOME)["Location"]

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import sign_in
+from . import sign_in, two_factor
 from .views import SignInView, step_url
 
 # Reachable before the second factor and the password change: the steps themselves,
@@ -57,7 +57,10 @@ class StaffSessionMiddleware:
             sign_in.session_seen(request.session)
         if match.view_name in OPEN_VIEWS:
             return None
-        if sign_in.two_factor_required(user) and not user.is_verified():
+        if not user.is_verified() and (
+            sign_in.two_factor_required(user) or two_factor.has_device(user)
+        ):
+            # Asked of the roles the setting names, and of anyone who set it up.
             return redirect(
                 step_url("disclosure_security:two_factor_verify", request.get_full_path())
             )

@@ -8,7 +8,6 @@ app_name = "disclosure_security"
 urlpatterns = [
     path("two-factor/", views.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path("two-factor/setup/", views.TwoFactorSetupView.as_view(), name="two_factor_setup"),
-    path("two-factor/recovery-codes/", views.RecoveryCodesView.as_view(), name="recovery_codes"),
     path("password-expired/", views.PasswordExpiredView.as_view(), name="password_expired"),
     path("access-log/", AccessLogView.as_view(), name="access_log"),
     path(

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.forms import PasswordChangeForm
+from django.forms.utils import ErrorDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -38,8 +39,10 @@ class SignInView(LoginView):
 
     def post(self, request, *args, **kwargs):
         if sign_in.login_failures_over_limit(request, count=False):
+            # The form keeps what was typed but is never validated: the password is not
+            # checked (nor a failure logged) while the sign-in is locked.
             form = self.get_form()
-            form.errors.clear()
+            form.cleaned_data, form._errors = {}, ErrorDict()
             form.add_error(None, sign_in.lock_out_message(request))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         response = super().post(request, *args, **kwargs)
@@ -132,19 +135,6 @@ class TwoFactorSetupView(View):
                 "next": _next(request),
             },
             status=status,
-        )
-
-
-class RecoveryCodesView(View):
-    """New recovery codes (the old ones stop working), for a signed-in, verified user."""
-
-    def post(self, request):
-        codes = two_factor.recovery_codes_renew(request.user)
-        user_event_log(request.user, "recovery_codes", by=request.user)
-        return render(
-            request,
-            "disclosure_security/recovery_codes.html",
-            {"codes": codes, "next": reverse("wagtailadmin_account")},
         )
 
 

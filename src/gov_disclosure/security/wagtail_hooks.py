@@ -48,7 +48,6 @@ def register_security_log_actions(actions):
         ("two_factor_enrolled", _("设置两步验证")),
         ("two_factor_failed", _("两步验证失败")),
         ("two_factor_reset", _("重置两步验证")),
-        ("recovery_codes", _("生成新的恢复码")),
         ("recovery_code_used", _("使用恢复码登录")),
         ("password_changed", _("修改密码")),
     ):
