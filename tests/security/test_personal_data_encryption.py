@@ -77,7 +77,7 @@ def test_the_office_finds_a_request_by_the_applicants_full_name_or_phone(client,
     client.login(username=staff.office.username, password=PASSWORD)
     url = reverse("disclosure_requests_admin:index")
 
-    for query in ("张三", "138 1234 5678"):
+    for query in ("张三", "138 1234 5678", "138-1234-5678"):
         page = client.get(url, {"q": query}).content.decode()
         assert mine.reference in page and other.reference not in page, query
     assert mine.reference not in client.get(url, {"q": "张"}).content.decode()

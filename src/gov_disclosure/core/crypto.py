@@ -28,6 +28,7 @@ import base64
 import hashlib
 import hmac as stdlib_hmac
 import os
+import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ FILE_MAGIC = b"GDE1"
 CHUNK = 64 * 1024
 TAG = 16
 _FILE_HEADER = len(FILE_MAGIC) + 1 + 4 + 7
+_LOOKUP_NOISE = re.compile(r"[\s\-‐–—()（）]")
 
 
 class DecryptionError(Exception):
@@ -192,7 +194,9 @@ def text_key_id(token: str) -> str:
 def lookup_digest(value: str) -> str:
     """A keyed hash of a normalised value, to find records by it without storing it in the
     clear: equal values give equal digests; without the key nobody can test a guess."""
-    normalised = "".join(value.split()).lower()
+    # Spaces, hyphens and brackets dropped: "138-1234 5678" and "(0574)8765-4321" are found
+    # however they were typed.
+    normalised = _LOOKUP_NOISE.sub("", value).lower()
     if not normalised:
         return ""
     key = personal_data_keys()[0].derive(b"lookup")
