@@ -14,6 +14,7 @@ import datetime
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -96,11 +97,8 @@ def backup_create(destination: Path, *, progress: Callable[[str], None] = print)
         dump = subprocess.Popen(
             [*args, "--format=custom"], stdout=subprocess.PIPE, stderr=errors, env=env
         )
-        for piece in iter(lambda: dump.stdout.read(_PIECE), b""):
-            encrypted.write(piece)
-        if dump.wait() != 0:
-            errors.seek(0)
-            raise BackupError(f"pg_dump 失败：{errors.read().decode(errors='replace').strip()}")
+        shutil.copyfileobj(dump.stdout, encrypted, _PIECE)
+        _check_exit(dump, "pg_dump", errors)
 
     for archive_name, alias in FILE_STORES.items():
         root = _store_root(alias)
@@ -139,6 +137,13 @@ def _verified_manifest(folder: Path) -> dict:
     return manifest
 
 
+def _check_exit(process: subprocess.Popen, program: str, errors) -> None:
+    """Raise with what ``program`` wrote to ``errors`` if it failed."""
+    if process.wait() != 0:
+        errors.seek(0)
+        raise BackupError(f"{program} 失败：{errors.read().decode(errors='replace').strip()}")
+
+
 def _check_backup_key(manifest: dict) -> None:
     wanted = manifest["encryption"]["key"]
     if wanted not in {key.id.hex() for key in crypto.backup_keys()}:
@@ -168,9 +173,7 @@ def backup_decrypt(source: Path, target: Path) -> None:
     """Write the plain content of one encrypted backup file (for an operator who needs the
     dump or an archive itself)."""
     with Path(source).open("rb") as encrypted, Path(target).open("xb") as plain:
-        reader = crypto.DecryptingReader(encrypted, crypto.backup_keys())
-        for piece in iter(lambda: reader.read(_PIECE), b""):
-            plain.write(piece)
+        crypto.file_decrypt(encrypted, plain, crypto.backup_keys())
 
 
 def _database_is_empty() -> bool:
@@ -201,14 +204,11 @@ def backup_restore(folder: Path, *, progress: Callable[[str], None] = print) -> 
             env=env,
         )
         try:
-            for piece in iter(lambda: dump.read(_PIECE), b""):
-                restore.stdin.write(piece)
+            shutil.copyfileobj(dump, restore.stdin, _PIECE)
             restore.stdin.close()
         except BrokenPipeError:
             pass  # pg_restore stopped: its error is read below
-        if restore.wait() != 0:
-            errors.seek(0)
-            raise BackupError(f"pg_restore 失败：{errors.read().decode(errors='replace').strip()}")
+        _check_exit(restore, "pg_restore", errors)
     connection.close()  # the schema changed under this connection
 
     for archive_name, alias in FILE_STORES.items():

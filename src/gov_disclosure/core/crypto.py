@@ -17,11 +17,12 @@ dropped. Each ciphertext names its suite and its key by a 4-byte fingerprint.
 Formats (all bytes after the prefix are authenticated):
 
 - a field value: ``gde1:`` + base64url(suite ‖ key id ‖ nonce(12) ‖ ciphertext ‖ tag);
-- a file: ``GDE1`` ‖ suite ‖ key id ‖ nonce prefix(7), then chunks of 64 KiB each sealed
-  with nonce = prefix ‖ counter(4) ‖ last-chunk flag(1) and the header as associated
-  data, so chunks cannot be reordered, dropped or cut off at the end unnoticed (the STREAM
-  construction of Hoang, Reyhanitabar, Rogaway and Vizár, as age and Tink use it). Files of
-  any size are encrypted and decrypted in constant memory.
+- a file (``EncryptingWriter``, ``DecryptingReader``): ``GDE1`` ‖ suite ‖ key id ‖ nonce
+  prefix(7), then chunks of 64 KiB each sealed with nonce = prefix ‖ counter(4) ‖
+  last-chunk flag(1) and the header as associated data, so chunks cannot be reordered,
+  dropped or cut off at the end unnoticed (the STREAM construction of Hoang, Reyhanitabar,
+  Rogaway and Vizár, as age and Tink use it). Files of any size are encrypted and decrypted
+  in constant memory.
 """
 
 import base64
@@ -30,6 +31,7 @@ import hmac as stdlib_hmac
 import os
 import re
 import secrets
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -125,6 +127,29 @@ def suite() -> str:
     return name
 
 
+def key_label(key: Key) -> str:
+    """``suite:fingerprint`` of what ``key`` encrypts or seals now, as the labels below."""
+    return f"{SUITES[suite()]}:{key.id.hex()}"
+
+
+def text_key_label(token: str) -> str:
+    """``suite:fingerprint`` of an encrypted value (for key rotation)."""
+    raw = base64.urlsafe_b64decode(token.removeprefix(FIELD_PREFIX).encode())
+    return f"{raw[0]}:{raw[1:5].hex()}"
+
+
+def file_key_label(head: bytes) -> str:
+    """``suite:fingerprint`` of an encrypted file from its first bytes, or ``plain``."""
+    return f"{head[4]}:{head[5:9].hex()}" if is_encrypted_file(head) else "plain"
+
+
+def keyed_hash(secret: bytes, data: bytes, suite_name: str) -> str:
+    """HMAC-SM3 in the national suite, HMAC-SHA256 otherwise, as hex."""
+    mac = crypto_hmac.HMAC(secret, hashes.SM3() if suite_name == NATIONAL else hashes.SHA256())
+    mac.update(data)
+    return mac.finalize().hex()
+
+
 # --- the two AEADs ---------------------------------------------------------------------
 
 
@@ -148,13 +173,14 @@ def _open(suite_name: str, key: Key, nonce: bytes, sealed: bytes, aad: bytes) ->
         raise DecryptionError("密文已被改动，或密钥不对。") from error
 
 
-def _key_for(key_id: bytes, keys: list[Key]) -> Key:
+def key_by_id(key_id: bytes, keys: list[Key]) -> Key:
+    """The key of ``keys`` whose fingerprint is ``key_id``."""
     for key in keys:
         if key.id == key_id:
             return key
     raise DecryptionError(
-        f"没有指纹为 {key_id.hex()} 的密钥：请把加密它的密钥加回密钥列表（轮换后旧密钥须保留到"
-        "全部数据重新加密之后）。"
+        f"没有指纹为 {key_id.hex()} 的密钥：请把当时所用的密钥加回密钥列表（轮换后旧密钥须保留到"
+        "全部数据重新加密、或它封存的日志清理之后）。"
     )
 
 
@@ -167,10 +193,10 @@ def is_encrypted_text(value: str) -> bool:
 
 def text_encrypt(value: str, keys: list[Key] | None = None) -> str:
     key = (keys or personal_data_keys())[0]
-    suite_number = SUITES[suite()]
-    header = bytes([suite_number]) + key.id
+    suite_name = suite()
+    header = bytes([SUITES[suite_name]]) + key.id
     nonce = os.urandom(12)
-    sealed = _seal(SUITE_NAMES[suite_number], key, nonce, value.encode(), header)
+    sealed = _seal(suite_name, key, nonce, value.encode(), header)
     return FIELD_PREFIX + base64.urlsafe_b64encode(header + nonce + sealed).decode()
 
 
@@ -182,13 +208,8 @@ def text_decrypt(token: str, keys: list[Key] | None = None) -> str:
     if len(raw) < 1 + 4 + 12 + TAG or raw[0] not in SUITE_NAMES:
         raise DecryptionError("密文格式不对。")
     header, nonce, sealed = raw[:5], raw[5:17], raw[17:]
-    key = _key_for(header[1:5], keys or personal_data_keys())
+    key = key_by_id(header[1:5], keys or personal_data_keys())
     return _open(SUITE_NAMES[header[0]], key, nonce, sealed, header).decode()
-
-
-def text_key_id(token: str) -> str:
-    """The fingerprint of the key a value is encrypted with (hex), for key rotation."""
-    return base64.urlsafe_b64decode(token.removeprefix(FIELD_PREFIX).encode())[1:5].hex()
 
 
 def lookup_digest(value: str) -> str:
@@ -199,11 +220,7 @@ def lookup_digest(value: str) -> str:
     normalised = _LOOKUP_NOISE.sub("", value).lower()
     if not normalised:
         return ""
-    key = personal_data_keys()[0].derive(b"lookup")
-    algorithm = hashes.SM3() if suite() == NATIONAL else hashes.SHA256()
-    mac = crypto_hmac.HMAC(key, algorithm)
-    mac.update(normalised.encode())
-    return mac.finalize().hex()
+    return keyed_hash(personal_data_keys()[0].derive(b"lookup"), normalised.encode(), suite())
 
 
 # --- files -----------------------------------------------------------------------------
@@ -232,7 +249,7 @@ class EncryptingWriter:
     def __init__(self, out: BinaryIO, keys: list[Key] | None = None):
         self._out = out
         self._key = (keys or personal_data_keys())[0]
-        self._suite = SUITE_NAMES[SUITES[suite()]]
+        self._suite = suite()
         self._prefix = os.urandom(7)
         self._header = FILE_MAGIC + bytes([SUITES[self._suite]]) + self._key.id + self._prefix
         self._buffer = bytearray()
@@ -285,20 +302,15 @@ class DecryptingReader:
         return data
 
 
-def stream_encrypt(source: BinaryIO, keys: list[Key] | None = None) -> Iterator[bytes]:
-    """The encrypted form of ``source``, in pieces (header first)."""
-    pieces: list[bytes] = []
+def file_encrypt(source: BinaryIO, out: BinaryIO, keys: list[Key] | None = None) -> None:
+    """Write the encrypted form of ``source`` (from where it stands) to ``out``."""
+    with EncryptingWriter(out, keys) as encrypted:
+        shutil.copyfileobj(source, encrypted, CHUNK)
 
-    class _Collect:
-        write = pieces.append
 
-    writer = EncryptingWriter(_Collect(), keys)
-    for chunk in iter(lambda: _read_full(source, CHUNK), b""):
-        writer.write(chunk)
-        yield from pieces
-        pieces.clear()
-    writer.close()
-    yield from pieces
+def file_decrypt(source: BinaryIO, out: BinaryIO, keys: list[Key] | None = None) -> None:
+    """Write the plain content of the encrypted ``source`` to ``out``."""
+    shutil.copyfileobj(DecryptingReader(source, keys), out, CHUNK)
 
 
 def stream_decrypt(source: BinaryIO, keys: list[Key] | None = None) -> Iterator[bytes]:
@@ -308,7 +320,7 @@ def stream_decrypt(source: BinaryIO, keys: list[Key] | None = None) -> Iterator[
     if len(header) != _FILE_HEADER or not is_encrypted_file(header) or header[4] not in SUITE_NAMES:
         raise DecryptionError("不是本平台加密的文件。")
     name = SUITE_NAMES[header[4]]
-    key = _key_for(header[5:9], keys or personal_data_keys())
+    key = key_by_id(header[5:9], keys or personal_data_keys())
     prefix = header[9:16]
     counter = 0
     sealed = _read_full(source, CHUNK + TAG)
@@ -322,7 +334,3 @@ def stream_decrypt(source: BinaryIO, keys: list[Key] | None = None) -> Iterator[
         if last:
             return
         sealed, counter = following, counter + 1
-
-
-def file_key_id(head: bytes) -> str:
-    return head[5:9].hex()

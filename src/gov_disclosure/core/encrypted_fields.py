@@ -54,10 +54,6 @@ class EncryptedEmailField(EncryptedMixin, models.EmailField):
     pass
 
 
-class EncryptedTextField(EncryptedMixin, models.TextField):
-    pass
-
-
 def encrypted_fields(model) -> list[models.Field]:
     return [field for field in model._meta.concrete_fields if isinstance(field, EncryptedMixin)]
 

@@ -1,5 +1,6 @@
 import copy
 import os
+import shutil
 import tempfile
 
 from django.core.files.base import File
@@ -14,6 +15,10 @@ from . import crypto
 _IN_MEMORY = 64 * 1024 * 1024
 
 
+def _spooled():
+    return tempfile.SpooledTemporaryFile(max_size=_IN_MEMORY)
+
+
 class EncryptingStorageMixin:
     """Encrypts every file on the way in and decrypts it on the way out
     (``gov_disclosure.core.crypto``), whatever the storage underneath. Files stored before
@@ -22,24 +27,20 @@ class EncryptingStorageMixin:
 
     def _save(self, name, content):
         content.seek(0)
-        encrypted = tempfile.SpooledTemporaryFile(max_size=_IN_MEMORY)  # noqa: SIM115 (stored below)
-        for piece in crypto.stream_encrypt(content):
-            encrypted.write(piece)
-        encrypted.seek(0)
-        return super()._save(name, File(encrypted, name=name))
+        with _spooled() as encrypted:
+            crypto.file_encrypt(content, encrypted)
+            encrypted.seek(0)
+            return super()._save(name, File(encrypted, name=name))
 
     def _open(self, name, mode="rb"):
-        stored = super()._open(name, "rb")
-        with stored:
-            head = stored.read(len(crypto.FILE_MAGIC))
+        plain = _spooled()
+        with super()._open(name, "rb") as stored:
+            encrypted = crypto.is_encrypted_file(stored.read(len(crypto.FILE_MAGIC)))
             stored.seek(0)
-            plain = tempfile.SpooledTemporaryFile(max_size=_IN_MEMORY)  # noqa: SIM115 (returned)
-            if crypto.is_encrypted_file(head):
-                for piece in crypto.stream_decrypt(stored):
-                    plain.write(piece)
+            if encrypted:
+                crypto.file_decrypt(stored, plain)
             else:
-                for piece in iter(lambda: stored.read(1024 * 1024), b""):
-                    plain.write(piece)
+                shutil.copyfileobj(stored, plain)
         plain.seek(0)
         return File(plain, name=name)
 
@@ -47,15 +48,18 @@ class EncryptingStorageMixin:
         """The stored (encrypted) bytes, for key rotation."""
         return super()._open(name, "rb")
 
-    def raw_save(self, name, content):
-        """Replace a stored file's bytes (key rotation); the name stays. On the file system
-        the new bytes are written beside the old and moved over them, so a crash never
-        leaves the file missing."""
-        if not hasattr(self, "path"):
-            super().delete(name)
-            super()._save(name, content)
-            return
-        staged = super()._save(f"{name}.rotating", content)
+    def reencrypt(self, name) -> None:
+        """Encrypt a stored file again with the newest key (key rotation); the name stays.
+        On the file system the new bytes are written beside the old and moved over them,
+        so a crash never leaves the file missing."""
+        with self.open(name) as plain, _spooled() as encrypted:
+            crypto.file_encrypt(plain, encrypted)
+            encrypted.seek(0)
+            if not hasattr(self, "path"):
+                super().delete(name)
+                super()._save(name, File(encrypted, name=name))
+                return
+            staged = super()._save(f"{name}.rotating", File(encrypted, name=name))
         os.replace(self.path(staged), self.path(name))
 
 

@@ -17,16 +17,12 @@ the chain now starts, sealed too.
 """
 
 import datetime
-import hashlib
-import hmac
 import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives import hmac as crypto_hmac
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
@@ -78,28 +74,25 @@ def _maintenance_open() -> None:
 # --- the hash --------------------------------------------------------------------------
 
 
-def _key_label(key: crypto.Key) -> str:
-    return f"{crypto.SUITES[crypto.suite()]}:{key.id.hex()}"
-
-
 def _mac(label: str, previous: str, payload: bytes) -> str:
+    """The seal under ``label`` (``suite:fingerprint``, ``crypto.key_label``)."""
     suite_number, key_id = label.split(":")
-    key = _key_for(key_id)
-    secret = key.derive(b"audit-chain")
-    if int(suite_number) == crypto.SUITES[crypto.NATIONAL]:
-        mac = crypto_hmac.HMAC(secret, hashes.SM3())
-        mac.update(previous.encode() + payload)
-        return mac.finalize().hex()
-    return hmac.new(secret, previous.encode() + payload, hashlib.sha256).hexdigest()
-
-
-def _key_for(key_id: str) -> crypto.Key:
-    for key in crypto.audit_log_keys():
-        if key.id.hex() == key_id:
-            return key
-    raise crypto.DecryptionError(
-        f"审计日志密钥中没有指纹为 {key_id} 的密钥（AUDIT_LOG_KEYS）：轮换后旧密钥须保留。"
+    key = crypto.key_by_id(bytes.fromhex(key_id), crypto.audit_log_keys())
+    return crypto.keyed_hash(
+        key.derive(b"audit-chain"),
+        previous.encode() + payload,
+        crypto.SUITE_NAMES[int(suite_number)],
     )
+
+
+def _seal_problem(label: str, previous: str, payload: bytes, mac: str, changed: str) -> str | None:
+    """Why a seal does not hold (``changed`` when it does not match), or None."""
+    try:
+        if _mac(label, previous, payload) == mac:
+            return None
+    except crypto.DecryptionError as error:
+        return _("无法校验：%(error)s") % {"error": error}
+    return changed
 
 
 def _canonical(log_model: str, row: dict) -> bytes:
@@ -113,8 +106,23 @@ def _canonical(log_model: str, row: dict) -> bytes:
     ).encode()
 
 
-def _rows(log_model: str, ids) -> dict[int, dict]:
-    return {row["id"]: row for row in LOG_MODELS[log_model].objects.filter(pk__in=ids).values()}
+def _rows(log_model: str, ids, fields=()) -> dict[int, dict]:
+    entries = LOG_MODELS[log_model].objects.filter(pk__in=ids)
+    return {row["id"]: row for row in entries.values(*(("id", *fields) if fields else ()))}
+
+
+def seals_with_entries(*fields: str) -> Iterator[tuple[AuditSeal, dict | None]]:
+    """Every seal in chain order with its entry as stored (only ``fields`` of it, if
+    named), read in batches; None where the entry is gone."""
+    last_pk = 0
+    while seals := list(AuditSeal.objects.filter(pk__gt=last_pk).order_by("pk")[:_BATCH]):
+        rows = {
+            name: _rows(name, [seal.entry_id for seal in seals if seal.log_model == name], fields)
+            for name in LOG_MODELS
+        }
+        for seal in seals:
+            yield seal, rows[seal.log_model].get(seal.entry_id)
+        last_pk = seals[-1].pk
 
 
 def _chain_start() -> str:
@@ -138,7 +146,7 @@ def entries_seal(log_model: str, entry_ids: list[int]) -> None:
             AuditSeal.objects.order_by("-pk").values_list("mac", flat=True).first()
             or _chain_start()
         )
-        label = _key_label(crypto.audit_log_keys()[0])
+        label = crypto.key_label(crypto.audit_log_keys()[0])
         rows = _rows(log_model, entry_ids)
         seals = []
         for entry_id in entry_ids:
@@ -192,29 +200,28 @@ def chain_verify(*, stop_at_first: bool = True) -> ChainReport:
     purge_previous = GENESIS
     for purge in AuditPurge.objects.order_by("pk"):
         report.purges += 1
-        if _mac(purge.key_id, purge_previous, _purge_payload(purge)) != purge.mac:
-            report.broken.append(
-                BrokenLink(None, "purge", purge.pk, _("清理记录被改动。"), purge.purged_at)
-            )
+        problem = _seal_problem(
+            purge.key_id, purge_previous, _purge_payload(purge), purge.mac, _("清理记录被改动。")
+        )
+        if problem is not None:
+            report.broken.append(BrokenLink(None, "purge", purge.pk, problem, purge.purged_at))
             return report
         purge_previous, previous = purge.mac, purge.through_mac
 
-    last_pk = 0
-    while True:
-        seals = list(AuditSeal.objects.filter(pk__gt=last_pk).order_by("pk")[:_BATCH])
-        if not seals:
-            break
-        rows = {
-            name: _rows(name, [seal.entry_id for seal in seals if seal.log_model == name])
-            for name in LOG_MODELS
-        }
-        for seal in seals:
-            row = rows[seal.log_model].get(seal.entry_id)
-            if row is None:
-                report.broken.append(
-                    BrokenLink(seal.pk, seal.log_model, seal.entry_id, _("这条日志已被删除。"))
-                )
-            elif (problem := _link_problem(seal, previous, row)) is not None:
+    for seal, row in seals_with_entries():
+        if row is None:
+            report.broken.append(
+                BrokenLink(seal.pk, seal.log_model, seal.entry_id, _("这条日志已被删除。"))
+            )
+        else:
+            problem = _seal_problem(
+                seal.key_id,
+                previous,
+                _canonical(seal.log_model, row),
+                seal.mac,
+                _("与封存时不符：这条日志被改动，或它之前的日志被删除。"),
+            )
+            if problem is not None:
                 report.broken.append(
                     BrokenLink(
                         seal.pk,
@@ -226,11 +233,10 @@ def chain_verify(*, stop_at_first: bool = True) -> ChainReport:
                         row["label"],
                     )
                 )
-            if report.broken and stop_at_first:
-                return report
-            previous = seal.mac
-            report.entries += 1
-        last_pk = seals[-1].pk
+        if report.broken and stop_at_first:
+            return report
+        previous = seal.mac
+        report.entries += 1
     report.head = previous
 
     # Entries that were never sealed: written around the platform.
@@ -258,16 +264,6 @@ def chain_verify(*, stop_at_first: bool = True) -> ChainReport:
     return report
 
 
-def _link_problem(seal: AuditSeal, previous: str, row: dict) -> str | None:
-    try:
-        mac = _mac(seal.key_id, previous, _canonical(seal.log_model, row))
-    except crypto.DecryptionError as error:
-        return _("无法校验：%(error)s") % {"error": error}
-    if mac != seal.mac:
-        return _("与封存时不符：这条日志被改动，或它之前的日志被删除。")
-    return None
-
-
 # --- retention -------------------------------------------------------------------------
 
 
@@ -277,23 +273,6 @@ class PurgeRefused(Exception):
 
 def retention_days() -> int:
     return max(disclosure_settings.AUDIT_RETENTION_DAYS, MINIMUM_RETENTION_DAYS)
-
-
-def _seals_with_times() -> Iterator[tuple[AuditSeal, datetime.datetime | None]]:
-    """Every seal in chain order with its entry's time (None: the entry is gone)."""
-    last_pk = 0
-    while seals := list(AuditSeal.objects.filter(pk__gt=last_pk).order_by("pk")[:_BATCH]):
-        times = {
-            name: dict(
-                model.objects.filter(
-                    pk__in=[seal.entry_id for seal in seals if seal.log_model == name]
-                ).values_list("pk", "timestamp")
-            )
-            for name, model in LOG_MODELS.items()
-        }
-        for seal in seals:
-            yield seal, times[seal.log_model].get(seal.entry_id)
-        last_pk = seals[-1].pk
 
 
 def _purge_payload(purge: AuditPurge) -> bytes:
@@ -328,8 +307,8 @@ def entries_purge(*, before: datetime.datetime, user) -> int:
     with audit_log_maintenance(user=user):
         through = None
         removed = {name: [] for name in LOG_MODELS}
-        for seal, timestamp in _seals_with_times():
-            if timestamp is None or timestamp >= before:
+        for seal, row in seals_with_entries("timestamp"):
+            if row is None or row["timestamp"] >= before:
                 break
             removed[seal.log_model].append(seal.entry_id)
             through = seal
@@ -339,7 +318,7 @@ def entries_purge(*, before: datetime.datetime, user) -> int:
             LOG_MODELS[name].objects.filter(pk__in=ids).delete()
         AuditSeal.objects.filter(pk__lte=through.pk).delete()
         previous = AuditPurge.objects.order_by("-pk").values_list("mac", flat=True).first()
-        label = _key_label(crypto.audit_log_keys()[0])
+        label = crypto.key_label(crypto.audit_log_keys()[0])
         purge = AuditPurge(
             purged_by=user.get_username(),
             before=before,

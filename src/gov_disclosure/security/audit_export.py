@@ -10,8 +10,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from wagtail.log_actions import registry as log_action_registry
 
-from .audit_chain import LOG_MODELS, chain_verify
-from .models import AuditSeal
+from .audit_chain import chain_verify, seals_with_entries
 
 HEADINGS = ["序号", "时间", "操作人", "操作", "操作代码", "对象", "类型", "对象ID", "版本",
             "数据", "封存哈希", "密钥"]  # fmt: skip
@@ -41,39 +40,26 @@ def audit_export(output: Path, *, date_from: datetime.date | None = None,
     )
     labels = dict(log_action_registry.get_choices())
     count = 0
-    last_pk = 0
-    while seals := list(AuditSeal.objects.filter(pk__gt=last_pk).order_by("pk")[:2000]):
-        rows = {
-            name: {
-                row["id"]: row
-                for row in model.objects.filter(
-                    pk__in=[s.entry_id for s in seals if s.log_model == name]
-                ).values()
-            }
-            for name, model in LOG_MODELS.items()
-        }
-        for seal in seals:
-            row = rows[seal.log_model].get(seal.entry_id)
-            if row is None:
-                continue
-            day = timezone.localtime(row["timestamp"]).date()
-            if (date_from and day < date_from) or (date_to and day > date_to):
-                continue
-            sheet.append([
-                seal.pk,
-                _local(row["timestamp"]),
-                users.get(row["user_id"], ""),
-                str(labels.get(row["action"], row["action"])),
-                row["action"],
-                row["label"],
-                seal.log_model,
-                str(row.get("page_id") or row.get("object_id") or ""),
-                row["revision_id"] or "",
-                json.dumps(row["data"], ensure_ascii=False, default=str),
-                seal.mac,
-                seal.key_id,
-            ])  # fmt: skip
-            count += 1
-        last_pk = seals[-1].pk
+    for seal, row in seals_with_entries():
+        if row is None:
+            continue
+        day = timezone.localtime(row["timestamp"]).date()
+        if (date_from and day < date_from) or (date_to and day > date_to):
+            continue
+        sheet.append([
+            seal.pk,
+            _local(row["timestamp"]),
+            users.get(row["user_id"], ""),
+            str(labels.get(row["action"], row["action"])),
+            row["action"],
+            row["label"],
+            seal.log_model,
+            str(row.get("page_id") or row.get("object_id") or ""),
+            row["revision_id"] or "",
+            json.dumps(row["data"], ensure_ascii=False, default=str),
+            seal.mac,
+            seal.key_id,
+        ])  # fmt: skip
+        count += 1
     book.save(output)
     return count

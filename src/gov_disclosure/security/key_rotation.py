@@ -3,13 +3,10 @@ values, their lookup digests and private files. Run after putting a new key firs
 PERSONAL_DATA_KEYS; the old key may be dropped once ``keys_in_use`` names only the new one
 (and no backup made with it is still kept, if it was also the backup key)."""
 
-import base64
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.core.files.base import File
 from django.db import models
 from django.db.models.functions import Cast
 
@@ -22,19 +19,6 @@ from gov_disclosure.core.storage import EncryptingStorageMixin
 class KeyUsage:
     values: Counter = field(default_factory=Counter)  # key fingerprint ("plain") -> count
     files: Counter = field(default_factory=Counter)
-
-
-def _current() -> str:
-    return f"{crypto.SUITES[crypto.suite()]}:{crypto.personal_data_keys()[0].id.hex()}"
-
-
-def _value_label(token: str) -> str:
-    raw = base64.urlsafe_b64decode(token.removeprefix(crypto.FIELD_PREFIX).encode())
-    return f"{raw[0]}:{raw[1:5].hex()}"
-
-
-def _file_label(head: bytes) -> str:
-    return f"{head[4]}:{head[5:9].hex()}" if crypto.is_encrypted_file(head) else "plain"
 
 
 def _models_with_encrypted_fields():
@@ -61,7 +45,9 @@ def keys_in_use() -> KeyUsage:
             ).values_list("_raw", flat=True)
             for token in raw.iterator():
                 if token:
-                    label = _value_label(token) if crypto.is_encrypted_text(token) else "plain"
+                    label = (
+                        crypto.text_key_label(token) if crypto.is_encrypted_text(token) else "plain"
+                    )
                     usage.values[label] += 1
     for model, model_field in _private_file_fields():
         for name in model._default_manager.exclude(**{model_field.attname: ""}).values_list(
@@ -70,14 +56,14 @@ def keys_in_use() -> KeyUsage:
             if not model_field.storage.exists(name):
                 continue
             with model_field.storage.raw_open(name) as stored:
-                usage.files[_file_label(stored.read(16))] += 1
+                usage.files[crypto.file_key_label(stored.read(16))] += 1
     return usage
 
 
 def keys_rotate(progress=lambda message: None) -> KeyUsage:
-    """Re-encrypt every value and file not under the newest key and suite; returns what
-    was rewritten."""
-    current = _current()
+    """Write every encrypted value (and its lookup digests) again with the newest key and
+    suite, and every file not already under them; returns what was rewritten."""
+    current = crypto.key_label(crypto.personal_data_keys()[0])
     rewritten = KeyUsage()
     for model in _models_with_encrypted_fields():
         names = [f.name for f in encrypted_fields(model)] + [
@@ -97,15 +83,8 @@ def keys_rotate(progress=lambda message: None) -> KeyUsage:
             if not storage.exists(name):
                 continue
             with storage.raw_open(name) as stored:
-                if _file_label(stored.read(16)) == current:
+                if crypto.file_key_label(stored.read(16)) == current:
                     continue
-            with (
-                storage.open(name) as plain,
-                tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024) as encrypted,
-            ):
-                for piece in crypto.stream_encrypt(plain):
-                    encrypted.write(piece)
-                encrypted.seek(0)
-                storage.raw_save(name, File(encrypted, name=name))
+            storage.reencrypt(name)
             rewritten.files[current] += 1
     return rewritten
